@@ -1,0 +1,28 @@
+/** `zeebe:ioMapping` → input and output variable mappings with FEEL sources. */
+import { mappingSourceAsFeel } from './expression.js';
+import { childElements, extensionElements, stringAttribute, type ModdleElement } from './moddle-element.js';
+import type { VariableMapping } from './model.js';
+import { validationError, type ValidationError } from './validation-error.js';
+
+export function mapIoMapping(element: ModdleElement, id: string, errors: ValidationError[]) {
+  const inputs: VariableMapping[] = [];
+  const outputs: VariableMapping[] = [];
+  for (const ioMapping of extensionElements(element, 'zeebe:IoMapping')) {
+    inputs.push(...mapParameters(childElements(ioMapping, 'inputParameters'), 'input', id, errors));
+    outputs.push(...mapParameters(childElements(ioMapping, 'outputParameters'), 'output', id, errors));
+  }
+  return { inputs, outputs };
+}
+
+function mapParameters(parameters: ModdleElement[], direction: 'input' | 'output', id: string, errors: ValidationError[]) {
+  const mappings: VariableMapping[] = [];
+  for (const parameter of parameters) {
+    const target = stringAttribute(parameter, 'target')?.trim() ?? '';
+    if (target === '') {
+      errors.push(validationError(id, "Attribute 'target' must be present and not empty", ['extensionElements', 'ioMapping', direction]));
+      continue;
+    }
+    mappings.push({ source: mappingSourceAsFeel(stringAttribute(parameter, 'source')), target });
+  }
+  return mappings;
+}

@@ -1,0 +1,48 @@
+/** A deployed `.bpmn` resource → the executable processes in it, or a rejection worded like Zeebe's. */
+import { fail, ok, type Result } from '../result.js';
+import { mapProcess } from './map-process.js';
+import { childElements, elementLabel, hasId } from './moddle-element.js';
+import type { ParsedProcess } from './model.js';
+import { readBpmnDocument } from './read-bpmn-document.js';
+import { checkResourceSize, decodeXml } from './resource-text.js';
+import { validateConditionalFlows } from './validate-gateways.js';
+import { validateExpressions } from './validate-expressions.js';
+import { formatValidationErrors, validationError, type ValidationError } from './validation-error.js';
+import { rejectDocumentType } from './xml-prolog.js';
+
+/**
+ * Parses and validates every executable process of a BPMN resource. A rejection lists every problem found,
+ * each naming its element, as Zeebe's deployment rejections do; the deployment puts the resource name in front.
+ */
+export async function parseBpmnResource(content: Buffer | string, _resourceName: string): Promise<Result<ParsedProcess[]>> {
+  const size = checkResourceSize(content);
+  if (!size.ok) return size;
+  const xml = decodeXml(content);
+  if (!xml.ok) return xml;
+  const doctype = rejectDocumentType(xml.value);
+  if (!doctype.ok) return doctype;
+  const document = await readBpmnDocument(xml.value);
+  if (!document.ok) return document;
+
+  const { definitions, idErrors, unresolvedReferences } = document.value;
+  // moddle dropped the elements with these ids, so anything said about the rest would only confuse
+  if (idErrors.length > 0) return fail(formatValidationErrors(idErrors));
+  const errors: ValidationError[] = [];
+  const executable = childElements(definitions, 'rootElements')
+    .filter((element) => element.$type === 'bpmn:Process' && element.isExecutable === true);
+  if (executable.length === 0) {
+    errors.push(validationError(elementLabel(definitions), 'Must contain at least one executable process'));
+  }
+  const processes: ParsedProcess[] = [];
+  for (const process of executable) {
+    if (!hasId(process)) {
+      errors.push(validationError(elementLabel(process), "Attribute 'id' must be present and not empty"));
+      continue;
+    }
+    const parsed = mapProcess(process, unresolvedReferences, errors);
+    validateConditionalFlows(parsed.process, errors);
+    validateExpressions(parsed.process, errors);
+    processes.push(parsed);
+  }
+  return errors.length > 0 ? fail(formatValidationErrors(errors)) : ok(processes);
+}

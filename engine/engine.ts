@@ -1,0 +1,124 @@
+/** The embedded engine: recovered state, the processor, and the operations the gateway offers. */
+import type { Logger } from 'pino';
+import { parseResource } from './deployment/parse-resource.js';
+import { cancelProcessInstance } from './processing/commands/cancel-process-instance.js';
+import {
+  createProcessInstance, type CreateProcessInstanceCommand, type CreatedProcessInstance,
+} from './processing/commands/create-process-instance.js';
+import { deployResources, type DeploymentResult } from './processing/commands/deploy-resources.js';
+import {
+  completeJob, failJob, throwError, updateJobRetries, updateJobTimeout,
+  type ActivateJobsCommand, type ActivatedJobView, type FailJobCommand,
+} from './processing/commands/job-commands.js';
+import { invalidArgument } from './processing/commands/rejection.js';
+import { resolveIncident } from './processing/commands/resolve-incident.js';
+import { setVariables } from './processing/commands/set-variables.js';
+import { EngineCore } from './runtime/engine-core.js';
+import { InstanceResults } from './runtime/instance-results.js';
+import { JobActivation } from './runtime/job-activation.js';
+import type { EngineJournal } from './runtime/journal.js';
+import { recoverState } from './runtime/recovery.js';
+import type { EngineState } from './state/engine-state.js';
+
+export interface DeployableResource {
+  name: string;
+  content: Buffer;
+}
+
+export class Engine {
+  private readonly results: InstanceResults;
+  private readonly jobs: JobActivation;
+
+  private constructor(private readonly core: EngineCore, private readonly journal: EngineJournal) {
+    this.results = new InstanceResults(core);
+    this.jobs = new JobActivation(core);
+  }
+
+  static async open(journal: EngineJournal, logger: Logger): Promise<Engine> {
+    const started = Date.now();
+    const { state, position, replayedEvents } = await recoverState(journal);
+    logger.info({ position, replayedEvents, ms: Date.now() - started, instances: state.elementInstances.size }, 'Engine state recovered');
+    return new Engine(new EngineCore(state, journal, position, logger), journal);
+  }
+
+  /** Read-only view for tests and exporters. */
+  get state(): EngineState {
+    return this.core.state;
+  }
+
+  async deploy(resources: DeployableResource[]): Promise<DeploymentResult> {
+    if (resources.length === 0) throw invalidArgument('Expected to deploy at least one resource, but none given');
+    const parsed = await Promise.all(resources.map((resource) => parseResource(resource.name, resource.content)));
+    const errors = parsed.flatMap((result) => (result.ok ? [] : [result.failure.message]));
+    if (errors.length > 0) {
+      throw invalidArgument(`Expected to deploy new resources, but encountered the following errors:\n${errors.join('\n')}`);
+    }
+    return this.core.run((ctx) => deployResources(ctx, parsed.map((result) => (result.ok ? result.value : undefined!))));
+  }
+
+  createProcessInstance(command: CreateProcessInstanceCommand): Promise<CreatedProcessInstance> {
+    return this.core.run((ctx) => createProcessInstance(ctx, command));
+  }
+
+  async createProcessInstanceWithResult(command: CreateProcessInstanceCommand, timeoutMs: number) {
+    let result: Promise<Record<string, unknown>> | undefined;
+    const created = await this.core.run((ctx) => {
+      const instance = createProcessInstance(ctx, command);
+      result = this.results.await(instance.processInstanceKey, timeoutMs);
+      return instance;
+    });
+    return { ...created, variables: await result! };
+  }
+
+  cancelProcessInstance(processInstanceKey: number): Promise<void> {
+    return this.core.run((ctx) => cancelProcessInstance(ctx, processInstanceKey));
+  }
+
+  activateJobs(command: ActivateJobsCommand, requestTimeout: number, cancelled: AbortSignal): Promise<ActivatedJobView[]> {
+    return this.jobs.activate(command, requestTimeout, cancelled);
+  }
+
+  streamJobs(command: ActivateJobsCommand, push: (job: ActivatedJobView) => void): () => void {
+    return this.jobs.stream(command, push);
+  }
+
+  completeJob(jobKey: number, variables: Record<string, unknown>): Promise<void> {
+    return this.core.run((ctx) => completeJob(ctx, jobKey, variables));
+  }
+
+  failJob(command: FailJobCommand): Promise<void> {
+    return this.core.run((ctx) => failJob(ctx, command));
+  }
+
+  throwError(jobKey: number, errorCode: string, errorMessage: string, variables: Record<string, unknown>): Promise<void> {
+    return this.core.run((ctx) => throwError(ctx, jobKey, errorCode, errorMessage, variables));
+  }
+
+  updateJobRetries(jobKey: number, retries: number): Promise<void> {
+    return this.core.run((ctx) => updateJobRetries(ctx, jobKey, retries));
+  }
+
+  updateJobTimeout(jobKey: number, timeoutMs: number): Promise<void> {
+    return this.core.run((ctx) => updateJobTimeout(ctx, jobKey, timeoutMs));
+  }
+
+  setVariables(elementInstanceKey: number, variables: Record<string, unknown>, local: boolean): Promise<number> {
+    return this.core.run((ctx) => setVariables(ctx, elementInstanceKey, variables, local));
+  }
+
+  resolveIncident(incidentKey: number): Promise<void> {
+    return this.core.run((ctx) => resolveIncident(ctx, incidentKey));
+  }
+
+  /** Answers waiting workers, so a gateway can shut down without waiting for their polls to time out. */
+  releaseWaitingWorkers(): void {
+    this.jobs.close();
+  }
+
+  /** Commits what is pending, writes a snapshot so the next start is quick, and closes the journal. */
+  async close(): Promise<void> {
+    this.jobs.close();
+    await this.core.snapshotNow();
+    await this.journal.close();
+  }
+}

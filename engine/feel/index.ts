@@ -1,0 +1,19 @@
+/**
+ * FEEL for the engine: expressions compiled once and cached, evaluated with Camunda's extra built-in functions and
+ * decimal arithmetic on numbers, failures as values. Sources come without Zeebe's leading `=`.
+ */
+import { ok, type Result } from '../result.js';
+import { compileFeel } from './compile.js';
+
+export { compileFeel, type CompiledFeel } from './compile.js';
+
+export function evaluateFeel(source: string, variables: Record<string, unknown>): Result<unknown> {
+  const compiled = compileFeel(source);
+  return compiled.ok ? compiled.value.evaluate(variables) : compiled;
+}
+
+/** For deployment: whether the expression compiles, which also caches it for the first evaluation. */
+export function checkFeelSyntax(source: string): Result<void> {
+  const compiled = compileFeel(source);
+  return compiled.ok ? ok(undefined) : compiled;
+}

@@ -1,0 +1,30 @@
+/** The processor for each kind of element, grouped by family as in Zeebe. */
+import type { ElementKind } from '../../bpmn/model.js';
+import { containerProcessor } from './container/container-processor.js';
+import type { ElementProcessor } from './element-processor.js';
+import { passThroughProcessor } from './event/pass-through-processor.js';
+import { exclusiveGatewayProcessor } from './gateway/exclusive-gateway-processor.js';
+import { parallelGatewayProcessor } from './gateway/parallel-gateway-processor.js';
+import { jobWorkerTaskProcessor } from './task/job-worker-task-processor.js';
+import { scriptTaskProcessor } from './task/script-task-processor.js';
+
+const processors: Record<ElementKind, ElementProcessor> = {
+  process: containerProcessor,
+  subProcess: containerProcessor,
+  startEvent: passThroughProcessor,
+  endEvent: passThroughProcessor,
+  intermediateThrowEvent: passThroughProcessor,
+  manualTask: passThroughProcessor,
+  task: passThroughProcessor,
+  serviceTask: jobWorkerTaskProcessor,
+  sendTask: jobWorkerTaskProcessor,
+  businessRuleTask: jobWorkerTaskProcessor,
+  userTask: jobWorkerTaskProcessor,
+  scriptTask: scriptTaskProcessor,
+  exclusiveGateway: exclusiveGatewayProcessor,
+  parallelGateway: parallelGatewayProcessor,
+};
+
+export function processorFor(kind: ElementKind): ElementProcessor {
+  return processors[kind];
+}

@@ -1,0 +1,98 @@
+/** DeployResource: new versions for changed processes and forms; an identical resource keeps its version. */
+import type { ParsedProcess } from '../../bpmn/model.js';
+import type { ProcessingContext } from '../context.js';
+import { invalidArgument } from './rejection.js';
+
+export type ParsedResource =
+  | { kind: 'bpmn'; resourceName: string; checksum: string; processes: ParsedProcess[] }
+  | { kind: 'form'; resourceName: string; checksum: string; formId: string; schema: string };
+
+export interface ProcessMetadata {
+  bpmnProcessId: string;
+  version: number;
+  processDefinitionKey: number;
+  resourceName: string;
+}
+
+export interface FormMetadata {
+  formId: string;
+  version: number;
+  formKey: number;
+  resourceName: string;
+}
+
+export type DeployedResource = { process: ProcessMetadata } | { form: FormMetadata };
+
+export interface DeploymentResult {
+  key: number;
+  deployments: DeployedResource[];
+}
+
+export function deployResources(ctx: ProcessingContext, resources: ParsedResource[]): DeploymentResult {
+  rejectDuplicateIds(resources);
+  const deploymentKey = ctx.nextKey();
+  const deployments: DeployedResource[] = [];
+  for (const resource of resources) {
+    if (resource.kind === 'form') {
+      deployments.push({ form: deployForm(ctx, resource, deploymentKey) });
+      continue;
+    }
+    for (const parsed of resource.processes) deployments.push({ process: deployProcess(ctx, resource, parsed, deploymentKey) });
+  }
+  ctx.write({ type: 'DEPLOYMENT_CREATED', key: deploymentKey, resourceNames: resources.map((r) => r.resourceName) });
+  return { key: deploymentKey, deployments };
+}
+
+function deployProcess(
+  ctx: ProcessingContext,
+  resource: Extract<ParsedResource, { kind: 'bpmn' }>,
+  parsed: ParsedProcess,
+  deploymentKey: number,
+): ProcessMetadata {
+  const bpmnProcessId = parsed.process.bpmnProcessId;
+  const latest = ctx.state.latestProcess(bpmnProcessId);
+  if (latest && latest.checksum === resource.checksum) {
+    return { bpmnProcessId, version: latest.version, processDefinitionKey: latest.key, resourceName: latest.resourceName };
+  }
+  const key = ctx.nextKey();
+  const version = (latest?.version ?? 0) + 1;
+  ctx.write({
+    type: 'PROCESS_CREATED',
+    key,
+    bpmnProcessId,
+    version,
+    resourceName: resource.resourceName,
+    checksum: resource.checksum,
+    model: parsed.process,
+    embeddedForms: parsed.embeddedForms,
+    deploymentKey,
+  });
+  return { bpmnProcessId, version, processDefinitionKey: key, resourceName: resource.resourceName };
+}
+
+function deployForm(ctx: ProcessingContext, resource: Extract<ParsedResource, { kind: 'form' }>, deploymentKey: number): FormMetadata {
+  const latest = ctx.state.latestForm(resource.formId);
+  if (latest && latest.checksum === resource.checksum) {
+    return { formId: resource.formId, version: latest.version, formKey: latest.key, resourceName: latest.resourceName };
+  }
+  const key = ctx.nextKey();
+  const version = (latest?.version ?? 0) + 1;
+  const { kind: _kind, ...form } = resource;
+  ctx.write({ type: 'FORM_CREATED', key, version, deploymentKey, ...form });
+  return { formId: resource.formId, version, formKey: key, resourceName: resource.resourceName };
+}
+
+function rejectDuplicateIds(resources: ParsedResource[]): void {
+  const seen = new Map<string, string>();
+  for (const resource of resources) {
+    const ids = resource.kind === 'form' ? [`form:${resource.formId}`] : resource.processes.map((p) => `process:${p.process.bpmnProcessId}`);
+    for (const id of ids) {
+      const other = seen.get(id);
+      if (other !== undefined) {
+        const [kind, name] = id.split(/:(.*)/s);
+        throw invalidArgument(`Expected to deploy new resources, but encountered the following errors:\nDuplicated ${kind} id '${name}' in resources '${other}' and '${resource.resourceName}'`);
+      }
+      seen.set(id, resource.resourceName);
+    }
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * One processing run: the events it writes (applied to the state at once, so later steps see them), the follow-up
+ * steps it schedules, and what the engine must do once the run's batch is committed.
+ */
+import type { EngineState } from '../state/engine-state.js';
+import type { Key } from '../state/types.js';
+import { applyEvent } from './appliers.js';
+import type { EngineEvent } from './events.js';
+
+/** A process instance that completed in this run, with its root variables for CreateProcessInstanceWithResult. */
+export interface CompletedProcessInstance {
+  processInstanceKey: Key;
+  variables: Record<string, unknown>;
+}
+
+/** Steps a run may take before it is taken for an endless loop without a wait state. */
+export const MAX_STEPS_PER_RUN = 100_000;
+
+export class ProcessingContext {
+  readonly events: EngineEvent[] = [];
+  /** Job types that got an activatable job in this run, so waiting pollers can be served. */
+  readonly activatableJobTypes = new Set<string>();
+  readonly completedProcessInstances: CompletedProcessInstance[] = [];
+  readonly terminatedProcessInstances: Key[] = [];
+  private readonly steps: (() => void)[] = [];
+  private stepCount = 0;
+
+  constructor(readonly state: EngineState, readonly now: number) {}
+
+  write(event: EngineEvent): void {
+    applyEvent(this.state, event);
+    this.events.push(event);
+  }
+
+  nextKey(): Key {
+    return this.state.nextKey();
+  }
+
+  /** Runs later in this same run; keeps deep process graphs from growing the call stack. */
+  schedule(step: () => void): void {
+    this.steps.push(step);
+  }
+
+  /** Runs the scheduled steps; returns false if the run hit the step limit (an endless loop). */
+  drain(): boolean {
+    for (let step = this.steps.shift(); step; step = this.steps.shift()) {
+      if (++this.stepCount > MAX_STEPS_PER_RUN) {
+        this.steps.length = 0;
+        return false;
+      }
+      step();
+    }
+    return true;
+  }
+}

@@ -1,0 +1,90 @@
+/** Hands activatable jobs to waiting workers: streams first, then long polls, once the jobs are committed. */
+import {
+  activateJobs, releaseDueJobs, type ActivateJobsCommand, type ActivatedJobView,
+} from '../processing/commands/job-commands.js';
+import type { EngineCore } from './engine-core.js';
+import { JobWaiters } from './job-waiters.js';
+
+/** Zeebe's gateway answers a long poll with requestTimeout 0 after its default of 10 s. */
+const DEFAULT_LONG_POLL_MS = 10_000;
+const DUE_JOB_CHECK_MS = 200;
+
+export class JobActivation {
+  private readonly waiters = new JobWaiters();
+  private readonly dueJobTimer: NodeJS.Timeout;
+  private serving = new Set<string>();
+
+  constructor(private readonly core: EngineCore) {
+    core.onCommitted((ctx) => {
+      for (const type of ctx.activatableJobTypes) if (this.waiters.hasWaiters(type)) this.scheduleServe(type);
+    });
+    this.dueJobTimer = setInterval(() => void this.releaseDueJobs(), DUE_JOB_CHECK_MS);
+    this.dueJobTimer.unref();
+  }
+
+  /** ActivateJobs: jobs now if there are any, else held until a job arrives or `requestTimeout` passes. */
+  async activate(command: ActivateJobsCommand, requestTimeout: number, cancelled: AbortSignal): Promise<ActivatedJobView[]> {
+    const jobs = await this.core.run((ctx) => activateJobs(ctx, command));
+    if (jobs.length > 0 || requestTimeout < 0 || cancelled.aborted) return jobs;
+    return new Promise((resolve) => {
+      const finish = (found: ActivatedJobView[]) => {
+        clearTimeout(timer);
+        remove();
+        cancelled.removeEventListener('abort', onAbort);
+        resolve(found);
+      };
+      const onAbort = () => finish([]);
+      const remove = this.waiters.addPoll({ command, answer: finish });
+      const timer = setTimeout(() => finish([]), requestTimeout === 0 ? DEFAULT_LONG_POLL_MS : requestTimeout);
+      cancelled.addEventListener('abort', onAbort);
+    });
+  }
+
+  /** StreamActivatedJobs: every job of the type that becomes activatable goes to one of the open streams. */
+  stream(command: ActivateJobsCommand, push: (job: ActivatedJobView) => void): () => void {
+    const remove = this.waiters.addStream({ command, push });
+    this.scheduleServe(command.type);
+    return remove;
+  }
+
+  close(): void {
+    clearInterval(this.dueJobTimer);
+    this.waiters.answerAllPolls();
+  }
+
+  private scheduleServe(type: string): void {
+    if (this.serving.has(type)) return;
+    this.serving.add(type);
+    setImmediate(() => {
+      this.serving.delete(type);
+      void this.serve(type);
+    });
+  }
+
+  private async serve(type: string): Promise<void> {
+    for (let stream = this.waiters.nextStream(type); stream; stream = this.waiters.nextStream(type)) {
+      const target = stream;
+      const jobs = await this.core.run((ctx) => activateJobs(ctx, { ...target.command, maxJobsToActivate: 1 }));
+      if (jobs.length === 0) break;
+      target.push(jobs[0]);
+    }
+    for (const poll of this.waiters.pollsFor(type)) {
+      if (!this.waiters.isWaiting(poll)) continue;
+      const jobs = await this.core.run((ctx) => activateJobs(ctx, poll.command));
+      if (jobs.length === 0) break;
+      poll.answer(jobs);
+    }
+  }
+
+  private async releaseDueJobs(): Promise<void> {
+    const now = Date.now();
+    let due = false;
+    for (const job of this.core.state.jobs.values()) {
+      if ((job.state === 'ACTIVATED' && job.deadline <= now) || (job.state === 'BACKOFF' && job.recurAt <= now)) {
+        due = true;
+        break;
+      }
+    }
+    if (due) await this.core.run((ctx) => releaseDueJobs(ctx));
+  }
+}

@@ -1,0 +1,62 @@
+/** Turns the whole engine state into one JSON document and back, so a restart replays only what came after. */
+import { EngineState } from './engine-state.js';
+import type { ElementInstance, FormDefinition, Incident, Job, Key, ProcessDefinition, Variable } from './types.js';
+
+interface SnapshotDocument {
+  lastKey: Key;
+  processes: ProcessDefinition[];
+  forms: FormDefinition[];
+  elementInstances: ElementInstance[];
+  variables: [Key, [string, Variable][]][];
+  jobs: Job[];
+  incidents: Incident[];
+  joins: [Key, [string, [string, number][]][]][];
+}
+
+export function serializeState(state: EngineState): string {
+  const document: SnapshotDocument = {
+    lastKey: state.lastKey,
+    processes: [...state.processes.values()],
+    forms: [...state.forms.values()],
+    elementInstances: [...state.elementInstances.values()],
+    variables: [...state.variables].map(([scope, vars]) => [scope, [...vars]]),
+    jobs: [...state.jobs.values()],
+    incidents: [...state.incidents.values()],
+    joins: [...state.joins].map(([scope, gateways]) => [scope, [...gateways].map(([id, flows]) => [id, [...flows]])]),
+  };
+  return JSON.stringify(document);
+}
+
+export function deserializeState(text: string): EngineState {
+  const document = JSON.parse(text) as SnapshotDocument;
+  const state = new EngineState();
+  state.lastKey = document.lastKey;
+  for (const process of document.processes) {
+    state.processes.set(process.key, process);
+    appendVersion(state.processVersions, process.bpmnProcessId, process.key, process.version);
+  }
+  for (const form of document.forms) {
+    state.forms.set(form.key, form);
+    appendVersion(state.formVersions, form.formId, form.key, form.version);
+  }
+  for (const instance of document.elementInstances) {
+    state.elementInstances.set(instance.key, instance);
+    state.addChild(instance.flowScopeKey, instance.key);
+  }
+  for (const [scope, vars] of document.variables) state.variables.set(scope, new Map(vars));
+  for (const job of document.jobs.sort((a, b) => a.key - b.key)) {
+    state.jobs.set(job.key, job);
+    if (job.state === 'ACTIVATABLE') state.markActivatable(job);
+  }
+  for (const incident of document.incidents) state.incidents.set(incident.key, incident);
+  for (const [scope, gateways] of document.joins) {
+    state.joins.set(scope, new Map(gateways.map(([id, flows]) => [id, new Map(flows)])));
+  }
+  return state;
+}
+
+function appendVersion(versions: Map<string, Key[]>, id: string, key: Key, version: number): void {
+  const keys = versions.get(id) ?? [];
+  keys[version - 1] = key;
+  versions.set(id, keys);
+}

@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import * as grpc from '@grpc/grpc-js';
+import * as protoLoader from '@grpc/proto-loader';
+import { gatewayProtoPath, PROTO_OPTIONS } from '../gateway/gateway-proto.js';
+import { bpmnProcess, sequence, serviceTask, startTestEngine, type TestEngine } from './harness.js';
+
+type RawGateway = grpc.Client & Record<string, (...args: unknown[]) => unknown>;
+
+let engine: TestEngine;
+let raw: RawGateway;
+beforeAll(async () => {
+  engine = await startTestEngine();
+  const loaded = grpc.loadPackageDefinition(protoLoader.loadSync(gatewayProtoPath(), PROTO_OPTIONS)) as unknown as {
+    gateway_protocol: { Gateway: new (address: string, credentials: grpc.ChannelCredentials) => RawGateway };
+  };
+  raw = new loaded.gateway_protocol.Gateway(engine.running.gatewayAddress, grpc.credentials.createInsecure());
+});
+afterAll(async () => {
+  raw.close();
+  await engine.destroy();
+});
+
+function unaryCall(method: string, request: object): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    raw[method](request, (error: grpc.ServiceError | null, response: unknown) => (error ? reject(error) : resolve(response)));
+  });
+}
+
+describe('the Zeebe gateway protocol', () => {
+  it('reports a one-broker, one-partition topology', async () => {
+    const topology = await engine.zbc.topology();
+    expect(topology).toMatchObject({ clusterSize: 1, partitionsCount: 1, replicationFactor: 1 });
+    expect(topology.brokers[0].partitions).toEqual([{ partitionId: 1, role: 'LEADER', health: 'HEALTHY' }]);
+  });
+
+  it.each(['PublishMessage', 'EvaluateDecision', 'ModifyProcessInstance', 'DeleteResource', 'BroadcastSignal'])(
+    'answers %s with UNIMPLEMENTED and says so',
+    async (method) => {
+      await expect(unaryCall(method, {})).rejects.toMatchObject({
+        code: grpc.status.UNIMPLEMENTED,
+        details: `${method} is not implemented by the amtsflow engine yet`,
+      });
+    },
+  );
+
+  it('rejects an ActivateJobs call without a job type with INVALID_ARGUMENT', async () => {
+    const stream = raw.ActivateJobs({ type: '', worker: 'w', maxJobsToActivate: 1, timeout: 1000, requestTimeout: -1 }) as grpc.ClientReadableStream<unknown>;
+    const error = await new Promise((resolve) => {
+      stream.on('error', resolve);
+      stream.on('data', () => undefined);
+    });
+    expect(error).toMatchObject({ code: grpc.status.INVALID_ARGUMENT, details: expect.stringContaining('no type was given') });
+  });
+
+  it('creates an instance by process definition key', async () => {
+    const deployed = await engine.zbc.deployResource({ name: 'by-key.bpmn', process: bpmnProcess('by-key', sequence()) });
+    const key = deployed.deployments[0].process.processDefinitionKey;
+    const created = await unaryCall('CreateProcessInstance', { processDefinitionKey: key, variables: '{}' });
+    expect(created).toMatchObject({ processDefinitionKey: key, bpmnProcessId: 'by-key', version: 1 });
+    await expect(unaryCall('CreateProcessInstance', { processDefinitionKey: '2251799813999111', variables: '{}' }))
+      .rejects.toMatchObject({ code: grpc.status.NOT_FOUND });
+  });
+
+  it('pushes jobs to an open StreamActivatedJobs stream as they are created', async () => {
+    await engine.zbc.deployResource({ name: 'stream.bpmn', process: bpmnProcess('stream', sequence({ id: 't', xml: serviceTask('t', 'streamed') })) });
+    const stream = raw.StreamActivatedJobs({ type: 'streamed', worker: 'streamer', timeout: 30000, fetchVariable: [] }) as grpc.ClientReadableStream<{ key: string; variables: string; worker: string }>;
+    const received: { key: string; variables: string; worker: string }[] = [];
+    const twoJobs = new Promise<void>((resolve) => stream.on('data', (job) => {
+      received.push(job);
+      if (received.length === 2) resolve();
+    }));
+    stream.on('error', () => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await engine.zbc.createProcessInstance({ bpmnProcessId: 'stream', variables: { n: 1 } });
+    await engine.zbc.createProcessInstance({ bpmnProcessId: 'stream', variables: { n: 2 } });
+    await twoJobs;
+    stream.cancel();
+    expect(received.map((job) => JSON.parse(job.variables).n).sort()).toEqual([1, 2]);
+    expect(received.every((job) => job.worker === 'streamer')).toBe(true);
+    for (const job of received) await engine.zbc.completeJob({ jobKey: job.key, variables: {} });
+  });
+});

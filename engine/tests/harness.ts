@@ -1,0 +1,82 @@
+/** Starts an embedded engine on a free port with its own data directory, and a zeebe-node client for it. */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import { ZBClient } from 'zeebe-node';
+import { startEngine, type RunningEngine } from '../index.js';
+
+export interface TestEngine {
+  running: RunningEngine;
+  zbc: ZBClient;
+  dataDir: string;
+  /** Stops engine and client; the data directory stays for a restart. */
+  stop(): Promise<void>;
+  /** Stops and deletes the data directory. */
+  destroy(): Promise<void>;
+}
+
+export async function startTestEngine(dataDir?: string): Promise<TestEngine> {
+  const dir = dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'amtsflow-engine-')));
+  const running = await startEngine(
+    { dataDir: dir, gatewayHost: '127.0.0.1', gatewayPort: 0, logLevel: 'silent' },
+    pino({ level: 'silent' }),
+  );
+  const zbc = new ZBClient(running.gatewayAddress, { useTLS: false, loglevel: 'NONE', retry: false });
+  const stop = async () => {
+    await zbc.close();
+    await running.stop();
+  };
+  return {
+    running,
+    zbc,
+    dataDir: dir,
+    stop,
+    async destroy() {
+      await stop();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Waits until `probe` returns a value that is not undefined/false, or fails after `timeoutMs`. */
+export async function eventually<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 5000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`Condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+const NAMESPACES = [
+  'xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"',
+  'xmlns:zeebe="http://camunda.org/schema/zeebe/1.0"',
+  'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"',
+].join(' ');
+
+/** A BPMN file with one executable process whose body is given as XML. */
+export function bpmnProcess(id: string, body: string): Buffer {
+  return Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions ${NAMESPACES} id="Definitions_${id}" targetNamespace="http://amtsflow.test">
+  <bpmn:process id="${id}" isExecutable="true">${body}</bpmn:process>
+</bpmn:definitions>`);
+}
+
+/** A service task with a job type and optional extra extension elements. */
+export function serviceTask(id: string, type: string, extensions = '', retries = '3'): string {
+  return `<bpmn:serviceTask id="${id}"><bpmn:extensionElements><zeebe:taskDefinition type="${type}" retries="${retries}" />${extensions}</bpmn:extensionElements></bpmn:serviceTask>`;
+}
+
+export function flow(id: string, source: string, target: string, condition?: string): string {
+  if (!condition) return `<bpmn:sequenceFlow id="${id}" sourceRef="${source}" targetRef="${target}" />`;
+  return `<bpmn:sequenceFlow id="${id}" sourceRef="${source}" targetRef="${target}"><bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">${condition}</bpmn:conditionExpression></bpmn:sequenceFlow>`;
+}
+
+/** start → the given elements in sequence → end, with the flows between them. */
+export function sequence(...elements: { id: string; xml: string }[]): string {
+  const ids = ['start', ...elements.map((e) => e.id), 'end'];
+  const flows = ids.slice(1).map((target, i) => flow(`f${i}`, ids[i], target));
+  return ['<bpmn:startEvent id="start" />', ...elements.map((e) => e.xml), '<bpmn:endEvent id="end" />', ...flows].join('\n');
+}
