@@ -6,6 +6,7 @@ import { loadGatewayService } from './gateway-proto.js';
 import { TENANT_ID } from './handler-kit.js';
 import { jobHandlers } from './job-handlers.js';
 import { processHandlers } from './process-handlers.js';
+import { updateJobTimeoutMethod } from './update-job-timeout-method.js';
 
 /** Big enough that an oversized resource reaches the deployment check and gets INVALID_ARGUMENT, not RESOURCE_EXHAUSTED. */
 const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
@@ -18,7 +19,7 @@ export interface RunningGateway {
 }
 
 export async function startGateway(engine: Engine, host: string, port: number, logger: Logger): Promise<RunningGateway> {
-  const service = loadGatewayService();
+  const service: grpc.ServiceDefinition = { UpdateJobTimeout: updateJobTimeoutMethod, ...loadGatewayService() };
   const implemented: Record<string, grpc.UntypedHandleCall> = {
     ...jobHandlers(engine, logger),
     ...processHandlers(engine, logger),

@@ -76,6 +76,10 @@ export function jobHandlers(engine: Engine, logger: Logger) {
       await engine.throwError(readKey(request.jobKey, 'jobKey'), request.errorCode ?? '', request.errorMessage ?? '', readVariables(request.variables));
       return {};
     }),
+    UpdateJobTimeout: unary('UPDATE_TIMEOUT', logger, async (request) => {
+      await engine.updateJobTimeout(readKey(request.jobKey, 'jobKey'), readMillis(request.timeout));
+      return {};
+    }),
     UpdateJobRetries: unary('UPDATE_RETRIES', logger, async (request) => {
       await engine.updateJobRetries(readKey(request.jobKey, 'jobKey'), request.retries ?? 0);
       return {};

@@ -4,7 +4,7 @@
  */
 import type { EngineState } from '../state/engine-state.js';
 import type { Key } from '../state/types.js';
-import { applyEvent } from './appliers.js';
+import { applyEvent } from './appliers/index.js';
 import type { EngineEvent } from './events.js';
 
 /** A process instance that completed in this run, with its root variables for CreateProcessInstanceWithResult. */

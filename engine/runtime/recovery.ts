@@ -1,5 +1,5 @@
 /** Rebuilds the state on start: the newest snapshot, then every batch after it, applied event by event. */
-import { applyEvent } from '../processing/appliers.js';
+import { applyEvent } from '../processing/appliers/index.js';
 import type { EngineEvent } from '../processing/events.js';
 import { EngineState } from '../state/engine-state.js';
 import { deserializeState } from '../state/snapshot.js';

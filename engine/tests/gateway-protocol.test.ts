@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
 import { gatewayProtoPath, PROTO_OPTIONS } from '../gateway/gateway-proto.js';
+import { updateJobTimeoutMethod } from '../gateway/update-job-timeout-method.js';
 import { bpmnProcess, sequence, serviceTask, startTestEngine, type TestEngine } from './harness.js';
 
 type RawGateway = grpc.Client & Record<string, (...args: unknown[]) => unknown>;
@@ -50,6 +51,25 @@ describe('the Zeebe gateway protocol', () => {
       stream.on('data', () => undefined);
     });
     expect(error).toMatchObject({ code: grpc.status.INVALID_ARGUMENT, details: expect.stringContaining('no type was given') });
+  });
+
+  it('extends an activated job with UpdateJobTimeout so it does not time out, and rejects unknown or idle jobs', async () => {
+    const TimeoutClient = grpc.makeGenericClientConstructor({ UpdateJobTimeout: updateJobTimeoutMethod }, 'Gateway');
+    const timeouts = new TimeoutClient(engine.running.gatewayAddress, grpc.credentials.createInsecure()) as unknown as RawGateway;
+    const update = (jobKey: string, timeout: number) => new Promise((resolve, reject) => {
+      timeouts.UpdateJobTimeout({ jobKey, timeout: String(timeout) }, (error: grpc.ServiceError | null, response: unknown) => (error ? reject(error) : resolve(response)));
+    });
+    await engine.zbc.deployResource({ name: 'extend.bpmn', process: bpmnProcess('extend', sequence({ id: 't', xml: serviceTask('t', 'extendable') })) });
+    await engine.zbc.createProcessInstance({ bpmnProcessId: 'extend', variables: {} });
+    const [job] = await engine.zbc.activateJobs({ type: 'extendable', worker: 'w', maxJobsToActivate: 1, timeout: 300, requestTimeout: 2000 });
+    await update(job.key, 60_000);
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    const meanwhile = await engine.zbc.activateJobs({ type: 'extendable', worker: 'other', maxJobsToActivate: 1, timeout: 1000, requestTimeout: -1 });
+    expect(meanwhile).toEqual([]);
+    await expect(update('2251799813999123', 1000)).rejects.toMatchObject({ code: grpc.status.NOT_FOUND });
+    await engine.zbc.failJob({ jobKey: job.key, retries: 1, errorMessage: 'later', retryBackOff: 60_000 });
+    await expect(update(job.key, 1000)).rejects.toMatchObject({ code: grpc.status.FAILED_PRECONDITION });
+    timeouts.close();
   });
 
   it('creates an instance by process definition key', async () => {

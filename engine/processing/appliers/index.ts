@@ -1,0 +1,15 @@
+/** Event appliers: the one place where the engine state changes. Replaying the journal calls these alone. */
+import type { EngineState } from '../../state/engine-state.js';
+import type { EngineEvent, EventType } from '../events.js';
+import type { Appliers } from './applier.js';
+import { deploymentAppliers } from './deployment-appliers.js';
+import { elementAppliers } from './element-appliers.js';
+import { jobAppliers } from './job-appliers.js';
+import { variableAndIncidentAppliers } from './variable-and-incident-appliers.js';
+
+const appliers: Appliers<EventType> = { ...deploymentAppliers, ...elementAppliers, ...jobAppliers, ...variableAndIncidentAppliers };
+
+export function applyEvent(state: EngineState, event: EngineEvent): void {
+  if (event.key > state.lastKey) state.lastKey = event.key;
+  (appliers[event.type] as (state: EngineState, event: EngineEvent) => void)(state, event);
+}
