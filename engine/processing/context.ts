@@ -3,7 +3,7 @@
  * steps it schedules, and what the engine must do once the run's batch is committed.
  */
 import type { EngineState } from '../state/engine-state.js';
-import type { Key } from '../state/types.js';
+import type { ElementInstance, Key } from '../state/types.js';
 import { applyEvent } from './appliers/index.js';
 import type { EngineEvent } from './events.js';
 
@@ -14,7 +14,14 @@ export interface CompletedProcessInstance {
 }
 
 /** Steps a run may take before it is taken for an endless loop without a wait state. */
-export const MAX_STEPS_PER_RUN = 100_000;
+export const MAX_STEPS_PER_RUN = 20_000;
+
+/** A follow-up step of the lifecycle: activate or complete an element. */
+export interface ScheduledStep {
+  element: ElementInstance;
+  kind: 'activate' | 'complete';
+  run(): void;
+}
 
 export class ProcessingContext {
   readonly events: EngineEvent[] = [];
@@ -22,7 +29,7 @@ export class ProcessingContext {
   readonly activatableJobTypes = new Set<string>();
   readonly completedProcessInstances: CompletedProcessInstance[] = [];
   readonly terminatedProcessInstances: Key[] = [];
-  private readonly steps: (() => void)[] = [];
+  private readonly steps: ScheduledStep[] = [];
   private stepCount = 0;
 
   constructor(readonly state: EngineState, readonly now: number) {}
@@ -37,19 +44,20 @@ export class ProcessingContext {
   }
 
   /** Runs later in this same run; keeps deep process graphs from growing the call stack. */
-  schedule(step: () => void): void {
-    this.steps.push(step);
+  schedule(element: ElementInstance, kind: ScheduledStep['kind'], run: () => void): void {
+    this.steps.push({ element, kind, run });
   }
 
-  /** Runs the scheduled steps; returns false if the run hit the step limit (an endless loop). */
-  drain(): boolean {
+  /** Runs the scheduled steps; past the step limit it stops and returns the steps it did not run. */
+  drain(): ScheduledStep[] {
     for (let step = this.steps.shift(); step; step = this.steps.shift()) {
       if (++this.stepCount > MAX_STEPS_PER_RUN) {
+        const dropped = [step, ...this.steps];
         this.steps.length = 0;
-        return false;
+        return dropped;
       }
-      step();
+      step.run();
     }
-    return true;
+    return [];
   }
 }

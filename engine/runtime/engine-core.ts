@@ -3,6 +3,7 @@
  * pipeline, and releases the command's result only once those events are committed.
  */
 import type { Logger } from 'pino';
+import { stopEndlessLoop } from '../processing/behaviors/endless-loop.js';
 import { ProcessingContext } from '../processing/context.js';
 import { Rejection } from '../processing/commands/rejection.js';
 import type { EngineState } from '../state/engine-state.js';
@@ -45,7 +46,8 @@ export class EngineCore {
     let result: T;
     try {
       result = command(ctx);
-      if (!ctx.drain()) this.logger.error('A process instance ran more steps than allowed without reaching a wait state');
+      const dropped = ctx.drain();
+      if (dropped.length > 0) stopEndlessLoop(ctx, dropped);
     } catch (error) {
       if (error instanceof Rejection && ctx.events.length === 0) {
         return new Promise((_resolve, reject) => this.pipeline.add([], this.state.lastKey, () => reject(error)));

@@ -35,6 +35,8 @@ export class JobActivation {
       };
       const onAbort = () => finish([]);
       const remove = this.waiters.addPoll({ command, answer: finish });
+      // A job may have become activatable after the attempt above and before this poll was registered.
+      if (this.core.state.activatableJobs.has(command.type)) this.scheduleServe(command.type);
       const timer = setTimeout(() => finish([]), requestTimeout === 0 ? DEFAULT_LONG_POLL_MS : requestTimeout);
       cancelled.addEventListener('abort', onAbort);
     });

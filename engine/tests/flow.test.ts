@@ -85,4 +85,23 @@ describe('gateways, scripts and sub-processes', () => {
     expect(incidents).toHaveLength(1);
     expect(incidents[0].errorMessage).toContain("to be 'BOOLEAN', but was 'STRING'");
   });
+
+  it('stops a loop that never reaches a wait state with an incident, and the instance can still be cancelled', async () => {
+    const body = [
+      '<bpmn:startEvent id="start" />',
+      '<bpmn:exclusiveGateway id="merge" />',
+      '<bpmn:scriptTask id="count"><bpmn:extensionElements><zeebe:script expression="=n + 1" resultVariable="n" /></bpmn:extensionElements></bpmn:scriptTask>',
+      '<bpmn:exclusiveGateway id="again" default="back" />',
+      '<bpmn:endEvent id="end" />',
+      flow('f0', 'start', 'merge'), flow('f1', 'merge', 'count'), flow('f2', 'count', 'again'),
+      flow('done', 'again', 'end', '=n &lt; 0'), flow('back', 'again', 'merge'),
+    ].join('\n');
+    await engine.zbc.deployResource({ name: 'loop.bpmn', process: bpmnProcess('endless', body) });
+    const instance = await engine.zbc.createProcessInstance({ bpmnProcessId: 'endless', variables: { n: 0 } });
+    const incidents = [...engine.running.engine.state.incidents.values()].filter((i) => String(i.processInstanceKey) === instance.processInstanceKey);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0].errorMessage).toContain('without reaching a wait state');
+    await engine.zbc.cancelProcessInstance(instance.processInstanceKey);
+    expect(engine.running.engine.state.elementInstances.has(Number(instance.processInstanceKey))).toBe(false);
+  }, 60_000);
 });

@@ -30,7 +30,7 @@ export function activateElement(ctx: ProcessingContext, scope: ElementInstance, 
     processDefinitionKey: scope.processDefinitionKey,
   });
   const element = ctx.state.elementInstances.get(key)!;
-  ctx.schedule(() => continueActivation(ctx, element));
+  ctx.schedule(element, 'activate', () => continueActivation(ctx, element));
   return element;
 }
 
@@ -100,7 +100,7 @@ function takeSequenceFlow(ctx: ProcessingContext, scope: ElementInstance, flowId
 export function finishScopeIfDone(ctx: ProcessingContext, scope: ElementInstance): void {
   if (scope.activeChildren > 0 || scope.waitingTokens > 0 || scope.state !== 'ACTIVATED') return;
   const processor = processorFor(nodeOf(ctx, scope).kind);
-  ctx.schedule(() => {
+  ctx.schedule(scope, 'complete', () => {
     if (ctx.state.elementInstances.get(scope.key) === scope && scope.state === 'ACTIVATED' && scope.activeChildren === 0) {
       processor.onChildrenFinished?.(ctx, scope, nodeOf(ctx, scope));
     }

@@ -1,6 +1,6 @@
 /** ResolveIncident: removes the incident and retries the step that failed. */
 import { raiseIncident } from '../behaviors/incidents.js';
-import { continueActivation, continueCompletion } from '../bpmn/lifecycle.js';
+import { completeElement, continueActivation, continueCompletion } from '../bpmn/lifecycle.js';
 import type { ProcessingContext } from '../context.js';
 import { notFound } from './rejection.js';
 
@@ -12,7 +12,9 @@ export function resolveIncident(ctx: ProcessingContext, incidentKey: number): vo
   ctx.write({ type: 'INCIDENT_RESOLVED', key: incidentKey });
   const element = ctx.state.elementInstances.get(incident.elementInstanceKey)!;
   if (incident.retryStep === 'activate') return continueActivation(ctx, element);
-  if (incident.retryStep === 'complete') return continueCompletion(ctx, element);
+  if (incident.retryStep === 'complete') {
+    return element.state === 'COMPLETING' ? continueCompletion(ctx, element) : completeElement(ctx, element);
+  }
   const job = ctx.state.jobs.get(incident.jobKey)!;
   if (job.retries <= 0) {
     // As in Zeebe: without new retries the job cannot run again, so the incident comes straight back.

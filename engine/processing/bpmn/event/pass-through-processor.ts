@@ -5,6 +5,6 @@ import { completeElement, markActivated } from '../lifecycle.js';
 export const passThroughProcessor: ElementProcessor = {
   onActivate(ctx, element) {
     markActivated(ctx, element);
-    ctx.schedule(() => completeElement(ctx, element));
+    ctx.schedule(element, 'complete', () => completeElement(ctx, element));
   },
 };
