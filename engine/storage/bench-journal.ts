@@ -111,7 +111,7 @@ async function readBack(journal: Journal): Promise<string> {
     if (batch.position % 100 === 0) peakRss = Math.max(peakRss, process.memoryUsage().rss);
   });
   const ms = performance.now() - t0;
-  return `read ${fmt(records)} records in ${(ms / 1000).toFixed(1)} s: ${fmt((records * 1000) / ms)} records/s, RSS grew by at most ${fmt((peakRss - rssBefore) / 1e6)} MB`;
+  return `read ${fmt(records)} records in ${(ms / 1000).toFixed(1)} s: ${fmt((records * 1000) / ms)} records/s, RSS grew by at most ${fmt((peakRss - rssBefore) / 1e6)} MB, uncollected garbage included`;
 }
 
 async function snapshotRoundTrip(journal: Journal, position: number): Promise<string> {
