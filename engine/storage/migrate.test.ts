@@ -64,7 +64,7 @@ describe.each(storageTargets())('migrations on $name', (target) => {
 
 const server = storageTargets().find((target) => target.name === 'PostgreSQL');
 
-(server ? describe : describe.skip)('migrations on a PostgreSQL server', () => {
+if (server) describe('migrations on a PostgreSQL server', () => {
   beforeAll(() => server!.setUp());
   afterAll(() => server!.tearDown());
 
