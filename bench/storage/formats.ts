@@ -1,7 +1,7 @@
 /**
  * Which column types the journal uses, decided by measurement: records as text, json or jsonb; a 50 MB snapshot as
  * text, as gzip in bytea, or as gzip in base64 text. Runs on PGlite in its worker and, if given, a PostgreSQL server.
- * Usage: npx tsx engine/storage/bench-formats.ts [postgres://user@host:5432/database]
+ * Usage: npm run bench:storage-formats -- [postgres://user@host:5432/database]
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -10,8 +10,8 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
-import { openSqlClient } from './open-sql-client.js';
-import type { SqlClient } from './sql-client.js';
+import { openSqlClient } from '../../engine/storage/open-sql-client.js';
+import type { SqlClient } from '../../engine/storage/sql-client.js';
 
 const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);

@@ -1,7 +1,7 @@
 /**
  * Journal benchmark: append throughput, group commit under engine-like CPU load, reading a million records back, and a
  * 50 MB snapshot; for PGlite in a worker (what the engine uses), PGlite on the main thread, and a PostgreSQL server.
- * Usage: npx tsx engine/storage/bench-journal.ts [postgres://user@host:5432/database]
+ * Usage: npm run bench:storage -- [postgres://user@host:5432/database]
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -9,10 +9,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { Journal, type JournalBatch } from './journal.js';
-import { migrate } from './migrate.js';
-import { openJournal } from './open-journal.js';
-import { openPgliteClient } from './pglite-client.js';
+import { Journal, type JournalBatch } from '../../engine/storage/journal.js';
+import { migrate } from '../../engine/storage/migrate.js';
+import { openJournal } from '../../engine/storage/open-journal.js';
+import { openPgliteClient } from '../../engine/storage/pglite-client.js';
 
 interface Backend {
   name: string;
