@@ -1,10 +1,6 @@
 import { evaluateFeel } from './index.js';
+import { valueOf } from './value-of.js';
 
-const valueOf = (source: string, variables: Record<string, unknown> = {}) => {
-  const result = evaluateFeel(source, variables);
-  if (!result.ok) throw new Error(result.failure.message);
-  return result.value;
-};
 
 describe("Camunda's built-in functions", () => {
   it('get or else answers the value, or the default when the value is null or missing', () => {

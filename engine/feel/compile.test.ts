@@ -1,12 +1,8 @@
 import { evaluate } from 'feelin';
 import { compileFeel, evaluateFeel } from './index.js';
+import { valueOf } from './value-of.js';
 import { toJsonValue } from './json-value.js';
 
-const valueOf = (source: string, variables: Record<string, unknown> = {}) => {
-  const result = evaluateFeel(source, variables);
-  if (!result.ok) throw new Error(result.failure.message);
-  return result.value;
-};
 
 describe('compiling FEEL', () => {
   it('returns the same compiled expression for the same source', () => {

@@ -1,11 +1,6 @@
 import { decimalAdd, decimalDivide, decimalMultiply, decimalSubtract, roundDecimal } from './decimal.js';
-import { evaluateFeel } from './index.js';
+import { valueOf } from './value-of.js';
 
-const valueOf = (source: string, variables: Record<string, unknown> = {}) => {
-  const result = evaluateFeel(source, variables);
-  if (!result.ok) throw new Error(result.failure.message);
-  return result.value;
-};
 
 describe('decimal arithmetic on numbers', () => {
   it('adds, subtracts and multiplies the decimals the numbers were written as', () => {

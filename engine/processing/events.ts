@@ -2,31 +2,11 @@
  * Events are the only thing the journal holds: applying them in order rebuilds the engine state exactly.
  * Element events after ELEMENT_ACTIVATING carry only the key; the state knows the rest.
  */
-import type { ExecutableProcess, EmbeddedForms } from '../bpmn/model.js';
-import type { IncidentErrorType, IncidentRetryStep, Key } from '../state/types.js';
+import type { FormDefinition, IncidentErrorType, IncidentRetryStep, Key, ProcessDefinition } from '../state/types.js';
 
-export interface ProcessCreated {
-  type: 'PROCESS_CREATED';
-  key: Key;
-  bpmnProcessId: string;
-  version: number;
-  resourceName: string;
-  checksum: string;
-  model: ExecutableProcess;
-  embeddedForms: EmbeddedForms;
-  deploymentKey: Key;
-}
+export type ProcessCreated = { type: 'PROCESS_CREATED' } & ProcessDefinition;
 
-export interface FormCreated {
-  type: 'FORM_CREATED';
-  key: Key;
-  formId: string;
-  version: number;
-  resourceName: string;
-  checksum: string;
-  schema: string;
-  deploymentKey: Key;
-}
+export type FormCreated = { type: 'FORM_CREATED' } & FormDefinition;
 
 export interface DeploymentCreated {
   type: 'DEPLOYMENT_CREATED';
