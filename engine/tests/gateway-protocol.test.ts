@@ -72,6 +72,16 @@ describe('the Zeebe gateway protocol', () => {
     timeouts.close();
   });
 
+  it('serves thousands of calls in a burst from one zeebe-node client without dropping its connection', async () => {
+    await engine.zbc.deployResource({ name: 'burst.bpmn', process: bpmnProcess('burst', sequence()) });
+    const failures: unknown[] = [];
+    for (let round = 0; round < 60; round++) {
+      await Promise.all(Array.from({ length: 50 }, () => engine.zbc.createProcessInstance({ bpmnProcessId: 'burst', variables: {} })
+        .catch((error: unknown) => failures.push(error))));
+    }
+    expect(failures).toEqual([]);
+  }, 60_000);
+
   it('creates an instance by process definition key', async () => {
     const deployed = await engine.zbc.deployResource({ name: 'by-key.bpmn', process: bpmnProcess('by-key', sequence()) });
     const key = deployed.deployments[0].process.processDefinitionKey;
