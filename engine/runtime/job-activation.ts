@@ -1,6 +1,6 @@
 /** Hands activatable jobs to waiting workers: streams first, then long polls, once the jobs are committed. */
 import {
-  activateJobs, releaseDueJobs, type ActivateJobsCommand, type ActivatedJobView,
+  activateJobs, releaseDueJobs, returnJobs, type ActivateJobsCommand, type ActivatedJobView,
 } from '../processing/commands/job-commands.js';
 import type { EngineCore } from './engine-core.js';
 import { JobWaiters } from './job-waiters.js';
@@ -12,7 +12,8 @@ const DUE_JOB_CHECK_MS = 200;
 export class JobActivation {
   private readonly waiters = new JobWaiters();
   private readonly dueJobTimer: NodeJS.Timeout;
-  private serving = new Set<string>();
+  /** Job types being served, each with whether another round was asked for meanwhile. */
+  private readonly serving = new Map<string, boolean>();
 
   constructor(private readonly core: EngineCore) {
     core.onCommitted((ctx) => {
@@ -25,7 +26,11 @@ export class JobActivation {
   /** ActivateJobs: jobs now if there are any, else held until a job arrives or `requestTimeout` passes. */
   async activate(command: ActivateJobsCommand, requestTimeout: number, cancelled: AbortSignal): Promise<ActivatedJobView[]> {
     const jobs = await this.core.run((ctx) => activateJobs(ctx, command));
-    if (jobs.length > 0 || requestTimeout < 0 || cancelled.aborted) return jobs;
+    if (cancelled.aborted) {
+      await this.giveBack(jobs);
+      return [];
+    }
+    if (jobs.length > 0 || requestTimeout < 0) return jobs;
     return new Promise((resolve) => {
       const finish = (found: ActivatedJobView[]) => {
         clearTimeout(timer);
@@ -54,13 +59,22 @@ export class JobActivation {
     this.waiters.answerAllPolls();
   }
 
+  /** Serves one type at a time, so two rounds never hand jobs to the same poll; a request meanwhile runs one more. */
   private scheduleServe(type: string): void {
-    if (this.serving.has(type)) return;
-    this.serving.add(type);
-    setImmediate(() => {
-      this.serving.delete(type);
-      void this.serve(type);
-    });
+    if (this.serving.has(type)) {
+      this.serving.set(type, true);
+      return;
+    }
+    this.serving.set(type, false);
+    setImmediate(() => void this.serveUntilQuiet(type));
+  }
+
+  private async serveUntilQuiet(type: string): Promise<void> {
+    do {
+      this.serving.set(type, false);
+      await this.serve(type);
+    } while (this.serving.get(type));
+    this.serving.delete(type);
   }
 
   private async serve(type: string): Promise<void> {
@@ -74,8 +88,14 @@ export class JobActivation {
       if (!this.waiters.isWaiting(poll)) continue;
       const jobs = await this.core.run((ctx) => activateJobs(ctx, poll.command));
       if (jobs.length === 0) break;
-      poll.answer(jobs);
+      if (this.waiters.isWaiting(poll)) poll.answer(jobs);
+      else await this.giveBack(jobs);
     }
+  }
+
+  /** Jobs activated for a worker that is gone before they reached it become activatable again at once. */
+  private async giveBack(jobs: ActivatedJobView[]): Promise<void> {
+    if (jobs.length > 0) await this.core.run((ctx) => returnJobs(ctx, jobs.map((job) => job.key)));
   }
 
   private async releaseDueJobs(): Promise<void> {

@@ -105,6 +105,16 @@ export function updateJobTimeout(ctx: ProcessingContext, key: number, timeout: n
   ctx.write({ type: 'JOB_TIMEOUT_UPDATED', key: job.key, deadline: ctx.now + timeout });
 }
 
+/** Jobs activated for a request that was gone before they could be sent: activatable again, as if timed out. */
+export function returnJobs(ctx: ProcessingContext, keys: number[]): void {
+  for (const key of keys) {
+    const job = ctx.state.jobs.get(key);
+    if (job?.state !== 'ACTIVATED') continue;
+    ctx.write({ type: 'JOB_TIMED_OUT', key });
+    ctx.activatableJobTypes.add(job.type);
+  }
+}
+
 /** Activated jobs past their deadline and failed jobs past their back-off become activatable again. */
 export function releaseDueJobs(ctx: ProcessingContext): void {
   for (const job of ctx.state.jobs.values()) {
