@@ -82,7 +82,8 @@ export class JobActivation {
       const target = stream;
       const jobs = await this.core.run((ctx) => activateJobs(ctx, { ...target.command, maxJobsToActivate: 1 }));
       if (jobs.length === 0) break;
-      target.push(jobs[0]);
+      if (this.waiters.isStreaming(target)) target.push(jobs[0]);
+      else await this.giveBack(jobs);
     }
     for (const poll of this.waiters.pollsFor(type)) {
       if (!this.waiters.isWaiting(poll)) continue;

@@ -51,6 +51,10 @@ export class JobWaiters {
     for (const polls of this.polls.values()) for (const poll of [...polls]) poll.answer([]);
   }
 
+  isStreaming(stream: JobStream): boolean {
+    return this.streams.get(stream.command.type)?.includes(stream) ?? false;
+  }
+
   isWaiting(poll: JobPoll): boolean {
     return this.polls.get(poll.command.type)?.has(poll) ?? false;
   }
