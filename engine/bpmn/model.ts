@@ -28,7 +28,51 @@ export type ElementKind =
   | 'manualTask'
   | 'task'
   | 'exclusiveGateway'
-  | 'parallelGateway';
+  | 'parallelGateway'
+  | 'intermediateCatchEvent'
+  | 'boundaryEvent'
+  | 'receiveTask'
+  | 'callActivity'
+  | 'inclusiveGateway'
+  | 'eventBasedGateway'
+  | 'eventSubProcess';
+
+/** A timer event's `timeDate`, `timeDuration` or `timeCycle`: ISO 8601 (or cron for cycles), possibly as FEEL. */
+export interface TimerDefinition {
+  kind: 'date' | 'duration' | 'cycle';
+  value: ValueOrExpression;
+}
+
+/**
+ * What an event waits for or throws. Catch events: message, timer, signal, error and escalation (a missing code
+ * catches every error or escalation). Throw and end events: signal, error, escalation, terminate, link, and message
+ * (which Zeebe runs as a job, so the node has `job`).
+ */
+export type EventDefinition =
+  | { type: 'message'; messageName: ValueOrExpression; correlationKey?: string }
+  | { type: 'timer'; timer: TimerDefinition }
+  | { type: 'signal'; signalName: ValueOrExpression }
+  | { type: 'error'; errorCode?: ValueOrExpression }
+  | { type: 'escalation'; escalationCode?: ValueOrExpression }
+  | { type: 'terminate' }
+  | { type: 'link'; linkName: string };
+
+/** `bpmn:multiInstanceLoopCharacteristics` with `zeebe:loopCharacteristics`; expressions without the leading `=`. */
+export interface MultiInstanceDefinition {
+  sequential: boolean;
+  inputCollection: string;
+  inputElement?: string;
+  outputCollection?: string;
+  outputElement?: string;
+  completionCondition?: string;
+}
+
+/** `zeebe:calledElement` of a call activity. */
+export interface CallActivityDefinition {
+  processId: ValueOrExpression;
+  propagateAllChildVariables: boolean;
+  propagateAllParentVariables: boolean;
+}
 
 export interface JobDefinition {
   type: ValueOrExpression;
@@ -68,10 +112,28 @@ export interface FlowNode {
   job?: JobDefinition;
   script?: ScriptDefinition;
   userTask?: UserTaskDefinition;
-  /** Exclusive gateway's default flow id. */
+  /** Exclusive and inclusive gateway's default flow id. */
   defaultFlow?: string;
   /** For the process and sub-processes: the none start event inside. */
   noneStartEventId?: string;
+  /** Start, end, intermediate catch/throw and boundary events with an event definition; receive tasks (message). */
+  event?: EventDefinition;
+  /** Boundary events: the id of the activity they are attached to. */
+  attachedToRef?: string;
+  /** Boundary events (`cancelActivity`) and start events of event sub-processes (`isInterrupting`); default true. */
+  interrupting?: boolean;
+  /** Activities: the ids of the boundary events attached to them, in document order. */
+  boundaryEventIds?: string[];
+  /** Process, sub-process and event sub-process: the start events of the event sub-processes directly inside. */
+  eventSubProcessStartEventIds?: string[];
+  /** The process: its start events with a message, timer or signal definition (top level only). */
+  eventStartEventIds?: string[];
+  /** Event sub-processes: their one start event. */
+  startEventId?: string;
+  /** Link throw events: the link catch event with the same link name in the same scope. */
+  linkTargetId?: string;
+  multiInstance?: MultiInstanceDefinition;
+  callActivity?: CallActivityDefinition;
 }
 
 export interface SequenceFlow {

@@ -23,6 +23,14 @@ const processors: Record<ElementKind, ElementProcessor> = {
   scriptTask: scriptTaskProcessor,
   exclusiveGateway: exclusiveGatewayProcessor,
   parallelGateway: parallelGatewayProcessor,
+  // the BPMN mapping rejects these kinds until their processors exist
+  intermediateCatchEvent: passThroughProcessor,
+  boundaryEvent: passThroughProcessor,
+  receiveTask: passThroughProcessor,
+  callActivity: passThroughProcessor,
+  inclusiveGateway: passThroughProcessor,
+  eventBasedGateway: passThroughProcessor,
+  eventSubProcess: passThroughProcessor,
 };
 
 export function processorFor(kind: ElementKind): ElementProcessor {
