@@ -11,9 +11,12 @@ import {
   type ActivateJobsCommand, type ActivatedJobView, type FailJobCommand,
 } from './processing/commands/job-commands.js';
 import { invalidArgument } from './processing/commands/rejection.js';
+import { broadcastSignal } from './processing/commands/broadcast-signal.js';
+import { publishMessage, type PublishMessageCommand } from './processing/commands/publish-message.js';
 import { resolveIncident } from './processing/commands/resolve-incident.js';
 import { setVariables } from './processing/commands/set-variables.js';
 import { EngineCore } from './runtime/engine-core.js';
+import { DueDateScheduler } from './runtime/due-date-scheduler.js';
 import { InstanceResults } from './runtime/instance-results.js';
 import { JobActivation } from './runtime/job-activation.js';
 import type { EngineJournal } from './runtime/journal.js';
@@ -28,10 +31,12 @@ export interface DeployableResource {
 export class Engine {
   private readonly results: InstanceResults;
   private readonly jobs: JobActivation;
+  private readonly dueDates: DueDateScheduler;
 
   private constructor(private readonly core: EngineCore, private readonly journal: EngineJournal) {
     this.results = new InstanceResults(core);
     this.jobs = new JobActivation(core);
+    this.dueDates = new DueDateScheduler(core);
   }
 
   static async open(journal: EngineJournal, logger: Logger): Promise<Engine> {
@@ -106,6 +111,14 @@ export class Engine {
     return this.core.run((ctx) => setVariables(ctx, elementInstanceKey, variables, local));
   }
 
+  publishMessage(command: PublishMessageCommand): Promise<number> {
+    return this.core.run((ctx) => publishMessage(ctx, command));
+  }
+
+  broadcastSignal(name: string, variables: Record<string, unknown>): Promise<number> {
+    return this.core.run((ctx) => broadcastSignal(ctx, name, variables));
+  }
+
   resolveIncident(incidentKey: number): Promise<void> {
     return this.core.run((ctx) => resolveIncident(ctx, incidentKey));
   }
@@ -118,6 +131,7 @@ export class Engine {
   /** Commits what is pending, writes a snapshot so the next start is quick, and closes the journal. */
   async close(): Promise<void> {
     this.jobs.close();
+    this.dueDates.close();
     await this.core.snapshotNow();
     await this.journal.close();
   }

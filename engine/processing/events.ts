@@ -2,7 +2,9 @@
  * Events are the only thing the journal holds: applying them in order rebuilds the engine state exactly.
  * Element events after ELEMENT_ACTIVATING carry only the key; the state knows the rest.
  */
-import type { FormDefinition, IncidentErrorType, IncidentRetryStep, Key, ProcessDefinition } from '../state/types.js';
+import type {
+  FormDefinition, IncidentErrorType, IncidentRetryStep, Key, MessageSubscription, ProcessDefinition, SignalSubscription, Timer,
+} from '../state/types.js';
 
 export type ProcessCreated = { type: 'PROCESS_CREATED' } & ProcessDefinition;
 
@@ -21,6 +23,10 @@ export interface ElementActivating {
   flowScopeKey: Key;
   processInstanceKey: Key;
   processDefinitionKey: Key;
+  /** Set when an event triggers the element (a catch, boundary or start event, an event sub-process). */
+  triggerVariables?: Record<string, unknown>;
+  /** For a process instance started by a message with a correlation key. */
+  startCorrelationKey?: string;
 }
 
 export interface ElementTransition {
@@ -118,6 +124,42 @@ export interface IncidentResolved {
   key: Key;
 }
 
+export type TimerCreated = { type: 'TIMER_CREATED' } & Timer;
+
+export type MessageSubscriptionCreated = { type: 'MESSAGE_SUBSCRIPTION_CREATED' } & MessageSubscription;
+
+export type SignalSubscriptionCreated = { type: 'SIGNAL_SUBSCRIPTION_CREATED' } & SignalSubscription;
+
+/** A timer fired or was canceled; a subscription was closed; a buffered message expired. */
+export interface SubscriptionClosed {
+  type: 'TIMER_TRIGGERED' | 'TIMER_CANCELED' | 'MESSAGE_SUBSCRIPTION_DELETED' | 'SIGNAL_SUBSCRIPTION_DELETED' | 'MESSAGE_EXPIRED';
+  key: Key;
+}
+
+export interface MessagePublished {
+  type: 'MESSAGE_PUBLISHED';
+  key: Key;
+  name: string;
+  correlationKey: string;
+  messageId: string;
+  variables: Record<string, unknown>;
+  /** Epoch ms; -1 for a message without time to live, which is not buffered. */
+  deadline: number;
+}
+
+export interface MessageCorrelated {
+  type: 'MESSAGE_CORRELATED';
+  /** The message's key. */
+  key: Key;
+  bpmnProcessId: string;
+}
+
+export interface SignalBroadcast {
+  type: 'SIGNAL_BROADCAST';
+  key: Key;
+  name: string;
+}
+
 export type EngineEvent =
   | ProcessCreated
   | FormCreated
@@ -135,6 +177,13 @@ export type EngineEvent =
   | JobRetriesUpdated
   | JobTimeoutUpdated
   | IncidentCreated
-  | IncidentResolved;
+  | IncidentResolved
+  | TimerCreated
+  | MessageSubscriptionCreated
+  | SignalSubscriptionCreated
+  | SubscriptionClosed
+  | MessagePublished
+  | MessageCorrelated
+  | SignalBroadcast;
 
 export type EventType = EngineEvent['type'];

@@ -42,6 +42,12 @@ export interface ElementInstance {
   incidentKey?: Key;
   /** The root process instance's parent for call activities (a later issue); -1 here. */
   parentElementInstanceKey?: Key;
+  /** The multi-instance body of an activity (same element id as the instances inside it). */
+  multiInstanceBody?: boolean;
+  /** What triggered a catch event, boundary event, event start event or event sub-process: the variables it carries. */
+  triggerVariables?: Record<string, unknown>;
+  /** A process instance started by a message with a correlation key: no second one starts for that key meanwhile. */
+  startCorrelationKey?: string;
 }
 
 export type JobState = 'ACTIVATABLE' | 'ACTIVATED' | 'FAILED' | 'BACKOFF' | 'ERROR_THROWN';
@@ -95,4 +101,53 @@ export interface Incident {
 export interface Variable {
   key: Key;
   value: unknown;
+}
+
+/** A pending timer of a catch event, boundary event or event sub-process (of `elementInstanceKey`), or of a timer start event (-1). */
+export interface Timer {
+  key: Key;
+  elementInstanceKey: Key;
+  processInstanceKey: Key;
+  processDefinitionKey: Key;
+  /** The timer event: a catch, boundary or start event. */
+  targetElementId: string;
+  dueDate: number;
+  /** Fires left, this one included; -1 for an unbounded cycle. */
+  repetitions: number;
+  /** The cycle's text (ISO 8601 repeating interval or cron), to compute the next due date; absent for one-off timers. */
+  cycle?: string;
+}
+
+/** An open subscription of an element instance to a message: `targetElementId` is the catch event it triggers. */
+export interface MessageSubscription {
+  key: Key;
+  elementInstanceKey: Key;
+  processInstanceKey: Key;
+  bpmnProcessId: string;
+  targetElementId: string;
+  messageName: string;
+  correlationKey: string;
+  interrupting: boolean;
+}
+
+export interface SignalSubscription {
+  key: Key;
+  elementInstanceKey: Key;
+  processInstanceKey: Key;
+  targetElementId: string;
+  signalName: string;
+  interrupting: boolean;
+}
+
+/** A published message buffered for its time to live, for subscriptions that open later. */
+export interface Message {
+  key: Key;
+  name: string;
+  correlationKey: string;
+  messageId: string;
+  variables: Record<string, unknown>;
+  /** Epoch ms when the message expires. */
+  deadline: number;
+  /** BPMN process ids it was correlated to: a message correlates at most once per process. */
+  correlatedProcessIds: string[];
 }

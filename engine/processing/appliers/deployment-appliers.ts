@@ -12,6 +12,7 @@ export const deploymentAppliers: Appliers<'PROCESS_CREATED' | 'FORM_CREATED' | '
   PROCESS_CREATED(state, { type: _type, ...definition }) {
     state.processes.set(definition.key, definition);
     setVersion(state.processVersions, definition.bpmnProcessId, definition.version, definition.key);
+    state.indexStartEvents(definition.bpmnProcessId);
   },
   FORM_CREATED(state, { type: _type, ...form }) {
     state.forms.set(form.key, form);

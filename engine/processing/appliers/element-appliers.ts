@@ -1,5 +1,5 @@
 /** Element instances, sequence flows and the tokens waiting at parallel joins. */
-import type { EngineState } from '../../state/engine-state.js';
+import { messageStartLookup, type EngineState } from '../../state/engine-state.js';
 import type { ElementInstance } from '../../state/types.js';
 import { elementInstance, type Appliers } from './applier.js';
 
@@ -8,6 +8,10 @@ function removeElementInstance(state: EngineState, element: ElementInstance): vo
   state.variables.delete(element.key);
   state.joins.delete(element.key);
   state.removeChild(element.flowScopeKey, element.key);
+  if (element.startCorrelationKey !== undefined) {
+    const definition = state.processes.get(element.processDefinitionKey)!;
+    state.messageStartedInstances.delete(messageStartLookup(definition.bpmnProcessId, element.startCorrelationKey));
+  }
   const scope = state.elementInstances.get(element.flowScopeKey);
   if (scope) scope.activeChildren -= 1;
 }
@@ -27,7 +31,13 @@ export const elementAppliers: Appliers<ElementEvents> = {
       state: 'ACTIVATING',
       activeChildren: 0,
       waitingTokens: 0,
+      ...(event.triggerVariables && { triggerVariables: event.triggerVariables }),
+      ...(event.startCorrelationKey !== undefined && { startCorrelationKey: event.startCorrelationKey }),
     });
+    if (event.startCorrelationKey !== undefined) {
+      const definition = state.processes.get(event.processDefinitionKey)!;
+      state.messageStartedInstances.set(messageStartLookup(definition.bpmnProcessId, event.startCorrelationKey), event.key);
+    }
     const scope = state.elementInstances.get(event.flowScopeKey);
     if (scope) scope.activeChildren += 1;
     state.addChild(event.flowScopeKey, event.key);

@@ -72,3 +72,12 @@ export function evaluateCondition(state: EngineState, scopeKey: Key, source: str
   if (typeof result.value === 'boolean') return ok(result.value);
   return mismatch({ kind: 'feel', source }, 'BOOLEAN', result.value);
 }
+
+/** A message correlation key: a string, or a number taken as its text, as Zeebe accepts. */
+export function evaluateCorrelationKey(state: EngineState, scopeKey: Key, source: string): Result<string> {
+  const result = evaluateInScope(state, scopeKey, source);
+  if (!result.ok) return result;
+  if (typeof result.value === 'string') return ok(result.value);
+  if (typeof result.value === 'number') return ok(String(result.value));
+  return fail(`Failed to extract the correlation key for '${source}': The value must be either a string or a number, but was ${typeName(result.value)}.`);
+}

@@ -4,8 +4,10 @@
  */
 import type { FlowNode } from '../../bpmn/model.js';
 import type { ElementInstance, Key, ProcessDefinition } from '../../state/types.js';
+import { closeCatchEvents, openCatchEvents } from '../behaviors/catch-events.js';
 import { evaluateInScope } from '../behaviors/expressions.js';
 import { raiseIncident, resolveIncidentOf } from '../behaviors/incidents.js';
+import { processInstanceEnded } from '../behaviors/message-correlation.js';
 import { propagateVariables, setLocalVariable, visibleVariables } from '../behaviors/variables.js';
 import type { ProcessingContext } from '../context.js';
 import { processorFor } from './processors.js';
@@ -18,8 +20,13 @@ export function nodeOf(ctx: ProcessingContext, element: ElementInstance): FlowNo
   return definitionOf(ctx, element).model.elements[element.elementId];
 }
 
-/** Writes ELEMENT_ACTIVATING now, so the scope counts the element at once, and schedules the rest. */
-export function activateElement(ctx: ProcessingContext, scope: ElementInstance, elementId: string): ElementInstance {
+/**
+ * Writes ELEMENT_ACTIVATING now, so the scope counts the element at once, and schedules the rest. `triggerVariables`
+ * are given when an event activates the element (a boundary event, an event sub-process, a caught start event).
+ */
+export function activateElement(
+  ctx: ProcessingContext, scope: ElementInstance, elementId: string, triggerVariables?: Record<string, unknown>,
+): ElementInstance {
   const key = ctx.nextKey();
   ctx.write({
     type: 'ELEMENT_ACTIVATING',
@@ -28,6 +35,7 @@ export function activateElement(ctx: ProcessingContext, scope: ElementInstance, 
     flowScopeKey: scope.key,
     processInstanceKey: scope.processInstanceKey,
     processDefinitionKey: scope.processDefinitionKey,
+    ...(triggerVariables && { triggerVariables }),
   });
   const element = ctx.state.elementInstances.get(key)!;
   ctx.schedule(element, 'activate', () => continueActivation(ctx, element));
@@ -46,17 +54,36 @@ export function continueActivation(ctx: ProcessingContext, element: ElementInsta
   processorFor(node.kind).onActivate(ctx, element, node);
 }
 
-export function markActivated(ctx: ProcessingContext, element: ElementInstance): void {
+/**
+ * Opens the element's catch events and writes ELEMENT_ACTIVATED; false (with an incident) when a subscription's
+ * expression fails, and then the processor must stop.
+ */
+export function markActivated(ctx: ProcessingContext, element: ElementInstance): boolean {
+  const model = definitionOf(ctx, element).model;
+  const opened = openCatchEvents(ctx, element, model, model.elements[element.elementId]);
+  if (!opened.ok) {
+    raiseIncident(ctx, element, 'EXTRACT_VALUE_ERROR', opened.failure.message, 'activate');
+    return false;
+  }
   ctx.write({ type: 'ELEMENT_ACTIVATED', key: element.key });
+  return true;
 }
 
-/** Completes an element: output mappings, ELEMENT_COMPLETED, then its outgoing flows (all, or those given). */
-export function completeElement(ctx: ProcessingContext, element: ElementInstance, flowIds?: string[]): void {
+/**
+ * Completes an element: output mappings, ELEMENT_COMPLETED, then its outgoing flows (all, or those given); an
+ * event-based gateway passes the variables of the event that was caught on to that event.
+ */
+export function completeElement(
+  ctx: ProcessingContext, element: ElementInstance, flowIds?: string[], triggerVariables?: Record<string, unknown>,
+): void {
   ctx.write({ type: 'ELEMENT_COMPLETING', key: element.key });
-  continueCompletion(ctx, element, flowIds);
+  closeCatchEvents(ctx, element.key);
+  continueCompletion(ctx, element, flowIds, triggerVariables);
 }
 
-export function continueCompletion(ctx: ProcessingContext, element: ElementInstance, flowIds?: string[]): void {
+export function continueCompletion(
+  ctx: ProcessingContext, element: ElementInstance, flowIds?: string[], triggerVariables?: Record<string, unknown>,
+): void {
   const node = nodeOf(ctx, element);
   const scope = ctx.state.elementInstances.get(element.flowScopeKey);
   if (node.outputs.length > 0 && scope) {
@@ -75,19 +102,19 @@ export function continueCompletion(ctx: ProcessingContext, element: ElementInsta
     });
   }
   ctx.write({ type: 'ELEMENT_COMPLETED', key: element.key });
-  if (!scope) return;
+  if (!scope) return processInstanceEnded(ctx, element);
   const taken = flowIds ?? node.outgoing;
-  for (const flowId of taken) takeSequenceFlow(ctx, scope, flowId);
+  for (const flowId of taken) takeSequenceFlow(ctx, scope, flowId, triggerVariables);
   if (taken.length === 0) finishScopeIfDone(ctx, scope);
 }
 
-function takeSequenceFlow(ctx: ProcessingContext, scope: ElementInstance, flowId: string): void {
+function takeSequenceFlow(ctx: ProcessingContext, scope: ElementInstance, flowId: string, triggerVariables?: Record<string, unknown>): void {
   const model = definitionOf(ctx, scope).model;
   const target = model.elements[model.flows[flowId].targetId];
   const waitsAtJoin = target.kind === 'parallelGateway' && target.incoming.length > 1;
   ctx.write({ type: 'SEQUENCE_FLOW_TAKEN', key: ctx.nextKey(), flowId, flowScopeKey: scope.key, waitsAtJoin });
   if (!waitsAtJoin) {
-    activateElement(ctx, scope, target.id);
+    activateElement(ctx, scope, target.id, triggerVariables);
     return;
   }
   const arrived = ctx.state.joins.get(scope.key)?.get(target.id);
@@ -110,12 +137,14 @@ export function finishScopeIfDone(ctx: ProcessingContext, scope: ElementInstance
 /** Terminates an element and everything inside it, children first. */
 export function terminateElement(ctx: ProcessingContext, element: ElementInstance): void {
   ctx.write({ type: 'ELEMENT_TERMINATING', key: element.key });
+  closeCatchEvents(ctx, element.key);
   for (const childKey of [...(ctx.state.childrenOf.get(element.key) ?? [])]) {
     terminateElement(ctx, ctx.state.elementInstances.get(childKey)!);
   }
   resolveIncidentOf(ctx, element);
   processorFor(nodeOf(ctx, element).kind).onTerminate?.(ctx, element);
   ctx.write({ type: 'ELEMENT_TERMINATED', key: element.key });
+  if (element.flowScopeKey === -1) processInstanceEnded(ctx, element);
 }
 
 /** Writes a mapping's target, which may be a path (`owner.address.city`) into a variable. */

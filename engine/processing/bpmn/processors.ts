@@ -1,6 +1,10 @@
 /** The processor for each kind of element, grouped by family as in Zeebe. */
 import type { ElementKind } from '../../bpmn/model.js';
 import { containerProcessor } from './container/container-processor.js';
+import { eventSubProcessProcessor } from './container/event-sub-process-processor.js';
+import { catchEventProcessor } from './event/catch-event-processor.js';
+import { throwEventProcessor } from './event/throw-event-processor.js';
+import { eventBasedGatewayProcessor } from './gateway/event-based-gateway-processor.js';
 import type { ElementProcessor } from './element-processor.js';
 import { passThroughProcessor } from './event/pass-through-processor.js';
 import { exclusiveGatewayProcessor } from './gateway/exclusive-gateway-processor.js';
@@ -11,9 +15,9 @@ import { scriptTaskProcessor } from './task/script-task-processor.js';
 const processors: Record<ElementKind, ElementProcessor> = {
   process: containerProcessor,
   subProcess: containerProcessor,
-  startEvent: passThroughProcessor,
-  endEvent: passThroughProcessor,
-  intermediateThrowEvent: passThroughProcessor,
+  startEvent: catchEventProcessor,
+  endEvent: throwEventProcessor,
+  intermediateThrowEvent: throwEventProcessor,
   manualTask: passThroughProcessor,
   task: passThroughProcessor,
   serviceTask: jobWorkerTaskProcessor,
@@ -23,14 +27,14 @@ const processors: Record<ElementKind, ElementProcessor> = {
   scriptTask: scriptTaskProcessor,
   exclusiveGateway: exclusiveGatewayProcessor,
   parallelGateway: parallelGatewayProcessor,
+  intermediateCatchEvent: catchEventProcessor,
+  boundaryEvent: catchEventProcessor,
+  receiveTask: catchEventProcessor,
+  eventBasedGateway: eventBasedGatewayProcessor,
+  eventSubProcess: eventSubProcessProcessor,
   // the BPMN mapping rejects these kinds until their processors exist
-  intermediateCatchEvent: passThroughProcessor,
-  boundaryEvent: passThroughProcessor,
-  receiveTask: passThroughProcessor,
   callActivity: passThroughProcessor,
   inclusiveGateway: passThroughProcessor,
-  eventBasedGateway: passThroughProcessor,
-  eventSubProcess: passThroughProcessor,
 };
 
 export function processorFor(kind: ElementKind): ElementProcessor {

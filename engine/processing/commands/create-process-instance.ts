@@ -35,21 +35,42 @@ export function createProcessInstance(ctx: ProcessingContext, command: CreatePro
   if (command.startElementIds.length === 0 && root.noneStartEventId === undefined) {
     throw failedPrecondition(`Expected to create instance of process with none start event, but there is no such event`);
   }
+  const instance = createRootInstance(ctx, definition, command.variables);
+  if (!markActivated(ctx, instance)) return created(instance, definition);
+  if (command.startElementIds.length === 0) activateElement(ctx, instance, root.noneStartEventId!);
+  for (const elementId of command.startElementIds) activateInstructedElement(ctx, instance, model, elementId);
+  return created(instance, definition);
+}
+
+function created(instance: ElementInstance, definition: ProcessDefinition): CreatedProcessInstance {
+  return { processInstanceKey: instance.key, processDefinitionKey: definition.key, bpmnProcessId: definition.bpmnProcessId, version: definition.version };
+}
+
+/** The process instance itself, with its variables; the caller activates what runs first. */
+export function createRootInstance(
+  ctx: ProcessingContext, definition: ProcessDefinition, variables: Record<string, unknown>, startCorrelationKey?: string,
+): ElementInstance {
   const key = ctx.nextKey();
   ctx.write({
     type: 'ELEMENT_ACTIVATING',
     key,
-    elementId: model.bpmnProcessId,
+    elementId: definition.bpmnProcessId,
     flowScopeKey: -1,
     processInstanceKey: key,
     processDefinitionKey: definition.key,
+    ...(startCorrelationKey !== undefined && { startCorrelationKey }),
   });
-  const instance = ctx.state.elementInstances.get(key)!;
-  setLocalVariables(ctx, key, command.variables);
-  markActivated(ctx, instance);
-  if (command.startElementIds.length === 0) activateElement(ctx, instance, root.noneStartEventId!);
-  for (const elementId of command.startElementIds) activateInstructedElement(ctx, instance, model, elementId);
-  return { processInstanceKey: key, processDefinitionKey: definition.key, bpmnProcessId: definition.bpmnProcessId, version: definition.version };
+  setLocalVariables(ctx, key, variables);
+  return ctx.state.elementInstances.get(key)!;
+}
+
+/** An instance started by its message, timer or signal start event, which completes with the event's variables. */
+export function startAtEventStartEvent(
+  ctx: ProcessingContext, definition: ProcessDefinition, startEventId: string, variables: Record<string, unknown>,
+  startCorrelationKey?: string,
+): void {
+  const instance = createRootInstance(ctx, definition, {}, startCorrelationKey);
+  if (markActivated(ctx, instance)) activateElement(ctx, instance, startEventId, variables);
 }
 
 function findDefinition(ctx: ProcessingContext, command: CreateProcessInstanceCommand): ProcessDefinition {

@@ -12,7 +12,7 @@ export const exclusiveGatewayProcessor: ElementProcessor = {
   onActivate(ctx, element, node) {
     const chosen = chooseFlow(ctx, element, node);
     if (!chosen.ok) return raiseIncident(ctx, element, 'CONDITION_ERROR', chosen.failure.message, 'activate');
-    markActivated(ctx, element);
+    if (!markActivated(ctx, element)) return;
     completeElement(ctx, element, chosen.value === undefined ? [] : [chosen.value]);
   },
 };

@@ -4,7 +4,7 @@ import { completeElement, markActivated } from '../lifecycle.js';
 
 export const parallelGatewayProcessor: ElementProcessor = {
   onActivate(ctx, element) {
-    markActivated(ctx, element);
+    if (!markActivated(ctx, element)) return;
     completeElement(ctx, element);
   },
 };
