@@ -56,11 +56,12 @@ const NAMESPACES = [
   'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"',
 ].join(' ');
 
-/** A BPMN file with one executable process whose body is given as XML. */
-export function bpmnProcess(id: string, body: string): Buffer {
+/** A BPMN file with one executable process whose body is given as XML; `rootElements` are messages, errors, signals. */
+export function bpmnProcess(id: string, body: string, rootElements = ''): Buffer {
   return Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions ${NAMESPACES} id="Definitions_${id}" targetNamespace="http://amtsflow.test">
   <bpmn:process id="${id}" isExecutable="true">${body}</bpmn:process>
+  ${rootElements}
 </bpmn:definitions>`);
 }
 
@@ -79,4 +80,23 @@ export function sequence(...elements: { id: string; xml: string }[]): string {
   const ids = ['start', ...elements.map((e) => e.id), 'end'];
   const flows = ids.slice(1).map((target, i) => flow(`f${i}`, ids[i], target));
   return ['<bpmn:startEvent id="start" />', ...elements.map((e) => e.xml), '<bpmn:endEvent id="end" />', ...flows].join('\n');
+}
+
+/** Activates the one job of `type` that should exist now (waiting up to two seconds for it). */
+export async function activateOne(engine: TestEngine, type: string) {
+  const jobs = await engine.zbc.activateJobs({ type, worker: 'test', maxJobsToActivate: 1, timeout: 30_000, requestTimeout: 2000 });
+  if (jobs.length !== 1) throw new Error(`Expected a job of type '${type}', but none was activatable`);
+  return jobs[0];
+}
+
+/** The ids of the elements active in a process instance now (sorted), from the engine state. */
+export function activeElementIds(engine: TestEngine, processInstanceKey: string | number): string[] {
+  return [...engine.running.engine.state.elementInstances.values()]
+    .filter((element) => String(element.processInstanceKey) === String(processInstanceKey) && element.flowScopeKey !== -1)
+    .map((element) => element.elementId)
+    .sort();
+}
+
+export function isInstanceActive(engine: TestEngine, processInstanceKey: string | number): boolean {
+  return engine.running.engine.state.elementInstances.has(Number(processInstanceKey));
 }
