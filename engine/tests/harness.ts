@@ -60,8 +60,7 @@ const NAMESPACES = [
 export function bpmnProcess(id: string, body: string, rootElements = ''): Buffer {
   return Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions ${NAMESPACES} id="Definitions_${id}" targetNamespace="http://amtsflow.test">
-  <bpmn:process id="${id}" isExecutable="true">${body}</bpmn:process>
-  ${rootElements}
+  <bpmn:process id="${id}" isExecutable="true">${body}</bpmn:process>${rootElements}
 </bpmn:definitions>`);
 }
 

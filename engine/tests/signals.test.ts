@@ -28,8 +28,8 @@ describe('signals', () => {
   });
 
   it('starts an instance at a signal start event', async () => {
-    const body = [startEvent('storm', signalDefinition('storm-warning')), serviceTask('secure', 'secure-sites'), '<bpmn:endEvent id="end" />',
-      flow('f1', 'storm', 'secure'), flow('f2', 'secure', 'end')].join('');
+    const body = [startEvent('warned', signalDefinition('storm-warning')), serviceTask('secure', 'secure-sites'), '<bpmn:endEvent id="end" />',
+      flow('f1', 'warned', 'secure'), flow('f2', 'secure', 'end')].join('');
     await engine.zbc.deployResource({ name: 'storm.bpmn', process: bpmnProcess('storm', body, signal('storm-warning')) });
     await engine.zbc.broadcastSignal({ signalName: 'storm-warning', variables: { level: 3 } });
     expect((await activateOne(engine, 'secure-sites')).variables).toEqual({ level: 3 });

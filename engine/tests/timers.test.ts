@@ -54,9 +54,9 @@ describe('timer boundary events', () => {
   it('interrupts a task that took too long', async () => {
     const body = [
       '<bpmn:startEvent id="start" />', serviceTask('review', 'slow-review'),
-      boundaryEvent('deadline', 'review', timerDefinition('timeDuration', 'PT0.3S')),
+      boundaryEvent('too-late', 'review', timerDefinition('timeDuration', 'PT0.3S')),
       serviceTask('escalate', 'escalate-review'), '<bpmn:endEvent id="end" /><bpmn:endEvent id="end2" />',
-      flow('f1', 'start', 'review'), flow('f2', 'review', 'end'), flow('f3', 'deadline', 'escalate'), flow('f4', 'escalate', 'end2'),
+      flow('f1', 'start', 'review'), flow('f2', 'review', 'end'), flow('f3', 'too-late', 'escalate'), flow('f4', 'escalate', 'end2'),
     ].join('');
     await engine.zbc.deployResource({ name: 'deadline.bpmn', process: bpmnProcess('deadline', body) });
     const { processInstanceKey } = await engine.zbc.createProcessInstance({ bpmnProcessId: 'deadline', variables: {} });
@@ -119,12 +119,12 @@ describe('timer start events and event sub-processes', () => {
     const body = [
       '<bpmn:startEvent id="start" />', serviceTask('wait', 'wait-for-payment'), endEvent('end'),
       flow('f1', 'start', 'wait'), flow('f2', 'wait', 'end'),
-      eventSubProcess('overdue', timerDefinition('timeDuration', 'PT0.3S'), true, 'dun', serviceTask('dun', 'send-dunning')),
+      eventSubProcess('dunning', timerDefinition('timeDuration', 'PT0.3S'), true, 'dun', serviceTask('dun', 'send-dunning')),
     ].join('');
     await engine.zbc.deployResource({ name: 'overdue.bpmn', process: bpmnProcess('overdue', body) });
     const { processInstanceKey } = await engine.zbc.createProcessInstance({ bpmnProcessId: 'overdue', variables: {} });
     await activateOne(engine, 'wait-for-payment');
     await eventually(() => activeElementIds(engine, processInstanceKey).includes('dun'));
-    expect(activeElementIds(engine, processInstanceKey)).toEqual(['dun', 'overdue']);
+    expect(activeElementIds(engine, processInstanceKey)).toEqual(['dun', 'dunning']);
   });
 });
