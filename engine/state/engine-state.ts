@@ -20,7 +20,7 @@ export class EngineState {
   /** Activatable job keys by job type, in the order they became activatable. */
   readonly activatableJobs = new Map<string, Set<Key>>();
   readonly incidents = new Map<Key, Incident>();
-  /** Tokens waiting at parallel joins: flow scope key → gateway id → incoming flow id → count. */
+  /** Tokens waiting at parallel and inclusive joins: flow scope key → gateway id → incoming flow id → count. */
   readonly joins = new Map<Key, Map<string, Map<string, number>>>();
   /** Derived index, not snapshotted: the keys of the element instances directly inside each scope. */
   readonly childrenOf = new Map<Key, Set<Key>>();

@@ -8,6 +8,7 @@ import { evaluateInScope } from '../behaviors/expressions.js';
 import { raiseIncident, resolveIncidentOf } from '../behaviors/incidents.js';
 import { propagateVariables, setLocalVariable, visibleVariables } from '../behaviors/variables.js';
 import type { ProcessingContext } from '../context.js';
+import { activateReadyJoins, isJoin, recheckJoinsAfterTermination } from './gateway/join.js';
 import { processorFor } from './processors.js';
 
 export function definitionOf(ctx: ProcessingContext, element: ElementInstance): ProcessDefinition {
@@ -43,14 +44,17 @@ export function continueActivation(ctx: ProcessingContext, element: ElementInsta
     if (!value.ok) return raiseIncident(ctx, element, 'IO_MAPPING_ERROR', value.failure.message, 'activate');
     writeMappedVariable(ctx, element.key, input.target, value.value);
   }
-  processorFor(node.kind).onActivate(ctx, element, node);
+  processorFor(node).onActivate(ctx, element, node);
 }
 
 export function markActivated(ctx: ProcessingContext, element: ElementInstance): void {
   ctx.write({ type: 'ELEMENT_ACTIVATED', key: element.key });
 }
 
-/** Completes an element: output mappings, ELEMENT_COMPLETED, then its outgoing flows (all, or those given). */
+/**
+ * Completes an element: output mappings, ELEMENT_COMPLETED, then its outgoing flows (all, or those given), or for a
+ * link throw event its link catch event.
+ */
 export function completeElement(ctx: ProcessingContext, element: ElementInstance, flowIds?: string[]): void {
   ctx.write({ type: 'ELEMENT_COMPLETING', key: element.key });
   continueCompletion(ctx, element, flowIds);
@@ -76,30 +80,25 @@ export function continueCompletion(ctx: ProcessingContext, element: ElementInsta
   }
   ctx.write({ type: 'ELEMENT_COMPLETED', key: element.key });
   if (!scope) return;
-  const taken = flowIds ?? node.outgoing;
-  for (const flowId of taken) takeSequenceFlow(ctx, scope, flowId);
-  if (taken.length === 0) finishScopeIfDone(ctx, scope);
+  for (const flowId of flowIds ?? node.outgoing) takeSequenceFlow(ctx, scope, flowId);
+  if (node.linkTargetId !== undefined) activateElement(ctx, scope, node.linkTargetId);
+  // only now that all of this element's tokens are placed: an inclusive join may wait for one of them
+  activateReadyJoins(ctx, scope);
+  finishScopeIfDone(ctx, scope);
 }
 
 function takeSequenceFlow(ctx: ProcessingContext, scope: ElementInstance, flowId: string): void {
   const model = definitionOf(ctx, scope).model;
   const target = model.elements[model.flows[flowId].targetId];
-  const waitsAtJoin = target.kind === 'parallelGateway' && target.incoming.length > 1;
+  const waitsAtJoin = isJoin(target);
   ctx.write({ type: 'SEQUENCE_FLOW_TAKEN', key: ctx.nextKey(), flowId, flowScopeKey: scope.key, waitsAtJoin });
-  if (!waitsAtJoin) {
-    activateElement(ctx, scope, target.id);
-    return;
-  }
-  const arrived = ctx.state.joins.get(scope.key)?.get(target.id);
-  if (!arrived || !target.incoming.every((incoming) => (arrived.get(incoming) ?? 0) > 0)) return;
-  ctx.write({ type: 'JOIN_CONSUMED', key: ctx.nextKey(), flowScopeKey: scope.key, gatewayId: target.id, flowIds: target.incoming });
-  activateElement(ctx, scope, target.id);
+  if (!waitsAtJoin) activateElement(ctx, scope, target.id);
 }
 
 /** A scope whose children all finished and where no token waits completes, through its own processor. */
 export function finishScopeIfDone(ctx: ProcessingContext, scope: ElementInstance): void {
   if (scope.activeChildren > 0 || scope.waitingTokens > 0 || scope.state !== 'ACTIVATED') return;
-  const processor = processorFor(nodeOf(ctx, scope).kind);
+  const processor = processorFor(nodeOf(ctx, scope));
   ctx.schedule(scope, 'complete', () => {
     if (ctx.state.elementInstances.get(scope.key) === scope && scope.state === 'ACTIVATED' && scope.activeChildren === 0) {
       processor.onChildrenFinished?.(ctx, scope, nodeOf(ctx, scope));
@@ -114,8 +113,9 @@ export function terminateElement(ctx: ProcessingContext, element: ElementInstanc
     terminateElement(ctx, ctx.state.elementInstances.get(childKey)!);
   }
   resolveIncidentOf(ctx, element);
-  processorFor(nodeOf(ctx, element).kind).onTerminate?.(ctx, element);
+  processorFor(nodeOf(ctx, element)).onTerminate?.(ctx, element);
   ctx.write({ type: 'ELEMENT_TERMINATED', key: element.key });
+  recheckJoinsAfterTermination(ctx, ctx.state.elementInstances.get(element.flowScopeKey));
 }
 
 /** Writes a mapping's target, which may be a path (`owner.address.city`) into a variable. */

@@ -1,9 +1,11 @@
-/** The processor for each kind of element, grouped by family as in Zeebe. */
-import type { ElementKind } from '../../bpmn/model.js';
+/** The processor for each kind of element, grouped by family as in Zeebe; for some events, by their definition. */
+import type { ElementKind, EventDefinition, FlowNode } from '../../bpmn/model.js';
 import { containerProcessor } from './container/container-processor.js';
 import type { ElementProcessor } from './element-processor.js';
 import { passThroughProcessor } from './event/pass-through-processor.js';
+import { terminateEndEventProcessor } from './event/terminate-end-event-processor.js';
 import { exclusiveGatewayProcessor } from './gateway/exclusive-gateway-processor.js';
+import { inclusiveGatewayProcessor } from './gateway/inclusive-gateway-processor.js';
 import { parallelGatewayProcessor } from './gateway/parallel-gateway-processor.js';
 import { jobWorkerTaskProcessor } from './task/job-worker-task-processor.js';
 import { scriptTaskProcessor } from './task/script-task-processor.js';
@@ -23,16 +25,24 @@ const processors: Record<ElementKind, ElementProcessor> = {
   scriptTask: scriptTaskProcessor,
   exclusiveGateway: exclusiveGatewayProcessor,
   parallelGateway: parallelGatewayProcessor,
+  inclusiveGateway: inclusiveGatewayProcessor,
   // the BPMN mapping rejects these kinds until their processors exist
   intermediateCatchEvent: passThroughProcessor,
   boundaryEvent: passThroughProcessor,
   receiveTask: passThroughProcessor,
   callActivity: passThroughProcessor,
-  inclusiveGateway: passThroughProcessor,
   eventBasedGateway: passThroughProcessor,
   eventSubProcess: passThroughProcessor,
 };
 
-export function processorFor(kind: ElementKind): ElementProcessor {
-  return processors[kind];
+/** Events whose definition, not only their kind, decides what they do. */
+const eventProcessors: Partial<Record<`${ElementKind}:${EventDefinition['type']}`, ElementProcessor>> = {
+  'endEvent:terminate': terminateEndEventProcessor,
+  // a link throw event continues at its catch event as if a sequence flow joined them (the lifecycle's completion)
+  'intermediateThrowEvent:link': passThroughProcessor,
+  'intermediateCatchEvent:link': passThroughProcessor,
+};
+
+export function processorFor(node: FlowNode): ElementProcessor {
+  return (node.event && eventProcessors[`${node.kind}:${node.event.type}`]) ?? processors[node.kind];
 }
