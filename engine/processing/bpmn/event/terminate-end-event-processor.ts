@@ -20,10 +20,11 @@ export const terminateEndEventProcessor: ElementProcessor = {
 
 function terminateRestOfFlowScope(ctx: ProcessingContext, endEvent: ElementInstance): void {
   const scopeKey = endEvent.flowScopeKey;
-  for (const key of [...(ctx.state.childrenOf.get(scopeKey) ?? [])]) {
-    if (key !== endEvent.key) terminateElement(ctx, ctx.state.elementInstances.get(key)!);
-  }
+  // tokens first: with none waiting, the terminations below have no join to re-check
   if (ctx.state.elementInstances.get(scopeKey)!.waitingTokens > 0) {
     ctx.write({ type: 'WAITING_TOKENS_DISCARDED', key: ctx.nextKey(), flowScopeKey: scopeKey });
+  }
+  for (const key of [...(ctx.state.childrenOf.get(scopeKey) ?? [])]) {
+    if (key !== endEvent.key) terminateElement(ctx, ctx.state.elementInstances.get(key)!);
   }
 }
