@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { rm } from 'node:fs/promises';
-import { bpmnProcess, eventually, flow, serviceTask, startTestEngine, type TestEngine } from './harness.js';
+import { bpmnProcess, eventually, flow, scriptTask, serviceTask, startTestEngine, type TestEngine } from './harness.js';
 
 let engine: TestEngine;
 beforeAll(async () => {
@@ -23,9 +23,6 @@ async function completeJob(type: string, variables: Record<string, unknown> = {}
   await engine.zbc.completeJob({ jobKey: jobs[0].key, variables });
 }
 
-const script = (id: string, expression: string, resultVariable: string) =>
-  `<bpmn:scriptTask id="${id}"><bpmn:extensionElements><zeebe:script expression="${expression}" resultVariable="${resultVariable}" /></bpmn:extensionElements></bpmn:scriptTask>`;
-
 /**
  * Lunch: an inclusive gateway chooses the courses (pasta, steak, and salad as the default when `withDefault`, else
  * on its own condition), a job each, and an inclusive join clears the table once the cooking is done.
@@ -36,7 +33,7 @@ function lunch(id: string, { withDefault }: { withDefault: boolean }): Buffer {
     `<bpmn:inclusiveGateway id="courses" ${withDefault ? 'default="toSalad"' : ''} />`,
     serviceTask('pasta', `${id}-pasta`), serviceTask('steak', `${id}-steak`), serviceTask('salad', `${id}-salad`),
     '<bpmn:inclusiveGateway id="cooked" />',
-    script('clear', '=cleared + 1', 'cleared'),
+    scriptTask('clear', '=cleared + 1', 'cleared'),
     '<bpmn:endEvent id="end" />',
     flow('toCourses', 'start', 'courses'),
     flow('toPasta', 'courses', 'pasta', '=list contains(courses, "pasta")'),
@@ -116,7 +113,7 @@ describe('inclusive gateways', () => {
           '<bpmn:exclusiveGateway id="check" default="toElsewhere" />',
           '<bpmn:endEvent id="elsewhere" />',
           '<bpmn:inclusiveGateway id="merge" />',
-          script('after', '=joined + 1', 'joined'),
+          scriptTask('after', '=joined + 1', 'joined'),
           '<bpmn:endEvent id="end" />',
           flow('f0', 'start', 'fork'), flow('toA', 'fork', 'a', '=true'), flow('toB', 'fork', 'b', '=true'),
           flow('aDone', 'a', 'merge'), flow('bDone', 'b', 'check'),
@@ -161,15 +158,15 @@ describe('inclusive gateways', () => {
         '<bpmn:startEvent id="subStart" />',
         '<bpmn:inclusiveGateway id="fork" />',
         serviceTask('check', 'nested-check'),
-        script('fee', '=120', 'fee'),
-        script('discount', '=0.5', 'discount'),
+        scriptTask('fee', '=120', 'fee'),
+        scriptTask('discount', '=0.5', 'discount'),
         '<bpmn:inclusiveGateway id="join" />',
         '<bpmn:endEvent id="subEnd" />',
         flow('s0', 'subStart', 'fork'),
         flow('toCheck', 'fork', 'check', '=dangerous'), flow('toFee', 'fork', 'fee', '=true'), flow('toDiscount', 'fork', 'discount', '=reduced'),
         flow('s1', 'check', 'join'), flow('s2', 'fee', 'join'), flow('s3', 'discount', 'join'), flow('s4', 'join', 'subEnd'),
         '</bpmn:subProcess>',
-        script('total', '=fee * discount', 'total'),
+        scriptTask('total', '=fee * discount', 'total'),
         '<bpmn:endEvent id="end" />',
         flow('f0', 'start', 'sub'), flow('f1', 'sub', 'total'), flow('f2', 'total', 'end'),
       ].join('\n')),

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { bpmnProcess, eventually, flow, serviceTask, startTestEngine, type TestEngine } from './harness.js';
+import { bpmnProcess, eventually, flow, scriptTask, serviceTask, startTestEngine, type TestEngine } from './harness.js';
 
 let engine: TestEngine;
 beforeAll(async () => {
@@ -19,8 +19,6 @@ async function activateOne(type: string) {
   return jobs[0];
 }
 
-const script = (id: string, expression: string, resultVariable: string) =>
-  `<bpmn:scriptTask id="${id}"><bpmn:extensionElements><zeebe:script expression="${expression}" resultVariable="${resultVariable}" /></bpmn:extensionElements></bpmn:scriptTask>`;
 const terminateEnd = (id: string) => `<bpmn:endEvent id="${id}"><bpmn:terminateEventDefinition /></bpmn:endEvent>`;
 const linkThrow = (id: string, name: string) => `<bpmn:intermediateThrowEvent id="${id}"><bpmn:linkEventDefinition name="${name}" /></bpmn:intermediateThrowEvent>`;
 const linkCatch = (id: string, name: string) => `<bpmn:intermediateCatchEvent id="${id}"><bpmn:linkEventDefinition name="${name}" /></bpmn:intermediateCatchEvent>`;
@@ -34,8 +32,8 @@ describe('terminate end events', () => {
         '<bpmn:startEvent id="start" />',
         '<bpmn:parallelGateway id="fork" />',
         serviceTask('inspect', 'withdrawn-inspect'),
-        script('fee', '=120', 'fee'),
-        script('broken', '=assert(missing, missing != null)', 'never'),
+        scriptTask('fee', '=120', 'fee'),
+        scriptTask('broken', '=assert(missing, missing != null)', 'never'),
         '<bpmn:parallelGateway id="join" />',
         '<bpmn:endEvent id="end" />',
         serviceTask('withdraw', 'withdrawn-withdraw'),
@@ -70,7 +68,7 @@ describe('terminate end events', () => {
         '<bpmn:parallelGateway id="fork" />',
         terminateEnd('terminate'),
         '<bpmn:manualTask id="manual" />',
-        script('late', '=true', 'late'),
+        scriptTask('late', '=true', 'late'),
         '<bpmn:endEvent id="end" />',
         flow('f0', 'start', 'fork'), flow('f1', 'fork', 'terminate'), flow('f2', 'fork', 'manual'),
         flow('f3', 'manual', 'late'), flow('f4', 'late', 'end'),
@@ -99,7 +97,7 @@ describe('terminate end events', () => {
         '</bpmn:subProcess>',
         serviceTask('outside', 'sub-terminate-outside'),
         '<bpmn:parallelGateway id="join" />',
-        script('after', '=true', 'continued'),
+        scriptTask('after', '=true', 'continued'),
         '<bpmn:endEvent id="end" />',
         flow('f0', 'start', 'fork'), flow('f1', 'fork', 'sub'), flow('f2', 'fork', 'outside'),
         flow('f3', 'sub', 'join'), flow('f4', 'outside', 'join'), flow('f5', 'join', 'after'), flow('f6', 'after', 'end'),
@@ -129,7 +127,7 @@ describe('link events', () => {
         '<bpmn:startEvent id="start" />',
         linkThrow('toCounting', 'count'),
         linkCatch('counting', 'count'),
-        script('increment', '=attempts + 1', 'attempts'),
+        scriptTask('increment', '=attempts + 1', 'attempts'),
         '<bpmn:exclusiveGateway id="enough" default="again" />',
         linkThrow('retry', 'count'),
         serviceTask('report', 'retry-loop-report'),
