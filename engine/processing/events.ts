@@ -39,17 +39,27 @@ export interface SequenceFlowTaken {
   key: Key;
   flowId: string;
   flowScopeKey: Key;
-  /** True when the flow ends in a parallel join that must wait for its other incoming flows. */
+  /** True when the flow ends in a parallel or inclusive join, where the token waits until the gateway may activate. */
   waitsAtJoin: boolean;
 }
 
-/** The tokens that waited at a parallel join were consumed by its activation. */
+/**
+ * The join's activation consumed one waiting token of each flow in `flowIds`: every incoming flow of a parallel join,
+ * those that have a token of an inclusive join.
+ */
 export interface JoinConsumed {
   type: 'JOIN_CONSUMED';
   key: Key;
   flowScopeKey: Key;
   gatewayId: string;
   flowIds: string[];
+}
+
+/** A terminate end event ended its flow scope: the tokens waiting at joins there are gone. */
+export interface WaitingTokensDiscarded {
+  type: 'WAITING_TOKENS_DISCARDED';
+  key: Key;
+  flowScopeKey: Key;
 }
 
 export interface VariableWritten {
@@ -168,6 +178,7 @@ export type EngineEvent =
   | ElementTransition
   | SequenceFlowTaken
   | JoinConsumed
+  | WaitingTokensDiscarded
   | VariableWritten
   | JobCreated
   | JobActivated

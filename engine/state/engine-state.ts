@@ -26,7 +26,7 @@ export class EngineState {
   /** Activatable job keys by job type, in the order they became activatable. */
   readonly activatableJobs = new Map<string, Set<Key>>();
   readonly incidents = new Map<Key, Incident>();
-  /** Tokens waiting at parallel joins: flow scope key → gateway id → incoming flow id → count. */
+  /** Tokens waiting at parallel and inclusive joins: flow scope key → gateway id → incoming flow id → count. */
   readonly joins = new Map<Key, Map<string, Map<string, number>>>();
   readonly timers = new Map<Key, Timer>();
   readonly messageSubscriptions = new Map<Key, MessageSubscription>();

@@ -36,7 +36,7 @@ export interface ElementInstance {
   state: ElementState;
   /** Element instances inside this one that have not yet completed or terminated. */
   activeChildren: number;
-  /** Tokens that arrived at a parallel join in this scope and wait for the others. */
+  /** Tokens that arrived at a parallel or inclusive join in this scope and wait until it may activate. */
   waitingTokens: number;
   jobKey?: Key;
   incidentKey?: Key;

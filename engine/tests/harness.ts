@@ -69,6 +69,11 @@ export function serviceTask(id: string, type: string, extensions = '', retries =
   return `<bpmn:serviceTask id="${id}"><bpmn:extensionElements><zeebe:taskDefinition type="${type}" retries="${retries}" />${extensions}</bpmn:extensionElements></bpmn:serviceTask>`;
 }
 
+/** A script task whose FEEL expression (with the leading `=`) writes `resultVariable`. */
+export function scriptTask(id: string, expression: string, resultVariable: string): string {
+  return `<bpmn:scriptTask id="${id}"><bpmn:extensionElements><zeebe:script expression="${expression}" resultVariable="${resultVariable}" /></bpmn:extensionElements></bpmn:scriptTask>`;
+}
+
 export function flow(id: string, source: string, target: string, condition?: string): string {
   if (!condition) return `<bpmn:sequenceFlow id="${id}" sourceRef="${source}" targetRef="${target}" />`;
   return `<bpmn:sequenceFlow id="${id}" sourceRef="${source}" targetRef="${target}"><bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">${condition}</bpmn:conditionExpression></bpmn:sequenceFlow>`;

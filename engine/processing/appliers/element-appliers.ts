@@ -1,4 +1,4 @@
-/** Element instances, sequence flows and the tokens waiting at parallel joins. */
+/** Element instances, sequence flows and the tokens waiting at parallel and inclusive joins. */
 import { messageStartLookup, type EngineState } from '../../state/engine-state.js';
 import type { ElementInstance } from '../../state/types.js';
 import { elementInstance, type Appliers } from './applier.js';
@@ -18,7 +18,7 @@ function removeElementInstance(state: EngineState, element: ElementInstance): vo
 
 type ElementEvents =
   | 'ELEMENT_ACTIVATING' | 'ELEMENT_ACTIVATED' | 'ELEMENT_COMPLETING' | 'ELEMENT_COMPLETED'
-  | 'ELEMENT_TERMINATING' | 'ELEMENT_TERMINATED' | 'SEQUENCE_FLOW_TAKEN' | 'JOIN_CONSUMED';
+  | 'ELEMENT_TERMINATING' | 'ELEMENT_TERMINATED' | 'SEQUENCE_FLOW_TAKEN' | 'JOIN_CONSUMED' | 'WAITING_TOKENS_DISCARDED';
 
 export const elementAppliers: Appliers<ElementEvents> = {
   ELEMENT_ACTIVATING(state, event) {
@@ -81,5 +81,9 @@ export const elementAppliers: Appliers<ElementEvents> = {
     }
     if (arrived.size === 0) gateways.delete(event.gatewayId);
     if (gateways.size === 0) state.joins.delete(scope.key);
+  },
+  WAITING_TOKENS_DISCARDED(state, event) {
+    elementInstance(state, event.flowScopeKey).waitingTokens = 0;
+    state.joins.delete(event.flowScopeKey);
   },
 };

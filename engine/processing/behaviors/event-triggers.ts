@@ -5,7 +5,7 @@
  */
 import type { ElementInstance } from '../../state/types.js';
 import { completeWithVariables } from '../bpmn/complete-with-variables.js';
-import { activateElement, completeElement, definitionOf, terminateElement } from '../bpmn/lifecycle.js';
+import { activateElement, completeElement, definitionOf, terminateChildren, terminateElement } from '../bpmn/lifecycle.js';
 import type { ProcessingContext } from '../context.js';
 import { closeCatchEvents } from './catch-events.js';
 
@@ -36,9 +36,7 @@ export function triggerCatchEvent(
   if (interrupting) {
     const eventSubProcessStarts = new Set(ownerNode.eventSubProcessStartEventIds);
     closeCatchEvents(ctx, owner.key, (target) => eventSubProcessStarts.has(target));
-    for (const childKey of [...(ctx.state.childrenOf.get(owner.key) ?? [])]) {
-      terminateElement(ctx, ctx.state.elementInstances.get(childKey)!);
-    }
+    terminateChildren(ctx, owner);
   }
   activateElement(ctx, owner, catchNode.parentId, variables);
 }

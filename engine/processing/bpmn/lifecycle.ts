@@ -10,6 +10,7 @@ import { raiseIncident, resolveIncidentOf } from '../behaviors/incidents.js';
 import { processInstanceEnded } from '../behaviors/message-correlation.js';
 import { propagateVariables, setLocalVariable, visibleVariables } from '../behaviors/variables.js';
 import type { ProcessingContext } from '../context.js';
+import { activateReadyJoins, isJoin, recheckJoinsAfterTermination } from './gateway/join.js';
 import { processorFor } from './processors.js';
 
 export function definitionOf(ctx: ProcessingContext, element: ElementInstance): ProcessDefinition {
@@ -51,7 +52,7 @@ export function continueActivation(ctx: ProcessingContext, element: ElementInsta
     if (!value.ok) return raiseIncident(ctx, element, 'IO_MAPPING_ERROR', value.failure.message, 'activate');
     writeMappedVariable(ctx, element.key, input.target, value.value);
   }
-  processorFor(node.kind).onActivate(ctx, element, node);
+  processorFor(node).onActivate(ctx, element, node);
 }
 
 /**
@@ -70,8 +71,10 @@ export function markActivated(ctx: ProcessingContext, element: ElementInstance):
 }
 
 /**
- * Completes an element: output mappings, ELEMENT_COMPLETED, then its outgoing flows (all, or those given); an
- * event-based gateway passes the variables of the event that was caught on to that event.
+/**
+ * Completes an element: output mappings, ELEMENT_COMPLETED, then its outgoing flows (all, or those given), or for a
+ * link throw event its link catch event; an event-based gateway passes the variables of the event that was caught
+ * on to that event.
  */
 export function completeElement(
   ctx: ProcessingContext, element: ElementInstance, flowIds?: string[], triggerVariables?: Record<string, unknown>,
@@ -103,30 +106,25 @@ export function continueCompletion(
   }
   ctx.write({ type: 'ELEMENT_COMPLETED', key: element.key });
   if (!scope) return processInstanceEnded(ctx, element);
-  const taken = flowIds ?? node.outgoing;
-  for (const flowId of taken) takeSequenceFlow(ctx, scope, flowId, triggerVariables);
-  if (taken.length === 0) finishScopeIfDone(ctx, scope);
+  for (const flowId of flowIds ?? node.outgoing) takeSequenceFlow(ctx, scope, flowId, triggerVariables);
+  if (node.linkTargetId !== undefined) activateElement(ctx, scope, node.linkTargetId);
+  // only now that all of this element's tokens are placed: an inclusive join may wait for one of them
+  activateReadyJoins(ctx, scope);
+  finishScopeIfDone(ctx, scope);
 }
 
 function takeSequenceFlow(ctx: ProcessingContext, scope: ElementInstance, flowId: string, triggerVariables?: Record<string, unknown>): void {
   const model = definitionOf(ctx, scope).model;
   const target = model.elements[model.flows[flowId].targetId];
-  const waitsAtJoin = target.kind === 'parallelGateway' && target.incoming.length > 1;
+  const waitsAtJoin = isJoin(target);
   ctx.write({ type: 'SEQUENCE_FLOW_TAKEN', key: ctx.nextKey(), flowId, flowScopeKey: scope.key, waitsAtJoin });
-  if (!waitsAtJoin) {
-    activateElement(ctx, scope, target.id, triggerVariables);
-    return;
-  }
-  const arrived = ctx.state.joins.get(scope.key)?.get(target.id);
-  if (!arrived || !target.incoming.every((incoming) => (arrived.get(incoming) ?? 0) > 0)) return;
-  ctx.write({ type: 'JOIN_CONSUMED', key: ctx.nextKey(), flowScopeKey: scope.key, gatewayId: target.id, flowIds: target.incoming });
-  activateElement(ctx, scope, target.id);
+  if (!waitsAtJoin) activateElement(ctx, scope, target.id, triggerVariables);
 }
 
 /** A scope whose children all finished and where no token waits completes, through its own processor. */
 export function finishScopeIfDone(ctx: ProcessingContext, scope: ElementInstance): void {
   if (scope.activeChildren > 0 || scope.waitingTokens > 0 || scope.state !== 'ACTIVATED') return;
-  const processor = processorFor(nodeOf(ctx, scope).kind);
+  const processor = processorFor(nodeOf(ctx, scope));
   ctx.schedule(scope, 'complete', () => {
     if (ctx.state.elementInstances.get(scope.key) === scope && scope.state === 'ACTIVATED' && scope.activeChildren === 0) {
       processor.onChildrenFinished?.(ctx, scope, nodeOf(ctx, scope));
@@ -142,9 +140,21 @@ export function terminateElement(ctx: ProcessingContext, element: ElementInstanc
     terminateElement(ctx, ctx.state.elementInstances.get(childKey)!);
   }
   resolveIncidentOf(ctx, element);
-  processorFor(nodeOf(ctx, element).kind).onTerminate?.(ctx, element);
+  processorFor(nodeOf(ctx, element)).onTerminate?.(ctx, element);
   ctx.write({ type: 'ELEMENT_TERMINATED', key: element.key });
   if (element.flowScopeKey === -1) processInstanceEnded(ctx, element);
+  recheckJoinsAfterTermination(ctx, ctx.state.elementInstances.get(element.flowScopeKey));
+}
+
+/**
+ * Terminates everything inside a scope but `keep` (a terminate end event), and drops the tokens waiting at its joins
+ * first, so the terminations have no join to re-check; the scope itself stays.
+ */
+export function terminateChildren(ctx: ProcessingContext, scope: ElementInstance, keep?: ElementInstance): void {
+  if (scope.waitingTokens > 0) ctx.write({ type: 'WAITING_TOKENS_DISCARDED', key: ctx.nextKey(), flowScopeKey: scope.key });
+  for (const key of [...(ctx.state.childrenOf.get(scope.key) ?? [])]) {
+    if (key !== keep?.key) terminateElement(ctx, ctx.state.elementInstances.get(key)!);
+  }
 }
 
 /** Writes a mapping's target, which may be a path (`owner.address.city`) into a variable. */

@@ -1,5 +1,5 @@
-/** The processor for each kind of element, grouped by family as in Zeebe. */
-import type { ElementKind } from '../../bpmn/model.js';
+/** The processor for each kind of element, grouped by family as in Zeebe; for some events, by their definition. */
+import type { ElementKind, EventDefinition, FlowNode } from '../../bpmn/model.js';
 import { containerProcessor } from './container/container-processor.js';
 import { eventSubProcessProcessor } from './container/event-sub-process-processor.js';
 import { catchEventProcessor } from './event/catch-event-processor.js';
@@ -7,7 +7,9 @@ import { throwEventProcessor } from './event/throw-event-processor.js';
 import { eventBasedGatewayProcessor } from './gateway/event-based-gateway-processor.js';
 import type { ElementProcessor } from './element-processor.js';
 import { passThroughProcessor } from './event/pass-through-processor.js';
+import { terminateEndEventProcessor } from './event/terminate-end-event-processor.js';
 import { exclusiveGatewayProcessor } from './gateway/exclusive-gateway-processor.js';
+import { inclusiveGatewayProcessor } from './gateway/inclusive-gateway-processor.js';
 import { parallelGatewayProcessor } from './gateway/parallel-gateway-processor.js';
 import { jobWorkerTaskProcessor } from './task/job-worker-task-processor.js';
 import { scriptTaskProcessor } from './task/script-task-processor.js';
@@ -32,11 +34,19 @@ const processors: Record<ElementKind, ElementProcessor> = {
   receiveTask: catchEventProcessor,
   eventBasedGateway: eventBasedGatewayProcessor,
   eventSubProcess: eventSubProcessProcessor,
+  inclusiveGateway: inclusiveGatewayProcessor,
   // the BPMN mapping rejects these kinds until their processors exist
   callActivity: passThroughProcessor,
-  inclusiveGateway: passThroughProcessor,
 };
 
-export function processorFor(kind: ElementKind): ElementProcessor {
-  return processors[kind];
+/** Events whose definition, not only their kind, decides what they do. */
+const eventProcessors: Partial<Record<`${ElementKind}:${EventDefinition['type']}`, ElementProcessor>> = {
+  'endEvent:terminate': terminateEndEventProcessor,
+  // a link throw event continues at its catch event as if a sequence flow joined them (the lifecycle's completion)
+  'intermediateThrowEvent:link': passThroughProcessor,
+  'intermediateCatchEvent:link': passThroughProcessor,
+};
+
+export function processorFor(node: FlowNode): ElementProcessor {
+  return (node.event && eventProcessors[`${node.kind}:${node.event.type}`]) ?? processors[node.kind];
 }

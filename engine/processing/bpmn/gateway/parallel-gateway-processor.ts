@@ -1,4 +1,4 @@
-/** Parallel gateway: the lifecycle joins the incoming tokens; activation forks to every outgoing flow. */
+/** Parallel gateway: `join.ts` joins the incoming tokens; activation forks to every outgoing flow. */
 import type { ElementProcessor } from '../element-processor.js';
 import { completeElement, markActivated } from '../lifecycle.js';
 
