@@ -10,6 +10,7 @@ import {
   completeJob, failJob, throwError, updateJobRetries, updateJobTimeout,
   type ActivateJobsCommand, type ActivatedJobView, type FailJobCommand,
 } from './processing/commands/job-commands.js';
+import { modifyProcessInstance, type ModifyProcessInstanceCommand } from './processing/commands/modify-process-instance.js';
 import { invalidArgument } from './processing/commands/rejection.js';
 import { resolveIncident } from './processing/commands/resolve-incident.js';
 import { setVariables } from './processing/commands/set-variables.js';
@@ -72,6 +73,10 @@ export class Engine {
 
   cancelProcessInstance(processInstanceKey: number): Promise<void> {
     return this.core.run((ctx) => cancelProcessInstance(ctx, processInstanceKey));
+  }
+
+  modifyProcessInstance(command: ModifyProcessInstanceCommand): Promise<void> {
+    return this.core.run((ctx) => modifyProcessInstance(ctx, command));
   }
 
   activateJobs(command: ActivateJobsCommand, requestTimeout: number, cancelled: AbortSignal): Promise<ActivatedJobView[]> {

@@ -34,7 +34,7 @@ describe('the Zeebe gateway protocol', () => {
     expect(topology.brokers[0].partitions).toEqual([{ partitionId: 1, role: 'LEADER', health: 'HEALTHY' }]);
   });
 
-  it.each(['PublishMessage', 'EvaluateDecision', 'ModifyProcessInstance', 'DeleteResource', 'BroadcastSignal'])(
+  it.each(['PublishMessage', 'EvaluateDecision', 'DeleteResource', 'BroadcastSignal'])(
     'answers %s with UNIMPLEMENTED and says so',
     async (method) => {
       await expect(unaryCall(method, {})).rejects.toMatchObject({
