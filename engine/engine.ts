@@ -5,6 +5,7 @@ import { cancelProcessInstance } from './processing/commands/cancel-process-inst
 import {
   createProcessInstance, type CreateProcessInstanceCommand, type CreatedProcessInstance,
 } from './processing/commands/create-process-instance.js';
+import { deleteResource } from './processing/commands/delete-resource.js';
 import { deployResources, type DeploymentResult } from './processing/commands/deploy-resources.js';
 import {
   completeJob, failJob, throwError, updateJobRetries, updateJobTimeout,
@@ -77,6 +78,11 @@ export class Engine {
 
   modifyProcessInstance(command: ModifyProcessInstanceCommand): Promise<void> {
     return this.core.run((ctx) => modifyProcessInstance(ctx, command));
+  }
+
+  /** Deletes a process definition (without running instances) or a form. */
+  deleteResource(resourceKey: number): Promise<void> {
+    return this.core.run((ctx) => deleteResource(ctx, resourceKey));
   }
 
   activateJobs(command: ActivateJobsCommand, requestTimeout: number, cancelled: AbortSignal): Promise<ActivatedJobView[]> {

@@ -1,4 +1,4 @@
-/** Gateway RPCs for deployments, process instances and their modification, variables and incidents. */
+/** Gateway RPCs for deployments and their deletion, process instances and their modification, variables and incidents. */
 import type { Logger } from 'pino';
 import type { Engine } from '../engine.js';
 import type { CreateProcessInstanceCommand } from '../processing/commands/create-process-instance.js';
@@ -89,6 +89,10 @@ export function processHandlers(engine: Engine, logger: Logger) {
         terminateInstructions: (request.terminateInstructions ?? [])
           .map((instruction: GatewayRequest) => readKey(instruction.elementInstanceKey, 'elementInstanceKey')),
       });
+      return {};
+    }),
+    DeleteResource: unary('DELETE', logger, async (request) => {
+      await engine.deleteResource(readKey(request.resourceKey, 'resourceKey'));
       return {};
     }),
     SetVariables: unary('UPDATE', logger, async (request) => {

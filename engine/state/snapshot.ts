@@ -11,6 +11,8 @@ interface SnapshotDocument {
   jobs: Job[];
   incidents: Incident[];
   joins: [Key, [string, [string, number][]][]][];
+  /** The highest version ever deployed by id, deleted ones included; absent in snapshots from before deletion. */
+  highestVersions?: { processes: [string, number][]; forms: [string, number][] };
 }
 
 export function serializeState(state: EngineState): string {
@@ -23,6 +25,7 @@ export function serializeState(state: EngineState): string {
     jobs: [...state.jobs.values()],
     incidents: [...state.incidents.values()],
     joins: [...state.joins].map(([scope, gateways]) => [scope, [...gateways].map(([id, flows]) => [id, [...flows]])]),
+    highestVersions: { processes: state.processVersions.highestVersions(), forms: state.formVersions.highestVersions() },
   };
   return JSON.stringify(document);
 }
@@ -33,12 +36,14 @@ export function deserializeState(text: string): EngineState {
   state.lastKey = document.lastKey;
   for (const process of document.processes) {
     state.processes.set(process.key, process);
-    appendVersion(state.processVersions, process.bpmnProcessId, process.key, process.version);
+    state.processVersions.add(process.bpmnProcessId, process.version, process.key);
   }
   for (const form of document.forms) {
     state.forms.set(form.key, form);
-    appendVersion(state.formVersions, form.formId, form.key, form.version);
+    state.formVersions.add(form.formId, form.version, form.key);
   }
+  for (const [id, highest] of document.highestVersions?.processes ?? []) state.processVersions.restoreHighestVersion(id, highest);
+  for (const [id, highest] of document.highestVersions?.forms ?? []) state.formVersions.restoreHighestVersion(id, highest);
   for (const instance of document.elementInstances) {
     state.elementInstances.set(instance.key, instance);
     state.addChild(instance.flowScopeKey, instance.key);
@@ -53,10 +58,4 @@ export function deserializeState(text: string): EngineState {
     state.joins.set(scope, new Map(gateways.map(([id, flows]) => [id, new Map(flows)])));
   }
   return state;
-}
-
-function appendVersion(versions: Map<string, Key[]>, id: string, key: Key, version: number): void {
-  const keys = versions.get(id) ?? [];
-  keys[version - 1] = key;
-  versions.set(id, keys);
 }
