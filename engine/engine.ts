@@ -5,11 +5,13 @@ import { cancelProcessInstance } from './processing/commands/cancel-process-inst
 import {
   createProcessInstance, type CreateProcessInstanceCommand, type CreatedProcessInstance,
 } from './processing/commands/create-process-instance.js';
+import { deleteResource } from './processing/commands/delete-resource.js';
 import { deployResources, type DeploymentResult } from './processing/commands/deploy-resources.js';
 import {
   completeJob, failJob, throwError, updateJobRetries, updateJobTimeout,
   type ActivateJobsCommand, type ActivatedJobView, type FailJobCommand,
 } from './processing/commands/job-commands.js';
+import { modifyProcessInstance, type ModifyProcessInstanceCommand } from './processing/commands/modify-process-instance.js';
 import { invalidArgument } from './processing/commands/rejection.js';
 import { broadcastSignal } from './processing/commands/broadcast-signal.js';
 import { publishMessage, type PublishMessageCommand } from './processing/commands/publish-message.js';
@@ -77,6 +79,15 @@ export class Engine {
 
   cancelProcessInstance(processInstanceKey: number): Promise<void> {
     return this.core.run((ctx) => cancelProcessInstance(ctx, processInstanceKey));
+  }
+
+  modifyProcessInstance(command: ModifyProcessInstanceCommand): Promise<void> {
+    return this.core.run((ctx) => modifyProcessInstance(ctx, command));
+  }
+
+  /** Deletes a process definition (without running instances) or a form. */
+  deleteResource(resourceKey: number): Promise<void> {
+    return this.core.run((ctx) => deleteResource(ctx, resourceKey));
   }
 
   activateJobs(command: ActivateJobsCommand, requestTimeout: number, cancelled: AbortSignal): Promise<ActivatedJobView[]> {

@@ -10,6 +10,21 @@ export type ProcessCreated = { type: 'PROCESS_CREATED' } & ProcessDefinition;
 
 export type FormCreated = { type: 'FORM_CREATED' } & FormDefinition;
 
+/** A process definition was deleted (DeleteResource); its version number is never given out again. */
+export interface ProcessDeleted {
+  type: 'PROCESS_DELETED';
+  key: Key;
+  bpmnProcessId: string;
+  version: number;
+}
+
+export interface FormDeleted {
+  type: 'FORM_DELETED';
+  key: Key;
+  formId: string;
+  version: number;
+}
+
 export interface DeploymentCreated {
   type: 'DEPLOYMENT_CREATED';
   key: Key;
@@ -173,6 +188,8 @@ export interface SignalBroadcast {
 export type EngineEvent =
   | ProcessCreated
   | FormCreated
+  | ProcessDeleted
+  | FormDeleted
   | DeploymentCreated
   | ElementActivating
   | ElementTransition

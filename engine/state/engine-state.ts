@@ -1,4 +1,5 @@
 /** The engine's in-memory state. Only event appliers change it; snapshots serialise it whole. */
+import { DefinitionVersions } from './definition-versions.js';
 import { KeyIndex } from './key-index.js';
 import { startEventsOf, type StartEventRef } from './start-event-refs.js';
 import type {
@@ -15,10 +16,10 @@ export const FIRST_KEY: Key = 2 ** 51;
 export class EngineState {
   lastKey: Key = FIRST_KEY;
   readonly processes = new Map<Key, ProcessDefinition>();
-  /** Process definition keys by BPMN process id, oldest version first. */
-  readonly processVersions = new Map<string, Key[]>();
+  /** Process definition keys by BPMN process id and version. */
+  readonly processVersions = new DefinitionVersions();
   readonly forms = new Map<Key, FormDefinition>();
-  readonly formVersions = new Map<string, Key[]>();
+  readonly formVersions = new DefinitionVersions();
   readonly elementInstances = new Map<Key, ElementInstance>();
   /** Variables by the key of the scope (element instance) they belong to. */
   readonly variables = new Map<Key, Map<string, Variable>>();
@@ -55,19 +56,20 @@ export class EngineState {
     return this.lastKey;
   }
 
+  /** The highest version that was not deleted. */
   latestProcess(bpmnProcessId: string): ProcessDefinition | undefined {
-    const versions = this.processVersions.get(bpmnProcessId);
-    return versions && this.processes.get(versions[versions.length - 1]);
+    const key = this.processVersions.latestKey(bpmnProcessId);
+    return key === undefined ? undefined : this.processes.get(key);
   }
 
   processByVersion(bpmnProcessId: string, version: number): ProcessDefinition | undefined {
-    const versions = this.processVersions.get(bpmnProcessId);
-    return versions && this.processes.get(versions[version - 1]);
+    const key = this.processVersions.keyOf(bpmnProcessId, version);
+    return key === undefined ? undefined : this.processes.get(key);
   }
 
   latestForm(formId: string): FormDefinition | undefined {
-    const versions = this.formVersions.get(formId);
-    return versions && this.forms.get(versions[versions.length - 1]);
+    const key = this.formVersions.latestKey(formId);
+    return key === undefined ? undefined : this.forms.get(key);
   }
 
   addChild(scopeKey: Key, childKey: Key): void {

@@ -19,6 +19,8 @@ interface SnapshotDocument {
   messageSubscriptions: MessageSubscription[];
   signalSubscriptions: SignalSubscription[];
   messages: Message[];
+  /** The highest version ever deployed by id, deleted ones included; absent in snapshots from before deletion. */
+  highestVersions?: { processes: [string, number][]; forms: [string, number][] };
 }
 
 export function serializeState(state: EngineState): string {
@@ -35,6 +37,7 @@ export function serializeState(state: EngineState): string {
     messageSubscriptions: [...state.messageSubscriptions.values()],
     signalSubscriptions: [...state.signalSubscriptions.values()],
     messages: [...state.messages.values()],
+    highestVersions: { processes: state.processVersions.highestVersions(), forms: state.formVersions.highestVersions() },
   };
   return JSON.stringify(document);
 }
@@ -45,13 +48,15 @@ export function deserializeState(text: string): EngineState {
   state.lastKey = document.lastKey;
   for (const process of document.processes) {
     state.processes.set(process.key, process);
-    appendVersion(state.processVersions, process.bpmnProcessId, process.key, process.version);
+    state.processVersions.add(process.bpmnProcessId, process.version, process.key);
   }
-  for (const bpmnProcessId of state.processVersions.keys()) state.indexStartEvents(bpmnProcessId);
+  for (const bpmnProcessId of state.processVersions.ids()) state.indexStartEvents(bpmnProcessId);
   for (const form of document.forms) {
     state.forms.set(form.key, form);
-    appendVersion(state.formVersions, form.formId, form.key, form.version);
+    state.formVersions.add(form.formId, form.version, form.key);
   }
+  for (const [id, highest] of document.highestVersions?.processes ?? []) state.processVersions.restoreHighestVersion(id, highest);
+  for (const [id, highest] of document.highestVersions?.forms ?? []) state.formVersions.restoreHighestVersion(id, highest);
   for (const instance of document.elementInstances) {
     state.elementInstances.set(instance.key, instance);
     state.addChild(instance.flowScopeKey, instance.key);
@@ -74,10 +79,4 @@ export function deserializeState(text: string): EngineState {
   for (const subscription of document.signalSubscriptions) state.addSignalSubscription(subscription);
   for (const message of document.messages) state.addMessage(message);
   return state;
-}
-
-function appendVersion(versions: Map<string, Key[]>, id: string, key: Key, version: number): void {
-  const keys = versions.get(id) ?? [];
-  keys[version - 1] = key;
-  versions.set(id, keys);
 }

@@ -1,9 +1,12 @@
 /** Starts an embedded engine on a free port with its own data directory, and a zeebe-node client for it. */
+import * as grpc from '@grpc/grpc-js';
+import * as protoLoader from '@grpc/proto-loader';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { ZBClient } from 'zeebe-node';
+import { gatewayProtoPath, PROTO_OPTIONS } from '../gateway/gateway-proto.js';
 import { startEngine, type RunningEngine } from '../index.js';
 
 export interface TestEngine {
@@ -37,6 +40,22 @@ export async function startTestEngine(dataDir?: string): Promise<TestEngine> {
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+export type RawGateway = grpc.Client & Record<string, (...args: unknown[]) => unknown>;
+
+/** A plain grpc-js client of the gateway service, for calls zeebe-node 8.3.2 does not offer or checks itself. */
+export function rawGateway(address: string): RawGateway {
+  const loaded = grpc.loadPackageDefinition(protoLoader.loadSync(gatewayProtoPath(), PROTO_OPTIONS)) as unknown as {
+    gateway_protocol: { Gateway: new (address: string, credentials: grpc.ChannelCredentials) => RawGateway };
+  };
+  return new loaded.gateway_protocol.Gateway(address, grpc.credentials.createInsecure());
+}
+
+export function unaryCall(client: RawGateway, method: string, request: object): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    client[method](request, (error: grpc.ServiceError | null, response: unknown) => (error ? reject(error) : resolve(response)));
+  });
 }
 
 /** Waits until `probe` returns a value that is not undefined/false, or fails after `timeoutMs`. */

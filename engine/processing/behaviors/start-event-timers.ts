@@ -22,7 +22,10 @@ export function planStartEventTimers(ctx: ProcessingContext, model: ExecutablePr
   return plans;
 }
 
-export function replaceStartEventTimers(ctx: ProcessingContext, definition: ProcessDefinition, plans: StartEventTimerPlans): void {
+/** Cancels the timer start events of every version of `definition`'s process and creates `plans` for `owner`. */
+export function replaceStartEventTimers(
+  ctx: ProcessingContext, definition: ProcessDefinition, plans: StartEventTimerPlans, owner = definition,
+): void {
   for (const key of ctx.state.subscriptionsOf.keysOf(-1)) {
     const timer = ctx.state.timers.get(key);
     if (timer && ctx.state.processes.get(timer.processDefinitionKey)?.bpmnProcessId === definition.bpmnProcessId) {
@@ -32,7 +35,7 @@ export function replaceStartEventTimers(ctx: ProcessingContext, definition: Proc
   for (const { elementId, plan } of plans) {
     ctx.write({
       type: 'TIMER_CREATED', key: ctx.nextKey(), elementInstanceKey: -1, processInstanceKey: -1,
-      processDefinitionKey: definition.key, targetElementId: elementId, ...plan,
+      processDefinitionKey: owner.key, targetElementId: elementId, ...plan,
     });
   }
 }

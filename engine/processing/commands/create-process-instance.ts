@@ -1,6 +1,6 @@
 /** CreateProcessInstance: picks the definition, writes the root scope's variables and starts the instance. */
-import type { ExecutableProcess } from '../../bpmn/model.js';
 import type { ElementInstance, ProcessDefinition } from '../../state/types.js';
+import { ActivationPlan } from '../behaviors/element-activation.js';
 import { setLocalVariables } from '../behaviors/variables.js';
 import type { ProcessingContext } from '../context.js';
 import { activateElement, markActivated } from '../bpmn/lifecycle.js';
@@ -38,7 +38,14 @@ export function createProcessInstance(ctx: ProcessingContext, command: CreatePro
   const instance = createRootInstance(ctx, definition, command.variables);
   if (!markActivated(ctx, instance)) return created(instance, definition);
   if (command.startElementIds.length === 0) activateElement(ctx, instance, root.noneStartEventId!);
-  for (const elementId of command.startElementIds) activateInstructedElement(ctx, instance, model, elementId);
+  const plan = new ActivationPlan(ctx.state, instance, model);
+  const activations = command.startElementIds.map((elementId) => {
+    const activation = plan.add(elementId);
+    // A new instance has no flow scope instances but those this plan creates, one of each, so none is ambiguous.
+    if (!activation.ok) throw new Error(`Start instructions found more than one instance of '${activation.failure.flowScopeId}'`);
+    return activation.value;
+  });
+  for (const activation of activations) plan.execute(ctx, activation);
   return created(instance, definition);
 }
 
@@ -92,25 +99,4 @@ function findDefinition(ctx: ProcessingContext, command: CreateProcessInstanceCo
       : `Expected to find process definition with process ID '${id}' and version '${command.version}', but none found`);
   }
   return definition;
-}
-
-/** Activates an element named by a start instruction, creating the sub-process scopes around it first. */
-function activateInstructedElement(ctx: ProcessingContext, root: ElementInstance, model: ExecutableProcess, elementId: string): void {
-  const chain: string[] = [];
-  for (let id = model.elements[elementId].parentId; id !== model.bpmnProcessId; id = model.elements[id].parentId) chain.unshift(id);
-  let scope = root;
-  for (const containerId of chain) {
-    const existing = [...(ctx.state.childrenOf.get(scope.key) ?? [])]
-      .map((key) => ctx.state.elementInstances.get(key)!)
-      .find((child) => child.elementId === containerId);
-    if (existing) {
-      scope = existing;
-      continue;
-    }
-    const key = ctx.nextKey();
-    ctx.write({ type: 'ELEMENT_ACTIVATING', key, elementId: containerId, flowScopeKey: scope.key, processInstanceKey: root.key, processDefinitionKey: root.processDefinitionKey });
-    scope = ctx.state.elementInstances.get(key)!;
-    markActivated(ctx, scope);
-  }
-  activateElement(ctx, scope, elementId);
 }

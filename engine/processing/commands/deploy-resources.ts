@@ -63,7 +63,7 @@ function deployProcess(
     return { bpmnProcessId, version: latest.version, processDefinitionKey: latest.key, resourceName: latest.resourceName };
   }
   const key = ctx.nextKey();
-  const version = (latest?.version ?? 0) + 1;
+  const version = ctx.state.processVersions.nextVersion(bpmnProcessId);
   ctx.write({
     type: 'PROCESS_CREATED',
     key,
@@ -85,7 +85,7 @@ function deployForm(ctx: ProcessingContext, resource: Extract<ParsedResource, { 
     return { formId: resource.formId, version: latest.version, formKey: latest.key, resourceName: latest.resourceName };
   }
   const key = ctx.nextKey();
-  const version = (latest?.version ?? 0) + 1;
+  const version = ctx.state.formVersions.nextVersion(resource.formId);
   const { kind: _kind, ...form } = resource;
   ctx.write({ type: 'FORM_CREATED', key, version, deploymentKey, ...form });
   return { formId: resource.formId, version, formKey: key, resourceName: resource.resourceName };
