@@ -3,7 +3,7 @@
  * Element events after ELEMENT_ACTIVATING carry only the key; the state knows the rest.
  */
 import type {
-  FormDefinition, IncidentErrorType, IncidentRetryStep, Key, MessageSubscription, ProcessDefinition, SignalSubscription, Timer,
+  FormDefinition, IncidentErrorType, IncidentRetryStep, Key, Message, MessageSubscription, ProcessDefinition, SignalSubscription, Timer,
 } from '../state/types.js';
 
 export type ProcessCreated = { type: 'PROCESS_CREATED' } & ProcessDefinition;
@@ -161,16 +161,8 @@ export interface SubscriptionClosed {
   key: Key;
 }
 
-export interface MessagePublished {
-  type: 'MESSAGE_PUBLISHED';
-  key: Key;
-  name: string;
-  correlationKey: string;
-  messageId: string;
-  variables: Record<string, unknown>;
-  /** Epoch ms; -1 for a message without time to live, which is not buffered. */
-  deadline: number;
-}
+/** The message's `deadline` is -1 without a time to live: then it is not buffered. */
+export type MessagePublished = { type: 'MESSAGE_PUBLISHED' } & Omit<Message, 'correlatedProcessIds'>;
 
 export interface MessageCorrelated {
   type: 'MESSAGE_CORRELATED';
