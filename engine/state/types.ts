@@ -40,8 +40,22 @@ export interface ElementInstance {
   waitingTokens: number;
   jobKey?: Key;
   incidentKey?: Key;
-  /** The root process instance's parent for call activities (a later issue); -1 here. */
+  /** The body of a multi-instance activity: how many inner instances it created, and how they ended. */
+  multiInstanceBody?: InnerInstanceCounts;
+  /** An inner instance of a multi-instance body: its 1-based position in the input collection. */
+  loopCounter?: number;
+  /** The root of a process instance that a call activity created: that call activity's instance. */
   parentElementInstanceKey?: Key;
+  /** The root of a process instance that a call activity created: the process instance of that call activity. */
+  parentProcessInstanceKey?: Key;
+  /** A call activity: the root of the process instance it created, while that runs. */
+  calledProcessInstanceKey?: Key;
+}
+
+export interface InnerInstanceCounts {
+  created: number;
+  completed: number;
+  terminated: number;
 }
 
 export type JobState = 'ACTIVATABLE' | 'ACTIVATED' | 'FAILED' | 'BACKOFF' | 'ERROR_THROWN';
@@ -74,6 +88,7 @@ export type IncidentErrorType =
   | 'CONDITION_ERROR'
   | 'UNHANDLED_ERROR_EVENT'
   | 'FORM_NOT_FOUND'
+  | 'CALLED_ELEMENT_ERROR'
   | 'UNKNOWN';
 
 /** Which step of the element's lifecycle to retry once the incident is resolved. */

@@ -1,15 +1,30 @@
 /** Element instances, sequence flows and the tokens waiting at parallel joins. */
 import type { EngineState } from '../../state/engine-state.js';
 import type { ElementInstance } from '../../state/types.js';
+import type { ElementActivating } from '../events.js';
 import { elementInstance, type Appliers } from './applier.js';
 
-function removeElementInstance(state: EngineState, element: ElementInstance): void {
+function removeElementInstance(state: EngineState, element: ElementInstance, outcome: 'completed' | 'terminated'): void {
   state.elementInstances.delete(element.key);
   state.variables.delete(element.key);
   state.joins.delete(element.key);
   state.removeChild(element.flowScopeKey, element.key);
   const scope = state.elementInstances.get(element.flowScopeKey);
   if (scope) scope.activeChildren -= 1;
+  if (scope?.multiInstanceBody) scope.multiInstanceBody[outcome] += 1;
+  const caller = element.parentElementInstanceKey === undefined ? undefined : state.elementInstances.get(element.parentElementInstanceKey);
+  if (caller) delete caller.calledProcessInstanceKey;
+}
+
+/** The marks a multi-instance body, its inner instances and a called process instance carry. */
+function markInstance(state: EngineState, instance: ElementInstance, event: ElementActivating): void {
+  if (event.multiInstanceBody) instance.multiInstanceBody = { created: 0, completed: 0, terminated: 0 };
+  if (event.loopCounter !== undefined) instance.loopCounter = event.loopCounter;
+  if (event.parentElementInstanceKey !== undefined) {
+    instance.parentElementInstanceKey = event.parentElementInstanceKey;
+    instance.parentProcessInstanceKey = event.parentProcessInstanceKey;
+    elementInstance(state, event.parentElementInstanceKey).calledProcessInstanceKey = instance.key;
+  }
 }
 
 type ElementEvents =
@@ -18,7 +33,7 @@ type ElementEvents =
 
 export const elementAppliers: Appliers<ElementEvents> = {
   ELEMENT_ACTIVATING(state, event) {
-    state.elementInstances.set(event.key, {
+    const instance: ElementInstance = {
       key: event.key,
       elementId: event.elementId,
       flowScopeKey: event.flowScopeKey,
@@ -27,9 +42,12 @@ export const elementAppliers: Appliers<ElementEvents> = {
       state: 'ACTIVATING',
       activeChildren: 0,
       waitingTokens: 0,
-    });
+    };
+    markInstance(state, instance, event);
+    state.elementInstances.set(event.key, instance);
     const scope = state.elementInstances.get(event.flowScopeKey);
     if (scope) scope.activeChildren += 1;
+    if (scope?.multiInstanceBody) scope.multiInstanceBody.created += 1;
     state.addChild(event.flowScopeKey, event.key);
   },
   ELEMENT_ACTIVATED(state, event) {
@@ -42,10 +60,10 @@ export const elementAppliers: Appliers<ElementEvents> = {
     elementInstance(state, event.key).state = 'TERMINATING';
   },
   ELEMENT_COMPLETED(state, event) {
-    removeElementInstance(state, elementInstance(state, event.key));
+    removeElementInstance(state, elementInstance(state, event.key), 'completed');
   },
   ELEMENT_TERMINATED(state, event) {
-    removeElementInstance(state, elementInstance(state, event.key));
+    removeElementInstance(state, elementInstance(state, event.key), 'terminated');
   },
   SEQUENCE_FLOW_TAKEN(state, event) {
     if (!event.waitsAtJoin) return;

@@ -8,7 +8,8 @@ import { evaluateInScope } from '../behaviors/expressions.js';
 import { raiseIncident, resolveIncidentOf } from '../behaviors/incidents.js';
 import { propagateVariables, setLocalVariable, visibleVariables } from '../behaviors/variables.js';
 import type { ProcessingContext } from '../context.js';
-import { processorFor } from './processors.js';
+import { completeCallActivity } from './container/call-activity-processor.js';
+import { processorOf } from './processors.js';
 
 export function definitionOf(ctx: ProcessingContext, element: ElementInstance): ProcessDefinition {
   return ctx.state.processes.get(element.processDefinitionKey)!;
@@ -18,9 +19,13 @@ export function nodeOf(ctx: ProcessingContext, element: ElementInstance): FlowNo
   return definitionOf(ctx, element).model.elements[element.elementId];
 }
 
-/** Writes ELEMENT_ACTIVATING now, so the scope counts the element at once, and schedules the rest. */
-export function activateElement(ctx: ProcessingContext, scope: ElementInstance, elementId: string): ElementInstance {
+/**
+ * Writes ELEMENT_ACTIVATING now, so the scope counts the element at once, and schedules the rest. A multi-instance
+ * activity entered from its scope starts as its body; the body activates the inner instances with their loop counter.
+ */
+export function activateElement(ctx: ProcessingContext, scope: ElementInstance, elementId: string, loopCounter?: number): ElementInstance {
   const key = ctx.nextKey();
+  const multiInstance = definitionOf(ctx, scope).model.elements[elementId].multiInstance !== undefined;
   ctx.write({
     type: 'ELEMENT_ACTIVATING',
     key,
@@ -28,6 +33,7 @@ export function activateElement(ctx: ProcessingContext, scope: ElementInstance, 
     flowScopeKey: scope.key,
     processInstanceKey: scope.processInstanceKey,
     processDefinitionKey: scope.processDefinitionKey,
+    ...(loopCounter !== undefined ? { loopCounter } : multiInstance && { multiInstanceBody: true }),
   });
   const element = ctx.state.elementInstances.get(key)!;
   ctx.schedule(element, 'activate', () => continueActivation(ctx, element));
@@ -38,12 +44,13 @@ export function activateElement(ctx: ProcessingContext, scope: ElementInstance, 
 export function continueActivation(ctx: ProcessingContext, element: ElementInstance): void {
   if (!ctx.state.elementInstances.has(element.key)) return;
   const node = nodeOf(ctx, element);
-  for (const input of node.inputs) {
+  // a multi-instance body leaves the activity's mappings to each inner instance
+  for (const input of element.multiInstanceBody ? [] : node.inputs) {
     const value = evaluateInScope(ctx.state, element.key, input.source);
     if (!value.ok) return raiseIncident(ctx, element, 'IO_MAPPING_ERROR', value.failure.message, 'activate');
     writeMappedVariable(ctx, element.key, input.target, value.value);
   }
-  processorFor(node.kind).onActivate(ctx, element, node);
+  processorOf(element, node).onActivate(ctx, element, node);
 }
 
 export function markActivated(ctx: ProcessingContext, element: ElementInstance): void {
@@ -59,26 +66,35 @@ export function completeElement(ctx: ProcessingContext, element: ElementInstance
 export function continueCompletion(ctx: ProcessingContext, element: ElementInstance, flowIds?: string[]): void {
   const node = nodeOf(ctx, element);
   const scope = ctx.state.elementInstances.get(element.flowScopeKey);
-  if (node.outputs.length > 0 && scope) {
+  // an inner multi-instance instance merges its outputs from its own scope, where its output element is read
+  const outputScope = element.loopCounter === undefined ? scope : element;
+  if (node.outputs.length > 0 && outputScope && !element.multiInstanceBody) {
     const outputs: Record<string, unknown> = {};
     for (const output of node.outputs) {
       const value = evaluateInScope(ctx.state, element.key, output.source);
       if (!value.ok) return raiseIncident(ctx, element, 'IO_MAPPING_ERROR', value.failure.message, 'complete');
-      setPath(outputs, output.target, value.value, scope, ctx);
+      setPath(outputs, output.target, value.value, outputScope, ctx);
     }
-    propagateVariables(ctx, scope.key, outputs);
+    propagateVariables(ctx, outputScope.key, outputs);
   }
-  if (!scope) {
-    ctx.completedProcessInstances.push({
-      processInstanceKey: element.key,
-      variables: visibleVariables(ctx.state, element.key),
-    });
-  }
+  if (!scope) return completeProcessInstance(ctx, element);
+  const scopeProcessor = processorOf(scope, nodeOf(ctx, scope));
+  if (scopeProcessor.completeChild) return scopeProcessor.completeChild(ctx, scope, element);
   ctx.write({ type: 'ELEMENT_COMPLETED', key: element.key });
-  if (!scope) return;
   const taken = flowIds ?? node.outgoing;
   for (const flowId of taken) takeSequenceFlow(ctx, scope, flowId);
   if (taken.length === 0) finishScopeIfDone(ctx, scope);
+}
+
+/** A process instance completed: answer CreateProcessInstanceWithResult, or let the call activity that made it go on. */
+function completeProcessInstance(ctx: ProcessingContext, instance: ElementInstance): void {
+  const variables = visibleVariables(ctx.state, instance.key);
+  ctx.write({ type: 'ELEMENT_COMPLETED', key: instance.key });
+  if (instance.parentElementInstanceKey === undefined) {
+    ctx.completedProcessInstances.push({ processInstanceKey: instance.key, variables });
+  } else {
+    completeCallActivity(ctx, ctx.state.elementInstances.get(instance.parentElementInstanceKey)!, variables);
+  }
 }
 
 function takeSequenceFlow(ctx: ProcessingContext, scope: ElementInstance, flowId: string): void {
@@ -99,7 +115,7 @@ function takeSequenceFlow(ctx: ProcessingContext, scope: ElementInstance, flowId
 /** A scope whose children all finished and where no token waits completes, through its own processor. */
 export function finishScopeIfDone(ctx: ProcessingContext, scope: ElementInstance): void {
   if (scope.activeChildren > 0 || scope.waitingTokens > 0 || scope.state !== 'ACTIVATED') return;
-  const processor = processorFor(nodeOf(ctx, scope).kind);
+  const processor = processorOf(scope, nodeOf(ctx, scope));
   ctx.schedule(scope, 'complete', () => {
     if (ctx.state.elementInstances.get(scope.key) === scope && scope.state === 'ACTIVATED' && scope.activeChildren === 0) {
       processor.onChildrenFinished?.(ctx, scope, nodeOf(ctx, scope));
@@ -114,7 +130,7 @@ export function terminateElement(ctx: ProcessingContext, element: ElementInstanc
     terminateElement(ctx, ctx.state.elementInstances.get(childKey)!);
   }
   resolveIncidentOf(ctx, element);
-  processorFor(nodeOf(ctx, element).kind).onTerminate?.(ctx, element);
+  processorOf(element, nodeOf(ctx, element)).onTerminate?.(ctx, element);
   ctx.write({ type: 'ELEMENT_TERMINATED', key: element.key });
 }
 

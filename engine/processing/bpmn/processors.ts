@@ -1,6 +1,9 @@
 /** The processor for each kind of element, grouped by family as in Zeebe. */
-import type { ElementKind } from '../../bpmn/model.js';
+import type { ElementKind, FlowNode } from '../../bpmn/model.js';
+import type { ElementInstance } from '../../state/types.js';
+import { callActivityProcessor } from './container/call-activity-processor.js';
 import { containerProcessor } from './container/container-processor.js';
+import { multiInstanceBodyProcessor } from './container/multi-instance-body-processor.js';
 import type { ElementProcessor } from './element-processor.js';
 import { passThroughProcessor } from './event/pass-through-processor.js';
 import { exclusiveGatewayProcessor } from './gateway/exclusive-gateway-processor.js';
@@ -11,6 +14,7 @@ import { scriptTaskProcessor } from './task/script-task-processor.js';
 const processors: Record<ElementKind, ElementProcessor> = {
   process: containerProcessor,
   subProcess: containerProcessor,
+  callActivity: callActivityProcessor,
   startEvent: passThroughProcessor,
   endEvent: passThroughProcessor,
   intermediateThrowEvent: passThroughProcessor,
@@ -27,7 +31,6 @@ const processors: Record<ElementKind, ElementProcessor> = {
   intermediateCatchEvent: passThroughProcessor,
   boundaryEvent: passThroughProcessor,
   receiveTask: passThroughProcessor,
-  callActivity: passThroughProcessor,
   inclusiveGateway: passThroughProcessor,
   eventBasedGateway: passThroughProcessor,
   eventSubProcess: passThroughProcessor,
@@ -35,4 +38,9 @@ const processors: Record<ElementKind, ElementProcessor> = {
 
 export function processorFor(kind: ElementKind): ElementProcessor {
   return processors[kind];
+}
+
+/** The processor of an element instance: a multi-instance body runs as such, whatever the activity inside it. */
+export function processorOf(element: ElementInstance, node: FlowNode): ElementProcessor {
+  return element.multiInstanceBody ? multiInstanceBodyProcessor : processors[node.kind];
 }

@@ -1,9 +1,9 @@
 /** CreateProcessInstance: picks the definition, writes the root scope's variables and starts the instance. */
 import type { ExecutableProcess } from '../../bpmn/model.js';
 import type { ElementInstance, ProcessDefinition } from '../../state/types.js';
-import { setLocalVariables } from '../behaviors/variables.js';
 import type { ProcessingContext } from '../context.js';
 import { activateElement, markActivated } from '../bpmn/lifecycle.js';
+import { createProcessInstanceScope } from '../bpmn/process-instance-scope.js';
 import { failedPrecondition, invalidArgument, notFound } from './rejection.js';
 
 export interface CreateProcessInstanceCommand {
@@ -35,21 +35,10 @@ export function createProcessInstance(ctx: ProcessingContext, command: CreatePro
   if (command.startElementIds.length === 0 && root.noneStartEventId === undefined) {
     throw failedPrecondition(`Expected to create instance of process with none start event, but there is no such event`);
   }
-  const key = ctx.nextKey();
-  ctx.write({
-    type: 'ELEMENT_ACTIVATING',
-    key,
-    elementId: model.bpmnProcessId,
-    flowScopeKey: -1,
-    processInstanceKey: key,
-    processDefinitionKey: definition.key,
-  });
-  const instance = ctx.state.elementInstances.get(key)!;
-  setLocalVariables(ctx, key, command.variables);
-  markActivated(ctx, instance);
+  const instance = createProcessInstanceScope(ctx, definition, command.variables);
   if (command.startElementIds.length === 0) activateElement(ctx, instance, root.noneStartEventId!);
   for (const elementId of command.startElementIds) activateInstructedElement(ctx, instance, model, elementId);
-  return { processInstanceKey: key, processDefinitionKey: definition.key, bpmnProcessId: definition.bpmnProcessId, version: definition.version };
+  return { processInstanceKey: instance.key, processDefinitionKey: definition.key, bpmnProcessId: definition.bpmnProcessId, version: definition.version };
 }
 
 function findDefinition(ctx: ProcessingContext, command: CreateProcessInstanceCommand): ProcessDefinition {
