@@ -8,11 +8,15 @@ const NAMESPACES = [
   'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"',
 ].join(' ');
 
-/** A definitions document with one executable process holding `content`. */
-export function bpmnDocument(content: string, { processId = 'dog-registration', processExtensions = '' } = {}): string {
+/**
+ * A definitions document with one executable process holding `content`; `rootElements` (messages, signals, errors,
+ * escalations) stand beside the process.
+ */
+export function bpmnDocument(content: string, { processId = 'dog-registration', processExtensions = '', rootElements = '' } = {}): string {
   const extensions = processExtensions && `<bpmn:extensionElements>${processExtensions}</bpmn:extensionElements>`;
   return `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions ${NAMESPACES} id="Definitions_1" targetNamespace="http://bpmn.io/schema/bpmn">
+  ${rootElements}
   <bpmn:process id="${processId}" name="Hund anmelden" isExecutable="true">${extensions}
 ${content}
   </bpmn:process>
@@ -32,6 +36,27 @@ export function flow(id: string, sourceId: string, targetId: string, condition?:
 export function serviceTask(id: string, extensions = '<zeebe:taskDefinition type="check-dog"/>', tag = 'serviceTask'): string {
   return `<bpmn:${tag} id="${id}"><bpmn:extensionElements>${extensions}</bpmn:extensionElements></bpmn:${tag}>`;
 }
+
+/** `<bpmn:${tag} id="${id}" ${attributes}>${definition}</bpmn:${tag}>`, e.g. an intermediate catch event with a timer. */
+export function event(tag: string, id: string, definition = '', attributes = ''): string {
+  return `<bpmn:${tag} id="${id}" ${attributes}>${definition}</bpmn:${tag}>`;
+}
+
+export function timer(kind: 'timeDate' | 'timeDuration' | 'timeCycle', value: string): string {
+  return `<bpmn:timerEventDefinition><bpmn:${kind}>${value}</bpmn:${kind}></bpmn:timerEventDefinition>`;
+}
+
+/** A `bpmn:message` with a `zeebe:subscription` when `correlationKey` is given. */
+export function message(id: string, name: string, correlationKey?: string): string {
+  const subscription = correlationKey === undefined
+    ? ''
+    : `<bpmn:extensionElements><zeebe:subscription correlationKey="${correlationKey}"/></bpmn:extensionElements>`;
+  return `<bpmn:message id="${id}" name="${name}">${subscription}</bpmn:message>`;
+}
+
+export const signal = (id: string, name: string) => `<bpmn:signal id="${id}" name="${name}"/>`;
+export const error = (id: string, code: string) => `<bpmn:error id="${id}" errorCode="${code}"/>`;
+export const escalation = (id: string, code: string) => `<bpmn:escalation id="${id}" escalationCode="${code}"/>`;
 
 /** start → `middle` (the element with id `middleId`) → end, wired with flows. */
 export function around(middleId: string, middle: string): string {

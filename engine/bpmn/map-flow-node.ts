@@ -1,10 +1,15 @@
 /** One BPMN flow node → its executable model, by kind; what cannot run becomes a validation error. */
+import { mapCallActivity } from './map-call-activity.js';
+import { mapEvent } from './map-event.js';
 import { mapIoMapping } from './map-io-mapping.js';
 import { mapJobWorkerTask } from './map-job-worker.js';
+import { mapMessageReference } from './map-message.js';
+import { mapMultiInstance } from './map-multi-instance.js';
 import { mapUserTask } from './map-user-task.js';
-import { childElement, elementLabel, type ModdleElement } from './moddle-element.js';
+import { childElement, type ModdleElement } from './moddle-element.js';
 import type { FlowNode } from './model.js';
 import type { UnresolvedReferences } from './read-bpmn-document.js';
+import { resolveReference } from './resolve-reference.js';
 import { classifyFlowNode } from './unsupported-elements.js';
 import { validationError, type ValidationError } from './validation-error.js';
 
@@ -14,8 +19,8 @@ export interface FlowNodeContext {
   errors: ValidationError[];
 }
 
-/** Maps `element` (which has an id) inside the scope `parentId`; undefined when it cannot run. */
-export function mapFlowNode(element: ModdleElement & { id: string }, parentId: string, context: FlowNodeContext): FlowNode | undefined {
+/** Maps `element` (which has an id) inside `scope`, the process or sub-process; undefined when it cannot run. */
+export function mapFlowNode(element: ModdleElement & { id: string }, scope: FlowNode, context: FlowNodeContext): FlowNode | undefined {
   const { errors } = context;
   const classified = classifyFlowNode(element);
   if ('error' in classified) {
@@ -26,7 +31,7 @@ export function mapFlowNode(element: ModdleElement & { id: string }, parentId: s
     id: element.id,
     ...(element.name !== undefined && { name: element.name }),
     kind: classified.kind,
-    parentId,
+    parentId: scope.id,
     incoming: [],
     outgoing: [],
     ...mapIoMapping(element, element.id, errors),
@@ -41,21 +46,37 @@ export function mapFlowNode(element: ModdleElement & { id: string }, parentId: s
     case 'userTask':
       node.userTask = mapUserTask(element, node.id, context.embeddedFormIds, errors);
       break;
+    case 'receiveTask':
+      assign(node, 'event', mapMessageReference(element, 'subscription', node.id, [], context));
+      break;
+    case 'callActivity':
+      assign(node, 'callActivity', mapCallActivity(element, node.id, errors));
+      break;
     case 'exclusiveGateway':
+    case 'inclusiveGateway':
       mapDefaultFlow(element, node, context);
       break;
+    case 'startEvent':
+    case 'endEvent':
+    case 'intermediateThrowEvent':
+    case 'intermediateCatchEvent':
+    case 'boundaryEvent':
+      mapEvent(element, node, scope, context);
+      break;
   }
+  // the classification lets only multi-instance loops through, and only on activities
+  const loop = childElement(element, 'loopCharacteristics');
+  if (loop) assign(node, 'multiInstance', mapMultiInstance(loop, node.id, errors));
   return node;
 }
 
+/** Sets an optional field only when there is a value, so the model holds no `undefined` entries. */
+function assign<Field extends keyof FlowNode>(node: FlowNode, field: Field, value: FlowNode[Field] | undefined): void {
+  if (value !== undefined) node[field] = value;
+}
+
 function mapDefaultFlow(element: ModdleElement, node: FlowNode, { unresolvedReferences, errors }: FlowNodeContext): void {
-  const defaultFlow = childElement(element, 'default');
-  const unresolved = unresolvedReferences.get(element)?.get('bpmn:default');
-  if (defaultFlow?.$type === 'bpmn:SequenceFlow' && defaultFlow.id) {
-    node.defaultFlow = defaultFlow.id;
-  } else if (defaultFlow) {
-    errors.push(validationError(node.id, `Attribute 'default' must refer to a sequence flow, but '${elementLabel(defaultFlow)}' is a ${defaultFlow.$type}`));
-  } else if (unresolved !== undefined) {
-    errors.push(validationError(node.id, `Attribute 'default' refers to unknown element '${unresolved}'`));
-  }
+  const reference = resolveReference(element, 'default', { type: 'bpmn:SequenceFlow', description: 'a sequence flow' }, unresolvedReferences);
+  if (reference.status === 'found' && reference.element.id) node.defaultFlow = reference.element.id;
+  else if (reference.status === 'invalid') errors.push(validationError(node.id, reference.problem));
 }

@@ -1,10 +1,12 @@
-/** An executable `bpmn:process` → the engine's process model, walking its embedded sub-processes without recursion. */
+/** An executable `bpmn:process` → the engine's process model, walking its (event) sub-processes without recursion. */
+import { attachBoundaryEvents } from './boundary-events.js';
+import { connectLinkEvents } from './link-events.js';
 import { mapFlowNode, type FlowNodeContext } from './map-flow-node.js';
 import { mapSequenceFlows, type ScopedFlow } from './map-sequence-flows.js';
 import { childElements, elementLabel, extensionElements, hasId, stringAttribute, type ModdleElement } from './moddle-element.js';
-import type { EmbeddedForms, FlowNode, ParsedProcess } from './model.js';
+import type { EmbeddedForms, ExecutableProcess, FlowNode, ParsedProcess } from './model.js';
 import type { UnresolvedReferences } from './read-bpmn-document.js';
-import { assignNoneStartEvents, type Scope } from './start-events.js';
+import { assignStartEvents, type Scope } from './start-events.js';
 import { unsupportedProcessExtension } from './unsupported-elements.js';
 import { validationError, type ValidationError } from './validation-error.js';
 
@@ -17,22 +19,22 @@ export function mapProcess(
   const { nodes, scopes, scopeOf, scopedFlows } = mapScopes(process, {
     embeddedFormIds: new Set(Object.keys(embeddedForms)), unresolvedReferences, errors,
   });
-  assignNoneStartEvents(scopes, nodes, errors);
+  assignStartEvents(scopes, nodes, errors);
   const flows = mapSequenceFlows(scopedFlows, { nodes, scopeOf, unresolvedReferences, errors });
-  return {
-    process: {
-      bpmnProcessId: process.id,
-      ...(process.name !== undefined && { name: process.name }),
-      // fromEntries defines own properties, so no id (not even `__proto__`) can reach the prototype
-      elements: Object.fromEntries(nodes),
-      flows: Object.fromEntries(flows),
-    },
-    embeddedForms,
+  const executable: ExecutableProcess = {
+    bpmnProcessId: process.id,
+    ...(process.name !== undefined && { name: process.name }),
+    // fromEntries defines own properties, so no id (not even `__proto__`) can reach the prototype
+    elements: Object.fromEntries(nodes),
+    flows: Object.fromEntries(flows),
   };
+  attachBoundaryEvents(executable, errors);
+  connectLinkEvents(executable, errors);
+  return { process: executable, embeddedForms };
 }
 
 /**
- * Maps the flow nodes of the process and, breadth first, of its sub-processes. Their sequence flows are only
+ * Maps the flow nodes of the process and, breadth first, of its sub-processes and event sub-processes. Their sequence flows are only
  * collected, to be mapped once every node they may connect is known.
  */
 function mapScopes(process: ModdleElement & { id: string }, context: FlowNodeContext) {
@@ -53,7 +55,7 @@ function mapScopes(process: ModdleElement & { id: string }, context: FlowNodeCon
   const containers = [{ element: process as ModdleElement, node: root }];
   for (let index = 0; index < containers.length; index++) {
     const { element: container, node: scopeNode } = containers[index]!;
-    const scope: Scope = { node: scopeNode, startEventIds: [] };
+    const scope: Scope = { node: scopeNode, startEvents: [] };
     scopes.push(scope);
     for (const child of childElements(container, 'flowElements')) {
       if (child.$type === 'bpmn:SequenceFlow') scopedFlows.push({ element: child, parentId: scopeNode.id });
@@ -64,11 +66,13 @@ function mapScopes(process: ModdleElement & { id: string }, context: FlowNodeCon
         continue;
       }
       scopeOf.set(child, scopeNode.id);
-      if (child.$type === 'bpmn:StartEvent') scope.startEventIds.push(child.id);
-      const node = mapFlowNode(child, scopeNode.id, context);
+      if (child.$type === 'bpmn:StartEvent') {
+        scope.startEvents.push({ id: child.id, isNone: childElements(child, 'eventDefinitions').length === 0 });
+      }
+      const node = mapFlowNode(child, scopeNode, context);
       if (!node) continue;
       nodes.set(node.id, node);
-      if (node.kind === 'subProcess') containers.push({ element: child, node });
+      if (node.kind === 'subProcess' || node.kind === 'eventSubProcess') containers.push({ element: child, node });
     }
   }
   return { nodes, scopes, scopeOf, scopedFlows };

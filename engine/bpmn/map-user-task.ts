@@ -1,6 +1,7 @@
 /** User tasks: the form, assignment and schedule that become the reserved headers of an `io.camunda.zeebe:userTask` job. */
+import { checkBindingType } from './binding-type.js';
 import { optionalValueOrExpression } from './expression.js';
-import { extensionElements, stringAttribute, type ModdleElement } from './moddle-element.js';
+import { extensionElements, nonBlankAttribute, stringAttribute, type ModdleElement } from './moddle-element.js';
 import type { UserTaskDefinition, ValueOrExpression } from './model.js';
 import { validationError, type ValidationError } from './validation-error.js';
 
@@ -35,24 +36,17 @@ function mapForm(
   if (forms.length > 1) errors.push(validationError(id, "Must have at most one 'zeebe:formDefinition' extension element", ['extensionElements']));
   const form = forms[0];
   if (!form) return {};
-  const formKey = nonBlank(stringAttribute(form, 'formKey'));
-  const formId = nonBlank(stringAttribute(form, 'formId'));
-  const bindingType = stringAttribute(form, 'bindingType');
-  if (nonBlank(stringAttribute(form, 'externalReference'))) {
+  const formKey = nonBlankAttribute(form, 'formKey');
+  const formId = nonBlankAttribute(form, 'formId');
+  if (nonBlankAttribute(form, 'externalReference') !== undefined) {
     errors.push(validationError(id, "Attribute 'externalReference' is not supported yet", path));
   } else if ((formKey === undefined) === (formId === undefined)) {
     errors.push(validationError(id, "Exactly one of the attributes 'formId' or 'formKey' must be present and not empty", path));
   }
-  if (bindingType !== undefined && bindingType !== 'latest') {
-    errors.push(validationError(id, `Binding type '${bindingType}' is not supported yet; only 'latest' is`, path));
-  }
+  checkBindingType(form, id, path, errors);
   const embeddedFormId = formKey?.startsWith(EMBEDDED_FORM_KEY_PREFIX) ? formKey.slice(EMBEDDED_FORM_KEY_PREFIX.length) : undefined;
   if (embeddedFormId !== undefined && !embeddedFormIds.has(embeddedFormId)) {
     errors.push(validationError(id, `Form key '${formKey}' refers to no 'zeebe:userTaskForm' with id '${embeddedFormId}' in the process`, path));
   }
   return { ...(formKey !== undefined && { formKey }), ...(formId !== undefined && { formId }) };
-}
-
-function nonBlank(value: string | undefined): string | undefined {
-  return value === undefined || value.trim() === '' ? undefined : value.trim();
 }

@@ -20,6 +20,12 @@ export function stringAttribute(element: ModdleElement, name: string): string | 
   return typeof value === 'string' ? value : undefined;
 }
 
+/** A string attribute without surrounding spaces; absent or blank means "not set". */
+export function nonBlankAttribute(element: ModdleElement, name: string): string | undefined {
+  const value = stringAttribute(element, name)?.trim();
+  return value === '' ? undefined : value;
+}
+
 export function childElements(element: ModdleElement, name: string): ModdleElement[] {
   const value = element[name];
   return Array.isArray(value) ? value.filter(isModdleElement) : [];

@@ -5,8 +5,7 @@ import { childElements, elementLabel, hasId } from './moddle-element.js';
 import type { ParsedProcess } from './model.js';
 import { readBpmnDocument } from './read-bpmn-document.js';
 import { checkResourceSize, decodeXml } from './resource-text.js';
-import { validateConditionalFlows } from './validate-gateways.js';
-import { validateExpressions } from './validate-expressions.js';
+import { validateProcess } from './validate-process.js';
 import { formatValidationErrors, validationError, type ValidationError } from './validation-error.js';
 import { rejectDocumentType } from './xml-prolog.js';
 
@@ -40,8 +39,7 @@ export async function parseBpmnResource(content: Buffer | string, _resourceName:
       continue;
     }
     const parsed = mapProcess(process, unresolvedReferences, errors);
-    validateConditionalFlows(parsed.process, errors);
-    validateExpressions(parsed.process, errors);
+    validateProcess(parsed.process, errors);
     processes.push(parsed);
   }
   return errors.length > 0 ? fail(formatValidationErrors(errors)) : ok(processes);

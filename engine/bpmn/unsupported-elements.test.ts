@@ -2,31 +2,36 @@ import { around, bpmnDocument, rejection, serviceTask } from './bpmn-test-docume
 
 describe('elements a later version supports', () => {
   it.each([
-    ['<bpmn:boundaryEvent id="X" attachedToRef="start"><bpmn:timerEventDefinition/></bpmn:boundaryEvent>', "of type 'bpmn:BoundaryEvent'"],
-    ['<bpmn:intermediateCatchEvent id="X"><bpmn:messageEventDefinition/></bpmn:intermediateCatchEvent>', "of type 'bpmn:IntermediateCatchEvent'"],
-    ['<bpmn:eventBasedGateway id="X"/>', "of type 'bpmn:EventBasedGateway'"],
-    ['<bpmn:inclusiveGateway id="X"/>', "of type 'bpmn:InclusiveGateway'"],
-    ['<bpmn:callActivity id="X"/>', "of type 'bpmn:CallActivity'"],
-    ['<bpmn:receiveTask id="X"/>', "of type 'bpmn:ReceiveTask'"],
     ['<bpmn:adHocSubProcess id="X"/>', "of type 'bpmn:AdHocSubProcess'"],
     ['<bpmn:transaction id="X"/>', "of type 'bpmn:Transaction'"],
-    ['<bpmn:endEvent id="X"><bpmn:terminateEventDefinition/></bpmn:endEvent>', "of type 'bpmn:EndEvent' with 'bpmn:TerminateEventDefinition'"],
-    ['<bpmn:endEvent id="X"><bpmn:errorEventDefinition/></bpmn:endEvent>', "of type 'bpmn:EndEvent' with 'bpmn:ErrorEventDefinition'"],
-    ['<bpmn:intermediateThrowEvent id="X"><bpmn:linkEventDefinition name="l"/></bpmn:intermediateThrowEvent>', "of type 'bpmn:IntermediateThrowEvent' with 'bpmn:LinkEventDefinition'"],
-    ['<bpmn:subProcess id="X" triggeredByEvent="true"/>', "of type 'bpmn:SubProcess' with triggeredByEvent (an event sub-process)"],
+    ['<bpmn:complexGateway id="X"/>', "of type 'bpmn:ComplexGateway'"],
+    ['<bpmn:intermediateThrowEvent id="X"><bpmn:compensateEventDefinition/></bpmn:intermediateThrowEvent>', "of type 'bpmn:IntermediateThrowEvent' with 'bpmn:CompensateEventDefinition'"],
+    ['<bpmn:intermediateCatchEvent id="X"><bpmn:conditionalEventDefinition/></bpmn:intermediateCatchEvent>', "of type 'bpmn:IntermediateCatchEvent' with 'bpmn:ConditionalEventDefinition'"],
+    ['<bpmn:endEvent id="X"><bpmn:cancelEventDefinition/></bpmn:endEvent>', "of type 'bpmn:EndEvent' with 'bpmn:CancelEventDefinition'"],
+    ['<bpmn:task id="X"><bpmn:standardLoopCharacteristics/></bpmn:task>', "of type 'bpmn:Task' with 'bpmn:StandardLoopCharacteristics'"],
     [serviceTask('X', '<zeebe:taskDefinition type="x"/><zeebe:executionListeners/>'), "of type 'bpmn:ServiceTask' with 'zeebe:executionListeners'"],
+    ['<bpmn:userTask id="X"><bpmn:extensionElements><zeebe:userTask/></bpmn:extensionElements></bpmn:userTask>', "of type 'bpmn:UserTask' with 'zeebe:userTask'"],
+    [serviceTask('X', '<zeebe:calledDecision decisionId="d" resultVariable="r"/>', 'businessRuleTask'), "of type 'bpmn:BusinessRuleTask' with 'zeebe:calledDecision'"],
   ])('rejects %s', async (element, description) => {
     expect(await rejection(bpmnDocument(around('X', element)))).toBe(`- Element: X\n    - ERROR: Element 'X' ${description} is not supported yet`);
   });
 
-  it('rejects a multi-instance task, naming the loop characteristics', async () => {
-    const task = '<bpmn:serviceTask id="X"><bpmn:extensionElements><zeebe:taskDefinition type="x"/></bpmn:extensionElements><bpmn:multiInstanceLoopCharacteristics/></bpmn:serviceTask>';
-    expect(await rejection(bpmnDocument(around('X', task))))
-      .toContain("Element 'X' of type 'bpmn:ServiceTask' with 'bpmn:MultiInstanceLoopCharacteristics' is not supported yet");
+  it('names only the unsupported one of several event definitions', async () => {
+    const element = '<bpmn:startEvent id="X"><bpmn:messageEventDefinition/><bpmn:conditionalEventDefinition/></bpmn:startEvent>';
+    expect(await rejection(bpmnDocument(element)))
+      .toContain("Element 'X' of type 'bpmn:StartEvent' with 'bpmn:ConditionalEventDefinition' is not supported yet");
+  });
+
+  it('rejects a multi-instance event sub-process', async () => {
+    const eventSubProcess = `<bpmn:subProcess id="X" triggeredByEvent="true"><bpmn:multiInstanceLoopCharacteristics/>
+      <bpmn:startEvent id="inner"><bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:startEvent>
+    </bpmn:subProcess>`;
+    expect(await rejection(bpmnDocument(`<bpmn:startEvent id="start"/>${eventSubProcess}`)))
+      .toBe("- Element: X\n    - ERROR: Element 'X' of type 'bpmn:SubProcess' with 'bpmn:MultiInstanceLoopCharacteristics' is not supported yet");
   });
 
   it('lists every unsupported element, not only the first', async () => {
-    const message = await rejection(bpmnDocument(around('A', '<bpmn:callActivity id="A"/><bpmn:receiveTask id="B"/>')));
+    const message = await rejection(bpmnDocument(around('A', '<bpmn:transaction id="A"/><bpmn:complexGateway id="B"/>')));
     expect(message.split('\n- ')).toHaveLength(2);
   });
 });

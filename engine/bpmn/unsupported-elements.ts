@@ -10,6 +10,8 @@ const SUPPORTED_KINDS: Record<string, ElementKind> = {
   'bpmn:StartEvent': 'startEvent',
   'bpmn:EndEvent': 'endEvent',
   'bpmn:IntermediateThrowEvent': 'intermediateThrowEvent',
+  'bpmn:IntermediateCatchEvent': 'intermediateCatchEvent',
+  'bpmn:BoundaryEvent': 'boundaryEvent',
   'bpmn:ServiceTask': 'serviceTask',
   'bpmn:SendTask': 'sendTask',
   'bpmn:BusinessRuleTask': 'businessRuleTask',
@@ -17,10 +19,25 @@ const SUPPORTED_KINDS: Record<string, ElementKind> = {
   'bpmn:UserTask': 'userTask',
   'bpmn:ManualTask': 'manualTask',
   'bpmn:Task': 'task',
+  'bpmn:ReceiveTask': 'receiveTask',
+  'bpmn:CallActivity': 'callActivity',
   'bpmn:ExclusiveGateway': 'exclusiveGateway',
   'bpmn:ParallelGateway': 'parallelGateway',
+  'bpmn:InclusiveGateway': 'inclusiveGateway',
+  'bpmn:EventBasedGateway': 'eventBasedGateway',
   'bpmn:SubProcess': 'subProcess',
 };
+
+/** The event definitions of Camunda 8.3; compensation, conditional and cancel events are not among them. */
+const SUPPORTED_EVENT_DEFINITIONS = new Set([
+  'bpmn:MessageEventDefinition',
+  'bpmn:TimerEventDefinition',
+  'bpmn:SignalEventDefinition',
+  'bpmn:ErrorEventDefinition',
+  'bpmn:EscalationEventDefinition',
+  'bpmn:TerminateEventDefinition',
+  'bpmn:LinkEventDefinition',
+]);
 
 /** Zeebe extension elements that change how an element behaves, by moddle type and XML name. */
 const UNSUPPORTED_EXTENSIONS: Record<string, string> = {
@@ -32,8 +49,8 @@ const UNSUPPORTED_EXTENSIONS: Record<string, string> = {
 
 /** The kind of a flow node the engine can run, or the reason it cannot. */
 export function classifyFlowNode(element: ModdleElement): { kind: ElementKind } | { error: ValidationError } {
-  const kind = SUPPORTED_KINDS[element.$type];
-  const feature = kind ? unsupportedFeature(element) : undefined;
+  const kind = element.$type === 'bpmn:SubProcess' && element.triggeredByEvent === true ? 'eventSubProcess' : SUPPORTED_KINDS[element.$type];
+  const feature = kind ? unsupportedFeature(element, kind) : undefined;
   if (kind && !feature) return { kind };
   const withFeature = feature ? ` with ${feature}` : '';
   const label = elementLabel(element);
@@ -49,12 +66,11 @@ export function unsupportedProcessExtension(process: ModdleElement): ValidationE
     : undefined;
 }
 
-function unsupportedFeature(element: ModdleElement): string | undefined {
-  const eventDefinitions = childElements(element, 'eventDefinitions');
+function unsupportedFeature(element: ModdleElement, kind: ElementKind): string | undefined {
+  const eventDefinitions = childElements(element, 'eventDefinitions').filter(({ $type }) => !SUPPORTED_EVENT_DEFINITIONS.has($type));
   if (eventDefinitions.length > 0) return eventDefinitions.map((definition) => `'${definition.$type}'`).join(' and ');
   const loop = childElement(element, 'loopCharacteristics');
-  if (loop) return `'${loop.$type}'`;
-  if (element.triggeredByEvent === true) return "triggeredByEvent (an event sub-process)";
+  if (loop && (loop.$type !== 'bpmn:MultiInstanceLoopCharacteristics' || kind === 'eventSubProcess')) return `'${loop.$type}'`;
   return unsupportedExtension(element);
 }
 

@@ -16,24 +16,54 @@ export function validateExpressions({ elements, flows }: ExecutableProcess, erro
   };
   for (const flow of Object.values(flows)) check(flow.id, ['conditionExpression'], flow.condition);
   for (const node of Object.values(elements)) {
-    for (const [path, source] of expressionsOf(node)) check(node.id, ['extensionElements', ...path], source);
+    for (const [path, source] of [...extensionExpressionsOf(node), ...eventExpressionsOf(node), ...loopExpressionsOf(node)]) {
+      check(node.id, path, source);
+    }
   }
 }
 
-/** The FEEL sources of a node, each with its path below `extensionElements`. */
-function expressionsOf(node: FlowNode): Array<[string[], string | undefined]> {
-  const { job, script, userTask } = node;
+type PathAndSource = [string[], string | undefined];
+
+/** The FEEL sources of a node's Zeebe extension elements. */
+function extensionExpressionsOf(node: FlowNode): PathAndSource[] {
+  const { job, script, userTask, callActivity } = node;
+  const below = (path: string[], source: string | undefined): PathAndSource => [['extensionElements', ...path], source];
   return [
-    ...node.inputs.map(({ source }): [string[], string] => [['ioMapping', 'input'], source]),
-    ...node.outputs.map(({ source }): [string[], string] => [['ioMapping', 'output'], source]),
-    [['taskDefinition'], feel(job?.type)],
-    [['taskDefinition'], feel(job?.retries)],
-    [['script'], script?.expression],
-    [['assignmentDefinition'], feel(userTask?.assignee)],
-    [['assignmentDefinition'], feel(userTask?.candidateGroups)],
-    [['assignmentDefinition'], feel(userTask?.candidateUsers)],
-    [['taskSchedule'], feel(userTask?.dueDate)],
-    [['taskSchedule'], feel(userTask?.followUpDate)],
+    ...node.inputs.map(({ source }) => below(['ioMapping', 'input'], source)),
+    ...node.outputs.map(({ source }) => below(['ioMapping', 'output'], source)),
+    below(['taskDefinition'], feel(job?.type)),
+    below(['taskDefinition'], feel(job?.retries)),
+    below(['script'], script?.expression),
+    below(['assignmentDefinition'], feel(userTask?.assignee)),
+    below(['assignmentDefinition'], feel(userTask?.candidateGroups)),
+    below(['assignmentDefinition'], feel(userTask?.candidateUsers)),
+    below(['taskSchedule'], feel(userTask?.dueDate)),
+    below(['taskSchedule'], feel(userTask?.followUpDate)),
+    below(['calledElement'], feel(callActivity?.processId)),
+  ];
+}
+
+/** Message names and correlation keys (which Zeebe reads from the message), timers, signal names, error and escalation codes. */
+function eventExpressionsOf({ kind, event }: FlowNode): PathAndSource[] {
+  if (!event) return [];
+  const path = [kind === 'receiveTask' ? 'messageRef' : `${event.type}EventDefinition`];
+  switch (event.type) {
+    case 'message': return [[path, feel(event.messageName)], [path, event.correlationKey]];
+    case 'timer': return [[path, feel(event.timer.value)]];
+    case 'signal': return [[path, feel(event.signalName)]];
+    case 'error': return [[path, feel(event.errorCode)]];
+    case 'escalation': return [[path, feel(event.escalationCode)]];
+    default: return [];
+  }
+}
+
+function loopExpressionsOf({ multiInstance }: FlowNode): PathAndSource[] {
+  if (!multiInstance) return [];
+  const loop = 'multiInstanceLoopCharacteristics';
+  return [
+    [[loop, 'extensionElements', 'loopCharacteristics'], multiInstance.inputCollection],
+    [[loop, 'extensionElements', 'loopCharacteristics'], multiInstance.outputElement],
+    [[loop, 'completionCondition'], multiInstance.completionCondition],
   ];
 }
 

@@ -17,11 +17,13 @@ export function validationError(elementId: string, message: string, path: string
   return { elementId, path, message };
 }
 
+/** Lists each problem once, though it may be found more than once (a message that two events refer to). */
 export function formatValidationErrors(errors: ValidationError[]): string {
-  const shown = errors.slice(0, MAX_REPORTED_ERRORS).map(({ elementId, path, message }) =>
-    `- Element: ${[elementId, ...path].join(' > ')}\n    - ERROR: ${message}`);
-  if (errors.length > MAX_REPORTED_ERRORS) {
-    shown.push(`- ... and ${errors.length - MAX_REPORTED_ERRORS} more errors`);
+  const distinct = [...new Set(errors.map(({ elementId, path, message }) =>
+    `- Element: ${[elementId, ...path].join(' > ')}\n    - ERROR: ${message}`))];
+  const shown = distinct.slice(0, MAX_REPORTED_ERRORS);
+  if (distinct.length > MAX_REPORTED_ERRORS) {
+    shown.push(`- ... and ${distinct.length - MAX_REPORTED_ERRORS} more errors`);
   }
   return shown.join('\n');
 }

@@ -1,0 +1,111 @@
+/**
+ * Start, end, intermediate and boundary events: which event definitions each may have where it stands, and
+ * what Zeebe adds to them (interrupting or not, the activity a boundary event is attached to, the job of a message throw).
+ */
+import { eventTypeOf, mapEventDefinition, type DefinitionUse, type EventType } from './map-event-definition.js';
+import type { ReferenceContext } from './map-message.js';
+import { mapJobWorkerTask } from './map-job-worker.js';
+import { childElements, type ModdleElement } from './moddle-element.js';
+import type { FlowNode } from './model.js';
+import { resolveReference } from './resolve-reference.js';
+import { validationError } from './validation-error.js';
+
+type Position = 'processStart' | 'subProcessStart' | 'eventSubProcessStart' | 'intermediateCatchEvent' | 'boundaryEvent' | 'intermediateThrowEvent' | 'endEvent';
+
+interface PositionRule {
+  use: DefinitionUse;
+  allowed: EventType[];
+  /** The rejection of a definition not in `allowed`. */
+  notAllowed: string;
+  /** The rejection of an event without a definition; none means it may have none. */
+  missing?: string;
+  tooMany: string;
+}
+
+const EXACTLY_ONE = 'Must have exactly one event definition';
+const AT_MOST_ONE = 'Must have at most one event definition';
+const START_EVENT_TOO_MANY = "Start event can't have more than one type";
+const EVENT_SUB_PROCESS_STARTS = 'Start events in event subprocesses must be one of: message, timer, error, signal or escalation';
+
+const RULES: Record<Position, PositionRule> = {
+  processStart: {
+    use: 'start', allowed: ['message', 'timer', 'signal'], tooMany: START_EVENT_TOO_MANY,
+    notAllowed: 'Start event must be one of the following types: none, timer, message, signal',
+  },
+  subProcessStart: { use: 'catch', allowed: [], tooMany: START_EVENT_TOO_MANY, notAllowed: 'Start events in subprocesses must be of type none' },
+  eventSubProcessStart: {
+    use: 'catch', allowed: ['message', 'timer', 'error', 'signal', 'escalation'], tooMany: START_EVENT_TOO_MANY,
+    notAllowed: EVENT_SUB_PROCESS_STARTS, missing: EVENT_SUB_PROCESS_STARTS,
+  },
+  intermediateCatchEvent: {
+    use: 'catch', allowed: ['message', 'timer', 'signal', 'link'], tooMany: EXACTLY_ONE, missing: EXACTLY_ONE,
+    notAllowed: 'Event definition must be one of: message, timer, signal or link',
+  },
+  boundaryEvent: {
+    use: 'catch', allowed: ['timer', 'message', 'error', 'signal', 'escalation'], tooMany: EXACTLY_ONE, missing: EXACTLY_ONE,
+    notAllowed: 'Boundary events must be one of: timer, message, error, signal, escalation',
+  },
+  intermediateThrowEvent: {
+    use: 'throw', allowed: ['message', 'signal', 'escalation', 'link'], tooMany: AT_MOST_ONE,
+    notAllowed: 'Intermediate throw events must be one of: none, message, signal, escalation or link',
+  },
+  endEvent: {
+    use: 'throw', allowed: ['error', 'message', 'terminate', 'signal', 'escalation'], tooMany: AT_MOST_ONE,
+    notAllowed: 'End events must be one of: none, error, message, terminate, signal or escalation',
+  },
+};
+
+/** Only these may let the activity or scope they interrupt go on. */
+const NON_INTERRUPTING_TYPES: EventType[] = ['message', 'timer', 'signal', 'escalation'];
+
+/** Fills `node.event` and what its position adds; `scope` is the process or sub-process the event is in. */
+export function mapEvent(element: ModdleElement, node: FlowNode, scope: FlowNode, context: ReferenceContext): void {
+  const position = positionOf(node, scope);
+  const rule = RULES[position];
+  const definitions = childElements(element, 'eventDefinitions');
+  const { errors } = context;
+  if (position === 'boundaryEvent') mapAttachment(element, node, context);
+  if (position === 'boundaryEvent' || position === 'eventSubProcessStart') {
+    node.interrupting = (position === 'boundaryEvent' ? element.cancelActivity : element.isInterrupting) !== false;
+  }
+  if (definitions.length > 1) {
+    errors.push(validationError(node.id, rule.tooMany));
+    return;
+  }
+  const definition = definitions[0];
+  if (!definition) {
+    if (rule.missing) errors.push(validationError(node.id, rule.missing));
+    return;
+  }
+  const type = eventTypeOf(definition);
+  if (!type || !rule.allowed.includes(type)) {
+    errors.push(validationError(node.id, rule.notAllowed));
+    return;
+  }
+  const event = mapEventDefinition(definition, rule.use, node.id, context);
+  if (!event) return;
+  node.event = event;
+  if (rule.use === 'throw' && type === 'message') mapJobWorkerTask(element, node, errors);
+  if (node.interrupting === false && !NON_INTERRUPTING_TYPES.includes(type)) {
+    errors.push(validationError(node.id, 'Non-Interrupting event of this type is not allowed'));
+  }
+  if (event.type === 'timer' && event.timer.kind === 'cycle') {
+    if (position === 'intermediateCatchEvent') {
+      errors.push(validationError(node.id, 'Intermediate timer catch event must have either a time duration or a time date.'));
+    } else if (node.interrupting === true) {
+      errors.push(validationError(node.id, 'Interrupting timer event with time cycle is not allowed.'));
+    }
+  }
+}
+
+function positionOf(node: FlowNode, scope: FlowNode): Position {
+  if (node.kind !== 'startEvent') return node.kind as Position;
+  if (scope.kind === 'process') return 'processStart';
+  return scope.kind === 'eventSubProcess' ? 'eventSubProcessStart' : 'subProcessStart';
+}
+
+function mapAttachment(element: ModdleElement, node: FlowNode, { unresolvedReferences, errors }: ReferenceContext): void {
+  const reference = resolveReference(element, 'attachedToRef', { type: 'bpmn:Activity', description: 'an activity' }, unresolvedReferences);
+  if (reference.status === 'found' && reference.element.id) node.attachedToRef = reference.element.id;
+  else errors.push(validationError(node.id, reference.status === 'invalid' ? reference.problem : 'Must be attached to an activity'));
+}
