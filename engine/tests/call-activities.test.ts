@@ -138,12 +138,46 @@ describe('call activities', () => {
     const job = await activateOne('cancel-child-work');
     await expect(zbc.cancelProcessInstance(job.processInstanceKey)).rejects.toMatchObject({
       code: 9,
-      details: `Expected to cancel a process instance with key '${job.processInstanceKey}', but it is created by a parent process instance. Cancel the root process instance '${parent.processInstanceKey}' instead.`,
+      details: expect.stringContaining(`Expected to cancel a process instance with key '${job.processInstanceKey}', but it is created by a parent process instance. Cancel the root process instance '${parent.processInstanceKey}' instead.`),
     });
     await zbc.cancelProcessInstance(parent.processInstanceKey);
     expect(state().elementInstances.has(Number(job.processInstanceKey))).toBe(false);
     expect(state().jobs.has(Number(job.key))).toBe(false);
     await expect(zbc.completeJob({ jobKey: job.key, variables: {} })).rejects.toMatchObject({ code: 5 });
+  });
+
+  it('names the root process instance when a grandchild is cancelled on its own', async () => {
+    await deployChild('chain-leaf', 'chain-leaf-work');
+    await deploy('chain-middle', callActivity('call', { processId: 'chain-leaf' }));
+    await deploy('chain-root', callActivity('call', { processId: 'chain-middle' }));
+    const root = await engine.zbc.createProcessInstance({ bpmnProcessId: 'chain-root', variables: {} });
+    const job = await activateOne('chain-leaf-work');
+    await expect(engine.zbc.cancelProcessInstance(job.processInstanceKey)).rejects.toMatchObject({
+      code: 9,
+      details: expect.stringContaining(`Cancel the root process instance '${root.processInstanceKey}' instead.`),
+    });
+    await engine.zbc.cancelProcessInstance(root.processInstanceKey);
+    expect([...state().elementInstances.values()].filter((e) => e.elementId.startsWith('chain-'))).toEqual([]);
+  });
+
+  it('raises CALLED_ELEMENT_ERROR when the called process has no none start event', async () => {
+    const messageStarted = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="Definitions_message_only" targetNamespace="http://amtsflow.test">
+  <bpmn:message id="antrag" name="antrag-eingegangen" />
+  <bpmn:process id="message-only" isExecutable="true">
+    <bpmn:startEvent id="start"><bpmn:messageEventDefinition messageRef="antrag" /></bpmn:startEvent>
+    <bpmn:endEvent id="end" />
+    <bpmn:sequenceFlow id="f" sourceRef="start" targetRef="end" />
+  </bpmn:process>
+</bpmn:definitions>`;
+    await engine.zbc.deployResource({ name: 'message-only.bpmn', process: Buffer.from(messageStarted) });
+    await deploy('no-start-parent', callActivity('call', { processId: 'message-only' }));
+    const parent = await engine.zbc.createProcessInstance({ bpmnProcessId: 'no-start-parent', variables: {} });
+    expect(incidentsOf(parent.processInstanceKey)).toMatchObject([{
+      errorType: 'CALLED_ELEMENT_ERROR',
+      elementId: 'call',
+      errorMessage: "Expected process with BPMN process id 'message-only' to have a none start event, but not found.",
+    }]);
   });
 
   it('raises CALLED_ELEMENT_ERROR for a process that is not deployed, and calls it once it is and the incident is resolved', async () => {

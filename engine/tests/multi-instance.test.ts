@@ -113,6 +113,20 @@ describe('multi-instance activities', () => {
     expect(jobs.map((job) => job.variables.item)).toEqual(['Bello', 'Rex']);
   });
 
+  it('raises an incident when an output element fails, and collects it once the inner instance has the value', async () => {
+    const { zbc } = engine;
+    const loop = { inputCollection: '=[&quot;Bello&quot;]', outputCollection: 'chips', outputElement: '=assert(chip, chip != null)' };
+    await deploy('failing-output-mi', multiInstanceTask('chip', 'read-chip', loop));
+    const result = runWithResult('failing-output-mi', {});
+    const [job] = await activate('read-chip', 1);
+    await zbc.completeJob({ jobKey: job.key, variables: {} });
+    const [incident] = incidentsOf(job.processInstanceKey);
+    expect(incident).toMatchObject({ errorType: 'EXTRACT_VALUE_ERROR', elementId: 'chip', elementInstanceKey: Number(job.elementInstanceKey) });
+    await zbc.setVariables({ elementInstanceKey: job.elementInstanceKey, variables: { chip: '276-0981' }, local: true });
+    await zbc.resolveIncident({ incidentKey: String(incident.key) });
+    expect((await result).variables).toEqual({ chips: ['276-0981'] });
+  });
+
   it('completes once the completion condition holds and terminates the inner instances still running', async () => {
     const loop = {
       inputCollection: '=reviewers', inputElement: 'reviewer', outputCollection: 'votes', outputElement: '=vote',
