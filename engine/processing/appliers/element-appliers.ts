@@ -1,4 +1,4 @@
-/** Element instances, sequence flows and the tokens waiting at parallel joins. */
+/** Element instances (with multi-instance counts and call activity links), sequence flows and tokens waiting at joins. */
 import type { EngineState } from '../../state/engine-state.js';
 import type { ElementInstance } from '../../state/types.js';
 import type { ElementActivating } from '../events.js';
