@@ -5,15 +5,20 @@ import { cancelProcessInstance } from './processing/commands/cancel-process-inst
 import {
   createProcessInstance, type CreateProcessInstanceCommand, type CreatedProcessInstance,
 } from './processing/commands/create-process-instance.js';
+import { deleteResource } from './processing/commands/delete-resource.js';
 import { deployResources, type DeploymentResult } from './processing/commands/deploy-resources.js';
 import {
   completeJob, failJob, throwError, updateJobRetries, updateJobTimeout,
   type ActivateJobsCommand, type ActivatedJobView, type FailJobCommand,
 } from './processing/commands/job-commands.js';
+import { modifyProcessInstance, type ModifyProcessInstanceCommand } from './processing/commands/modify-process-instance.js';
 import { invalidArgument } from './processing/commands/rejection.js';
+import { broadcastSignal } from './processing/commands/broadcast-signal.js';
+import { publishMessage, type PublishMessageCommand } from './processing/commands/publish-message.js';
 import { resolveIncident } from './processing/commands/resolve-incident.js';
 import { setVariables } from './processing/commands/set-variables.js';
 import { EngineCore } from './runtime/engine-core.js';
+import { DueDateScheduler } from './runtime/due-date-scheduler.js';
 import { InstanceResults } from './runtime/instance-results.js';
 import { JobActivation } from './runtime/job-activation.js';
 import type { EngineJournal } from './runtime/journal.js';
@@ -28,10 +33,12 @@ export interface DeployableResource {
 export class Engine {
   private readonly results: InstanceResults;
   private readonly jobs: JobActivation;
+  private readonly dueDates: DueDateScheduler;
 
   private constructor(private readonly core: EngineCore, private readonly journal: EngineJournal) {
     this.results = new InstanceResults(core);
     this.jobs = new JobActivation(core);
+    this.dueDates = new DueDateScheduler(core);
   }
 
   static async open(journal: EngineJournal, logger: Logger): Promise<Engine> {
@@ -74,6 +81,15 @@ export class Engine {
     return this.core.run((ctx) => cancelProcessInstance(ctx, processInstanceKey));
   }
 
+  modifyProcessInstance(command: ModifyProcessInstanceCommand): Promise<void> {
+    return this.core.run((ctx) => modifyProcessInstance(ctx, command));
+  }
+
+  /** Deletes a process definition (without running instances) or a form. */
+  deleteResource(resourceKey: number): Promise<void> {
+    return this.core.run((ctx) => deleteResource(ctx, resourceKey));
+  }
+
   activateJobs(command: ActivateJobsCommand, requestTimeout: number, cancelled: AbortSignal): Promise<ActivatedJobView[]> {
     return this.jobs.activate(command, requestTimeout, cancelled);
   }
@@ -106,6 +122,14 @@ export class Engine {
     return this.core.run((ctx) => setVariables(ctx, elementInstanceKey, variables, local));
   }
 
+  publishMessage(command: PublishMessageCommand): Promise<number> {
+    return this.core.run((ctx) => publishMessage(ctx, command));
+  }
+
+  broadcastSignal(name: string, variables: Record<string, unknown>): Promise<number> {
+    return this.core.run((ctx) => broadcastSignal(ctx, name, variables));
+  }
+
   resolveIncident(incidentKey: number): Promise<void> {
     return this.core.run((ctx) => resolveIncident(ctx, incidentKey));
   }
@@ -118,6 +142,7 @@ export class Engine {
   /** Commits what is pending, writes a snapshot so the next start is quick, and closes the journal. */
   async close(): Promise<void> {
     this.jobs.close();
+    this.dueDates.close();
     await this.core.snapshotNow();
     await this.journal.close();
   }

@@ -15,8 +15,7 @@ const NAMESPACES = [
 export function bpmnDocument(content: string, { processId = 'dog-registration', processExtensions = '', rootElements = '' } = {}): string {
   const extensions = processExtensions && `<bpmn:extensionElements>${processExtensions}</bpmn:extensionElements>`;
   return `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions ${NAMESPACES} id="Definitions_1" targetNamespace="http://bpmn.io/schema/bpmn">
-  ${rootElements}
+<bpmn:definitions ${NAMESPACES} id="Definitions_1" targetNamespace="http://bpmn.io/schema/bpmn">${rootElements}
   <bpmn:process id="${processId}" name="Hund anmelden" isExecutable="true">${extensions}
 ${content}
   </bpmn:process>

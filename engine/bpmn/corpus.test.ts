@@ -59,6 +59,14 @@ describe('the BPMN corpus', () => {
     expect((await outcome(join(SHARED, 'zeebe-fixtures/testdata', name))).ok).toBe(true);
   });
 
+  it.each([
+    'zeebe-fixtures/testdata/Client-MessageStart.bpmn', 'zeebe-fixtures/testdata/Client-ThrowError.bpmn', 'zeebe-fixtures/testdata/Signal.bpmn',
+    'zeebe-fixtures/testdata/Client-DeployWorkflow.bpmn', 'bpmn-corpus/zeebe/miwg__Reference__C.9.1.bpmn', 'bpmn-corpus/zeebe/miwg__Reference__C.9.2.bpmn',
+    'bpmn-corpus/zeebe/zpt__examples__src__pr-created.bpmn', 'bpmn-corpus/zeebe/zpt__examples__src__automated-tests.bpmn',
+  ])('deploys %s with its events, call activities and multi-instance activities', async (path) => {
+    expect((await outcome(join(SHARED, path))).ok).toBe(true);
+  });
+
   it('rejects Client-BrokenBpmn.bpmn for its empty task type', async () => {
     const result = await outcome(join(SHARED, 'zeebe-fixtures/testdata/Client-BrokenBpmn.bpmn'));
     expect(!result.ok && result.failure.message).toContain(

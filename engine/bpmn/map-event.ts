@@ -6,9 +6,9 @@ import { eventTypeOf, mapEventDefinition, type DefinitionUse, type EventType } f
 import type { ReferenceContext } from './map-message.js';
 import { mapJobWorkerTask } from './map-job-worker.js';
 import { childElements, type ModdleElement } from './moddle-element.js';
-import type { FlowNode } from './model.js';
+import type { EventDefinition, FlowNode } from './model.js';
 import { resolveReference } from './resolve-reference.js';
-import { validationError } from './validation-error.js';
+import { validationError, type ValidationError } from './validation-error.js';
 
 type Position = 'processStart' | 'subProcessStart' | 'eventSubProcessStart' | 'intermediateCatchEvent' | 'boundaryEvent' | 'intermediateThrowEvent' | 'endEvent';
 
@@ -61,40 +61,45 @@ const NON_INTERRUPTING_TYPES: EventType[] = ['message', 'timer', 'signal', 'esca
 /** Fills `node.event` and what its position adds; `scope` is the process or sub-process the event is in. */
 export function mapEvent(element: ModdleElement, node: FlowNode, scope: FlowNode, context: ReferenceContext): void {
   const position = positionOf(node, scope);
-  const rule = RULES[position];
-  const definitions = childElements(element, 'eventDefinitions');
-  const { errors } = context;
   if (position === 'boundaryEvent') mapAttachment(element, node, context);
   if (position === 'boundaryEvent' || position === 'eventSubProcessStart') {
     node.interrupting = (position === 'boundaryEvent' ? element.cancelActivity : element.isInterrupting) !== false;
   }
-  if (definitions.length > 1) {
-    errors.push(validationError(node.id, rule.tooMany));
-    return;
-  }
-  const definition = definitions[0];
-  if (!definition) {
-    if (rule.missing) errors.push(validationError(node.id, rule.missing));
-    return;
-  }
-  const type = eventTypeOf(definition);
-  if (!type || !rule.allowed.includes(type)) {
-    errors.push(validationError(node.id, rule.notAllowed));
-    return;
-  }
-  const event = mapEventDefinition(definition, rule.use, node.id, context);
+  const event = mapDefinitionAt(position, element, node.id, context);
   if (!event) return;
   node.event = event;
-  if (rule.use === 'throw' && type === 'message') mapJobWorkerTask(element, node, errors);
-  if (node.interrupting === false && !NON_INTERRUPTING_TYPES.includes(type)) {
+  if (event.type === 'message' && RULES[position].use === 'throw') mapJobWorkerTask(element, node, context.errors);
+  checkInterruption(event, node, position, context.errors);
+}
+
+/** The event's one definition, if it may have it where it stands. */
+function mapDefinitionAt(position: Position, element: ModdleElement, id: string, context: ReferenceContext): EventDefinition | undefined {
+  const rule = RULES[position];
+  const definitions = childElements(element, 'eventDefinitions');
+  const problem = definitionProblem(rule, definitions);
+  if (problem !== undefined) {
+    context.errors.push(validationError(id, problem));
+    return undefined;
+  }
+  return definitions[0] && mapEventDefinition(definitions[0], rule.use, id, context);
+}
+
+function definitionProblem(rule: PositionRule, definitions: ModdleElement[]): string | undefined {
+  if (definitions.length > 1) return rule.tooMany;
+  if (definitions.length === 0) return rule.missing;
+  const type = eventTypeOf(definitions[0]!);
+  return type && rule.allowed.includes(type) ? undefined : rule.notAllowed;
+}
+
+function checkInterruption(event: EventDefinition, node: FlowNode, position: Position, errors: ValidationError[]): void {
+  if (node.interrupting === false && !NON_INTERRUPTING_TYPES.includes(event.type)) {
     errors.push(validationError(node.id, 'Non-Interrupting event of this type is not allowed'));
   }
-  if (event.type === 'timer' && event.timer.kind === 'cycle') {
-    if (position === 'intermediateCatchEvent') {
-      errors.push(validationError(node.id, 'Intermediate timer catch event must have either a time duration or a time date.'));
-    } else if (node.interrupting === true) {
-      errors.push(validationError(node.id, 'Interrupting timer event with time cycle is not allowed.'));
-    }
+  if (event.type !== 'timer' || event.timer.kind !== 'cycle') return;
+  if (position === 'intermediateCatchEvent') {
+    errors.push(validationError(node.id, 'Intermediate timer catch event must have either a time duration or a time date.'));
+  } else if (node.interrupting === true) {
+    errors.push(validationError(node.id, 'Interrupting timer event with time cycle is not allowed.'));
   }
 }
 

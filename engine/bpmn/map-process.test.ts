@@ -81,8 +81,9 @@ describe('processes and their scopes', () => {
   });
 
   it('rejects a process whose only start event is of an unsupported kind, naming that event only', async () => {
-    const xml = bpmnDocument('<bpmn:startEvent id="timer"><bpmn:timerEventDefinition/></bpmn:startEvent>');
-    expect(await rejection(xml)).toBe("- Element: timer\n    - ERROR: Element 'timer' of type 'bpmn:StartEvent' with 'bpmn:TimerEventDefinition' is not supported yet");
+    const xml = bpmnDocument('<bpmn:startEvent id="onChange"><bpmn:conditionalEventDefinition/></bpmn:startEvent>');
+    expect(await rejection(xml))
+      .toBe("- Element: onChange\n    - ERROR: Element 'onChange' of type 'bpmn:StartEvent' with 'bpmn:ConditionalEventDefinition' is not supported yet");
   });
 
   it('rejects a sub-process without a none start event', async () => {

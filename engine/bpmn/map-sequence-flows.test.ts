@@ -1,15 +1,23 @@
 import { bpmnDocument, endEvent, flow, parseProcess, rejection, serviceTask, startEvent } from './bpmn-test-documents.js';
 
-/** start → gateway → (small | large), each task → end; `gatewayAttributes` e.g. default="toSmall". */
-function exclusiveChoice(conditions: { toSmall?: string; toLarge?: string }, gatewayAttributes = '') {
+/** start → `gateway` → (small | large | `extraFlows`), each task → end; `gatewayAttributes` e.g. default="toSmall". */
+function choice(gateway: string, conditions: { toSmall?: string; toLarge?: string }, gatewayAttributes: string, extraFlows: string[]) {
   return bpmnDocument([
-    startEvent(), `<bpmn:exclusiveGateway id="size" ${gatewayAttributes}/>`, serviceTask('small'), serviceTask('large'), endEvent(),
+    startEvent(), `<bpmn:${gateway} id="size" ${gatewayAttributes}/>`, serviceTask('small'), serviceTask('large'), endEvent(),
     flow('toGateway', 'start', 'size'),
     flow('toSmall', 'size', 'small', conditions.toSmall),
     flow('toLarge', 'size', 'large', conditions.toLarge),
+    ...extraFlows,
     flow('smallDone', 'small', 'end'), flow('largeDone', 'large', 'end'),
   ].join('\n'));
 }
+
+const exclusiveChoice = (conditions: { toSmall?: string; toLarge?: string }, gatewayAttributes = '') =>
+  choice('exclusiveGateway', conditions, gatewayAttributes, []);
+
+/** Also with a flow `toNone` from the gateway straight to the end. */
+const inclusiveChoice = (conditions: { toSmall?: string; toLarge?: string }, gatewayAttributes = '') =>
+  choice('inclusiveGateway', conditions, gatewayAttributes, [flow('toNone', 'size', 'end')]);
 
 describe('sequence flows and gateways', () => {
   it('maps an exclusive gateway with FEEL conditions, in document order, without the leading =', async () => {
@@ -48,7 +56,23 @@ describe('sequence flows and gateways', () => {
 
   it('rejects a condition on a flow that does not leave an exclusive gateway', async () => {
     const xml = bpmnDocument([startEvent(), serviceTask('task'), flow('f', 'start', 'task', '=true')].join('\n'));
-    expect(await rejection(xml)).toBe('- Element: f > conditionExpression\n    - ERROR: Conditional sequence flows are only supported at exclusive gateway');
+    expect(await rejection(xml)).toBe('- Element: f > conditionExpression\n    - ERROR: Conditional sequence flows are only supported at exclusive or inclusive gateway');
+  });
+
+  it('maps an inclusive gateway with conditions and a default flow', async () => {
+    const process = await parseProcess(inclusiveChoice({ toSmall: '=weight &lt; 20', toLarge: '=weight >= 20' }, 'default="toNone"'));
+    expect(process.elements.size).toMatchObject({ kind: 'inclusiveGateway', outgoing: ['toSmall', 'toLarge', 'toNone'], defaultFlow: 'toNone' });
+    expect(process.flows.toSmall!.condition).toBe('weight < 20');
+  });
+
+  it('rejects an outgoing flow of an inclusive gateway with neither condition nor default, in Zeebe\'s words for it', async () => {
+    expect(await rejection(inclusiveChoice({ toSmall: '=true', toLarge: '=false' })))
+      .toBe('- Element: toNone\n    - ERROR: Must have a condition');
+  });
+
+  it('rejects a default flow that does not leave the inclusive gateway', async () => {
+    expect(await rejection(inclusiveChoice({ toSmall: '=true', toLarge: '=false' }, 'default="smallDone"')))
+      .toBe("- Element: size\n    - ERROR: Default flow 'smallDone' must be an outgoing sequence flow of this gateway\n- Element: toNone\n    - ERROR: Must have a condition");
   });
 
   it('rejects a condition that is not an expression, as Zeebe words it', async () => {

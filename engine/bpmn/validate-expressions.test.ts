@@ -1,4 +1,4 @@
-import { around, bpmnDocument, endEvent, flow, parseProcess, rejection, serviceTask, startEvent } from './bpmn-test-documents.js';
+import { around, bpmnDocument, endEvent, error, event, flow, message, parseProcess, rejection, serviceTask, signal, startEvent, timer } from './bpmn-test-documents.js';
 
 describe('FEEL syntax at deploy time', () => {
   it('rejects a condition with invalid FEEL, naming the flow', async () => {
@@ -26,6 +26,23 @@ describe('FEEL syntax at deploy time', () => {
     expect(message).toContain('s > extensionElements > script\n    - ERROR: failed to parse');
     expect(message).toContain('u > extensionElements > assignmentDefinition\n    - ERROR: failed to parse');
     expect(message).toContain('u > extensionElements > taskSchedule\n    - ERROR: failed to parse');
+  });
+
+  it.each([
+    ['a message name', event('intermediateCatchEvent', 'x', '<bpmn:messageEventDefinition messageRef="badName"/>'), 'x > messageEventDefinition'],
+    ['a correlation key', event('intermediateCatchEvent', 'x', '<bpmn:messageEventDefinition messageRef="badKey"/>'), 'x > messageEventDefinition'],
+    ['the message of a receive task', '<bpmn:receiveTask id="x" messageRef="badKey"/>', 'x > messageRef'],
+    ['a timer', event('intermediateCatchEvent', 'x', timer('timeDuration', '=a +')), 'x > timerEventDefinition'],
+    ['a signal name', event('intermediateThrowEvent', 'x', '<bpmn:signalEventDefinition signalRef="badSignal"/>'), 'x > signalEventDefinition'],
+    ['a thrown error code', event('endEvent', 'x', '<bpmn:errorEventDefinition errorRef="badError"/>'), 'x > errorEventDefinition'],
+    ['a called process id', '<bpmn:callActivity id="x"><bpmn:extensionElements><zeebe:calledElement processId="=a +"/></bpmn:extensionElements></bpmn:callActivity>', 'x > extensionElements > calledElement'],
+    ['an input collection', '<bpmn:task id="x"><bpmn:multiInstanceLoopCharacteristics><bpmn:extensionElements><zeebe:loopCharacteristics inputCollection="=a +"/></bpmn:extensionElements></bpmn:multiInstanceLoopCharacteristics></bpmn:task>', 'x > multiInstanceLoopCharacteristics > extensionElements > loopCharacteristics'],
+    ['an output element', '<bpmn:task id="x"><bpmn:multiInstanceLoopCharacteristics><bpmn:extensionElements><zeebe:loopCharacteristics inputCollection="=l" outputCollection="r" outputElement="=a +"/></bpmn:extensionElements></bpmn:multiInstanceLoopCharacteristics></bpmn:task>', 'x > multiInstanceLoopCharacteristics > extensionElements > loopCharacteristics'],
+    ['a completion condition', '<bpmn:task id="x"><bpmn:multiInstanceLoopCharacteristics><bpmn:extensionElements><zeebe:loopCharacteristics inputCollection="=l"/></bpmn:extensionElements><bpmn:completionCondition>=a +</bpmn:completionCondition></bpmn:multiInstanceLoopCharacteristics></bpmn:task>', 'x > multiInstanceLoopCharacteristics > completionCondition'],
+  ])('rejects invalid FEEL in %s', async (_, element, path) => {
+    const rootElements = message('badName', '=a +', '=k') + message('badKey', 'n', '=a +') + signal('badSignal', '=a +') + error('badError', '=a +');
+    expect(await rejection(bpmnDocument(around('x', element), { rootElements })))
+      .toMatch(new RegExp(`^- Element: ${path}\n {4}- ERROR: failed to parse expression 'a \\+': .+$`));
   });
 
   it('leaves static values alone', async () => {

@@ -3,6 +3,7 @@ import * as grpc from '@grpc/grpc-js';
 import type { Logger } from 'pino';
 import type { Engine } from '../engine.js';
 import { loadGatewayService } from './gateway-proto.js';
+import { eventHandlers } from './event-handlers.js';
 import { TENANT_ID } from './handler-kit.js';
 import { jobHandlers } from './job-handlers.js';
 import { processHandlers } from './process-handlers.js';
@@ -23,6 +24,7 @@ export async function startGateway(engine: Engine, host: string, port: number, l
   const implemented: Record<string, grpc.UntypedHandleCall> = {
     ...jobHandlers(engine, logger),
     ...processHandlers(engine, logger),
+    ...eventHandlers(engine, logger),
     Topology: (_call: unknown, callback: grpc.sendUnaryData<object>) => callback(null, topology(host, boundPort)),
   };
   const handlers: grpc.UntypedServiceImplementation = {};

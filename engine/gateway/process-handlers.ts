@@ -1,8 +1,9 @@
-/** Gateway RPCs for deployments, process instances, variables and incidents. */
+/** Gateway RPCs for deployments and their deletion, process instances and their modification, variables and incidents. */
 import type { Logger } from 'pino';
 import type { Engine } from '../engine.js';
 import type { CreateProcessInstanceCommand } from '../processing/commands/create-process-instance.js';
 import type { DeployedResource } from '../processing/commands/deploy-resources.js';
+import type { ActivateInstruction } from '../processing/commands/modify-process-instance.js';
 import { TENANT_ID, unary, type GatewayRequest } from './handler-kit.js';
 import { readKey, readMillis, readVariables } from './request-values.js';
 
@@ -17,6 +18,19 @@ function createCommand(request: GatewayRequest): CreateProcessInstanceCommand {
     version: request.version === undefined || request.version === 0 ? -1 : request.version,
     variables: readVariables(request.variables),
     startElementIds: (request.startInstructions ?? []).map((instruction: { elementId: string }) => instruction.elementId),
+  };
+}
+
+function activateInstruction(instruction: GatewayRequest): ActivateInstruction {
+  // proto3 sends an unset key as 0; Zeebe's clients send -1 for "no ancestor"
+  const ancestor = readKey(instruction.ancestorElementInstanceKey ?? '-1', 'ancestorElementInstanceKey');
+  return {
+    elementId: instruction.elementId ?? '',
+    ancestorElementInstanceKey: ancestor > 0 ? ancestor : undefined,
+    variableInstructions: (instruction.variableInstructions ?? []).map((variables: GatewayRequest) => ({
+      variables: readVariables(variables.variables),
+      scopeId: variables.scopeId ?? '',
+    })),
   };
 }
 
@@ -66,6 +80,19 @@ export function processHandlers(engine: Engine, logger: Logger) {
     }),
     CancelProcessInstance: unary('CANCEL', logger, async (request) => {
       await engine.cancelProcessInstance(readKey(request.processInstanceKey, 'processInstanceKey'));
+      return {};
+    }),
+    ModifyProcessInstance: unary('MODIFY', logger, async (request) => {
+      await engine.modifyProcessInstance({
+        processInstanceKey: readKey(request.processInstanceKey, 'processInstanceKey'),
+        activateInstructions: (request.activateInstructions ?? []).map(activateInstruction),
+        terminateInstructions: (request.terminateInstructions ?? [])
+          .map((instruction: GatewayRequest) => readKey(instruction.elementInstanceKey, 'elementInstanceKey')),
+      });
+      return {};
+    }),
+    DeleteResource: unary('DELETE', logger, async (request) => {
+      await engine.deleteResource(readKey(request.resourceKey, 'resourceKey'));
       return {};
     }),
     SetVariables: unary('UPDATE', logger, async (request) => {

@@ -51,6 +51,8 @@ export class ProcessingContext {
   /** Runs the scheduled steps; past the step limit it stops and returns the steps it did not run. */
   drain(): ScheduledStep[] {
     for (let step = this.steps.shift(); step; step = this.steps.shift()) {
+      // an element terminated meanwhile (by a terminate end event, say) has nothing left to do
+      if (this.state.elementInstances.get(step.element.key) !== step.element) continue;
       if (++this.stepCount > MAX_STEPS_PER_RUN) {
         const dropped = [step, ...this.steps];
         this.steps.length = 0;

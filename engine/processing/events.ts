@@ -2,11 +2,28 @@
  * Events are the only thing the journal holds: applying them in order rebuilds the engine state exactly.
  * Element events after ELEMENT_ACTIVATING carry only the key; the state knows the rest.
  */
-import type { FormDefinition, IncidentErrorType, IncidentRetryStep, Key, ProcessDefinition } from '../state/types.js';
+import type {
+  FormDefinition, IncidentErrorType, IncidentRetryStep, Key, MessageSubscription, ProcessDefinition, SignalSubscription, Timer,
+} from '../state/types.js';
 
 export type ProcessCreated = { type: 'PROCESS_CREATED' } & ProcessDefinition;
 
 export type FormCreated = { type: 'FORM_CREATED' } & FormDefinition;
+
+/** A process definition was deleted (DeleteResource); its version number is never given out again. */
+export interface ProcessDeleted {
+  type: 'PROCESS_DELETED';
+  key: Key;
+  bpmnProcessId: string;
+  version: number;
+}
+
+export interface FormDeleted {
+  type: 'FORM_DELETED';
+  key: Key;
+  formId: string;
+  version: number;
+}
 
 export interface DeploymentCreated {
   type: 'DEPLOYMENT_CREATED';
@@ -21,6 +38,10 @@ export interface ElementActivating {
   flowScopeKey: Key;
   processInstanceKey: Key;
   processDefinitionKey: Key;
+  /** Set when an event triggers the element (a catch, boundary or start event, an event sub-process). */
+  triggerVariables?: Record<string, unknown>;
+  /** For a process instance started by a message with a correlation key. */
+  startCorrelationKey?: string;
   /** The instance is the body of a multi-instance activity, which its inner instances run in. */
   multiInstanceBody?: true;
   /** An inner instance of a multi-instance body, at this 1-based position of the input collection. */
@@ -40,17 +61,27 @@ export interface SequenceFlowTaken {
   key: Key;
   flowId: string;
   flowScopeKey: Key;
-  /** True when the flow ends in a parallel join that must wait for its other incoming flows. */
+  /** True when the flow ends in a parallel or inclusive join, where the token waits until the gateway may activate. */
   waitsAtJoin: boolean;
 }
 
-/** The tokens that waited at a parallel join were consumed by its activation. */
+/**
+ * The join's activation consumed one waiting token of each flow in `flowIds`: every incoming flow of a parallel join,
+ * those that have a token of an inclusive join.
+ */
 export interface JoinConsumed {
   type: 'JOIN_CONSUMED';
   key: Key;
   flowScopeKey: Key;
   gatewayId: string;
   flowIds: string[];
+}
+
+/** A terminate end event ended its flow scope: the tokens waiting at joins there are gone. */
+export interface WaitingTokensDiscarded {
+  type: 'WAITING_TOKENS_DISCARDED';
+  key: Key;
+  flowScopeKey: Key;
 }
 
 export interface VariableWritten {
@@ -125,14 +156,53 @@ export interface IncidentResolved {
   key: Key;
 }
 
+export type TimerCreated = { type: 'TIMER_CREATED' } & Timer;
+
+export type MessageSubscriptionCreated = { type: 'MESSAGE_SUBSCRIPTION_CREATED' } & MessageSubscription;
+
+export type SignalSubscriptionCreated = { type: 'SIGNAL_SUBSCRIPTION_CREATED' } & SignalSubscription;
+
+/** A timer fired or was canceled; a subscription was closed; a buffered message expired. */
+export interface SubscriptionClosed {
+  type: 'TIMER_TRIGGERED' | 'TIMER_CANCELED' | 'MESSAGE_SUBSCRIPTION_DELETED' | 'SIGNAL_SUBSCRIPTION_DELETED' | 'MESSAGE_EXPIRED';
+  key: Key;
+}
+
+export interface MessagePublished {
+  type: 'MESSAGE_PUBLISHED';
+  key: Key;
+  name: string;
+  correlationKey: string;
+  messageId: string;
+  variables: Record<string, unknown>;
+  /** Epoch ms; -1 for a message without time to live, which is not buffered. */
+  deadline: number;
+}
+
+export interface MessageCorrelated {
+  type: 'MESSAGE_CORRELATED';
+  /** The message's key. */
+  key: Key;
+  bpmnProcessId: string;
+}
+
+export interface SignalBroadcast {
+  type: 'SIGNAL_BROADCAST';
+  key: Key;
+  name: string;
+}
+
 export type EngineEvent =
   | ProcessCreated
   | FormCreated
+  | ProcessDeleted
+  | FormDeleted
   | DeploymentCreated
   | ElementActivating
   | ElementTransition
   | SequenceFlowTaken
   | JoinConsumed
+  | WaitingTokensDiscarded
   | VariableWritten
   | JobCreated
   | JobActivated
@@ -142,6 +212,13 @@ export type EngineEvent =
   | JobRetriesUpdated
   | JobTimeoutUpdated
   | IncidentCreated
-  | IncidentResolved;
+  | IncidentResolved
+  | TimerCreated
+  | MessageSubscriptionCreated
+  | SignalSubscriptionCreated
+  | SubscriptionClosed
+  | MessagePublished
+  | MessageCorrelated
+  | SignalBroadcast;
 
 export type EventType = EngineEvent['type'];

@@ -1,6 +1,10 @@
 /** Turns the whole engine state into one JSON document and back, so a restart replays only what came after. */
 import { EngineState } from './engine-state.js';
-import type { ElementInstance, FormDefinition, Incident, Job, Key, ProcessDefinition, Variable } from './types.js';
+import { messageStartLookup } from './engine-state.js';
+import type {
+  ElementInstance, FormDefinition, Incident, Job, Key, Message, MessageSubscription, ProcessDefinition, SignalSubscription,
+  Timer, Variable,
+} from './types.js';
 
 interface SnapshotDocument {
   lastKey: Key;
@@ -11,6 +15,12 @@ interface SnapshotDocument {
   jobs: Job[];
   incidents: Incident[];
   joins: [Key, [string, [string, number][]][]][];
+  timers: Timer[];
+  messageSubscriptions: MessageSubscription[];
+  signalSubscriptions: SignalSubscription[];
+  messages: Message[];
+  /** The highest version ever deployed by id, deleted ones included; absent in snapshots from before deletion. */
+  highestVersions?: { processes: [string, number][]; forms: [string, number][] };
 }
 
 export function serializeState(state: EngineState): string {
@@ -23,6 +33,11 @@ export function serializeState(state: EngineState): string {
     jobs: [...state.jobs.values()],
     incidents: [...state.incidents.values()],
     joins: [...state.joins].map(([scope, gateways]) => [scope, [...gateways].map(([id, flows]) => [id, [...flows]])]),
+    timers: [...state.timers.values()],
+    messageSubscriptions: [...state.messageSubscriptions.values()],
+    signalSubscriptions: [...state.signalSubscriptions.values()],
+    messages: [...state.messages.values()],
+    highestVersions: { processes: state.processVersions.highestVersions(), forms: state.formVersions.highestVersions() },
   };
   return JSON.stringify(document);
 }
@@ -33,15 +48,22 @@ export function deserializeState(text: string): EngineState {
   state.lastKey = document.lastKey;
   for (const process of document.processes) {
     state.processes.set(process.key, process);
-    appendVersion(state.processVersions, process.bpmnProcessId, process.key, process.version);
+    state.processVersions.add(process.bpmnProcessId, process.version, process.key);
   }
+  for (const bpmnProcessId of state.processVersions.ids()) state.indexStartEvents(bpmnProcessId);
   for (const form of document.forms) {
     state.forms.set(form.key, form);
-    appendVersion(state.formVersions, form.formId, form.key, form.version);
+    state.formVersions.add(form.formId, form.version, form.key);
   }
+  for (const [id, highest] of document.highestVersions?.processes ?? []) state.processVersions.restoreHighestVersion(id, highest);
+  for (const [id, highest] of document.highestVersions?.forms ?? []) state.formVersions.restoreHighestVersion(id, highest);
   for (const instance of document.elementInstances) {
     state.elementInstances.set(instance.key, instance);
     state.addChild(instance.flowScopeKey, instance.key);
+    if (instance.startCorrelationKey !== undefined) {
+      const { bpmnProcessId } = state.processes.get(instance.processDefinitionKey)!;
+      state.messageStartedInstances.set(messageStartLookup(bpmnProcessId, instance.startCorrelationKey), instance.key);
+    }
   }
   for (const [scope, vars] of document.variables) state.variables.set(scope, new Map(vars));
   for (const job of document.jobs.sort((a, b) => a.key - b.key)) {
@@ -52,11 +74,9 @@ export function deserializeState(text: string): EngineState {
   for (const [scope, gateways] of document.joins) {
     state.joins.set(scope, new Map(gateways.map(([id, flows]) => [id, new Map(flows)])));
   }
+  for (const timer of document.timers) state.addTimer(timer);
+  for (const subscription of document.messageSubscriptions) state.addMessageSubscription(subscription);
+  for (const subscription of document.signalSubscriptions) state.addSignalSubscription(subscription);
+  for (const message of document.messages) state.addMessage(message);
   return state;
-}
-
-function appendVersion(versions: Map<string, Key[]>, id: string, key: Key, version: number): void {
-  const keys = versions.get(id) ?? [];
-  keys[version - 1] = key;
-  versions.set(id, keys);
 }

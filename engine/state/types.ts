@@ -36,12 +36,14 @@ export interface ElementInstance {
   state: ElementState;
   /** Element instances inside this one that have not yet completed or terminated. */
   activeChildren: number;
-  /** Tokens that arrived at a parallel join in this scope and wait for the others. */
+  /** Tokens that arrived at a parallel or inclusive join in this scope and wait until it may activate. */
   waitingTokens: number;
   jobKey?: Key;
   incidentKey?: Key;
-  /** The body of a multi-instance activity: how many inner instances it created, and how they ended. */
-  multiInstanceBody?: InnerInstanceCounts;
+  /** The body of a multi-instance activity (same element id as the inner instances inside it). */
+  multiInstanceBody?: boolean;
+  /** A multi-instance body: how many inner instances it created, and how they ended. */
+  innerInstances?: InnerInstanceCounts;
   /** An inner instance of a multi-instance body: its 1-based position in the input collection. */
   loopCounter?: number;
   /** The root of a process instance that a call activity created: that call activity's instance. */
@@ -50,6 +52,10 @@ export interface ElementInstance {
   parentProcessInstanceKey?: Key;
   /** A call activity: the root of the process instance it created, while that runs. */
   calledProcessInstanceKey?: Key;
+  /** What triggered a catch event, boundary event, event start event or event sub-process: the variables it carries. */
+  triggerVariables?: Record<string, unknown>;
+  /** A process instance started by a message with a correlation key: no second one starts for that key meanwhile. */
+  startCorrelationKey?: string;
 }
 
 export interface InnerInstanceCounts {
@@ -110,4 +116,53 @@ export interface Incident {
 export interface Variable {
   key: Key;
   value: unknown;
+}
+
+/** A pending timer of a catch event, boundary event or event sub-process (of `elementInstanceKey`), or of a timer start event (-1). */
+export interface Timer {
+  key: Key;
+  elementInstanceKey: Key;
+  processInstanceKey: Key;
+  processDefinitionKey: Key;
+  /** The timer event: a catch, boundary or start event. */
+  targetElementId: string;
+  dueDate: number;
+  /** Fires left, this one included; -1 for an unbounded cycle. */
+  repetitions: number;
+  /** The cycle's text (ISO 8601 repeating interval or cron), to compute the next due date; absent for one-off timers. */
+  cycle?: string;
+}
+
+/** An open subscription of an element instance to a message: `targetElementId` is the catch event it triggers. */
+export interface MessageSubscription {
+  key: Key;
+  elementInstanceKey: Key;
+  processInstanceKey: Key;
+  bpmnProcessId: string;
+  targetElementId: string;
+  messageName: string;
+  correlationKey: string;
+  interrupting: boolean;
+}
+
+export interface SignalSubscription {
+  key: Key;
+  elementInstanceKey: Key;
+  processInstanceKey: Key;
+  targetElementId: string;
+  signalName: string;
+  interrupting: boolean;
+}
+
+/** A published message buffered for its time to live, for subscriptions that open later. */
+export interface Message {
+  key: Key;
+  name: string;
+  correlationKey: string;
+  messageId: string;
+  variables: Record<string, unknown>;
+  /** Epoch ms when the message expires. */
+  deadline: number;
+  /** BPMN process ids it was correlated to: a message correlates at most once per process. */
+  correlatedProcessIds: string[];
 }

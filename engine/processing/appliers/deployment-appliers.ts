@@ -1,21 +1,26 @@
-/** Deployed processes and forms, with their versions by id. */
-import type { Key } from '../../state/types.js';
+/** Deployed processes and forms, with their versions by id; deletion leaves a gap in the versions. */
 import type { Appliers } from './applier.js';
 
-function setVersion(versions: Map<string, Key[]>, id: string, version: number, key: Key): void {
-  const keys = versions.get(id) ?? [];
-  keys[version - 1] = key;
-  versions.set(id, keys);
-}
+type DeploymentEvents = 'PROCESS_CREATED' | 'FORM_CREATED' | 'PROCESS_DELETED' | 'FORM_DELETED' | 'DEPLOYMENT_CREATED';
 
-export const deploymentAppliers: Appliers<'PROCESS_CREATED' | 'FORM_CREATED' | 'DEPLOYMENT_CREATED'> = {
+export const deploymentAppliers: Appliers<DeploymentEvents> = {
   PROCESS_CREATED(state, { type: _type, ...definition }) {
     state.processes.set(definition.key, definition);
-    setVersion(state.processVersions, definition.bpmnProcessId, definition.version, definition.key);
+    state.processVersions.add(definition.bpmnProcessId, definition.version, definition.key);
+    state.indexStartEvents(definition.bpmnProcessId);
   },
   FORM_CREATED(state, { type: _type, ...form }) {
     state.forms.set(form.key, form);
-    setVersion(state.formVersions, form.formId, form.version, form.key);
+    state.formVersions.add(form.formId, form.version, form.key);
+  },
+  PROCESS_DELETED(state, event) {
+    state.processes.delete(event.key);
+    state.processVersions.remove(event.bpmnProcessId, event.version);
+    state.indexStartEvents(event.bpmnProcessId);
+  },
+  FORM_DELETED(state, event) {
+    state.forms.delete(event.key);
+    state.formVersions.remove(event.formId, event.version);
   },
   DEPLOYMENT_CREATED() {},
 };

@@ -1,5 +1,8 @@
-/** Element instances (with multi-instance counts and call activity links), sequence flows and tokens waiting at joins. */
-import type { EngineState } from '../../state/engine-state.js';
+/**
+ * Element instances (with multi-instance counts and call activity links), sequence flows and the tokens waiting at
+ * parallel and inclusive joins.
+ */
+import { messageStartLookup, type EngineState } from '../../state/engine-state.js';
 import type { ElementInstance } from '../../state/types.js';
 import type { ElementActivating } from '../events.js';
 import { elementInstance, type Appliers } from './applier.js';
@@ -9,16 +12,23 @@ function removeElementInstance(state: EngineState, element: ElementInstance, out
   state.variables.delete(element.key);
   state.joins.delete(element.key);
   state.removeChild(element.flowScopeKey, element.key);
+  if (element.startCorrelationKey !== undefined) {
+    const definition = state.processes.get(element.processDefinitionKey)!;
+    state.messageStartedInstances.delete(messageStartLookup(definition.bpmnProcessId, element.startCorrelationKey));
+  }
   const scope = state.elementInstances.get(element.flowScopeKey);
   if (scope) scope.activeChildren -= 1;
-  if (scope?.multiInstanceBody) scope.multiInstanceBody[outcome] += 1;
+  if (scope?.innerInstances) scope.innerInstances[outcome] += 1;
   const caller = element.parentElementInstanceKey === undefined ? undefined : state.elementInstances.get(element.parentElementInstanceKey);
   if (caller) delete caller.calledProcessInstanceKey;
 }
 
 /** The marks a multi-instance body, its inner instances and a called process instance carry. */
 function markInstance(state: EngineState, instance: ElementInstance, event: ElementActivating): void {
-  if (event.multiInstanceBody) instance.multiInstanceBody = { created: 0, completed: 0, terminated: 0 };
+  if (event.multiInstanceBody) {
+    instance.multiInstanceBody = true;
+    instance.innerInstances = { created: 0, completed: 0, terminated: 0 };
+  }
   if (event.loopCounter !== undefined) instance.loopCounter = event.loopCounter;
   if (event.parentElementInstanceKey !== undefined) {
     instance.parentElementInstanceKey = event.parentElementInstanceKey;
@@ -29,7 +39,7 @@ function markInstance(state: EngineState, instance: ElementInstance, event: Elem
 
 type ElementEvents =
   | 'ELEMENT_ACTIVATING' | 'ELEMENT_ACTIVATED' | 'ELEMENT_COMPLETING' | 'ELEMENT_COMPLETED'
-  | 'ELEMENT_TERMINATING' | 'ELEMENT_TERMINATED' | 'SEQUENCE_FLOW_TAKEN' | 'JOIN_CONSUMED';
+  | 'ELEMENT_TERMINATING' | 'ELEMENT_TERMINATED' | 'SEQUENCE_FLOW_TAKEN' | 'JOIN_CONSUMED' | 'WAITING_TOKENS_DISCARDED';
 
 export const elementAppliers: Appliers<ElementEvents> = {
   ELEMENT_ACTIVATING(state, event) {
@@ -42,12 +52,18 @@ export const elementAppliers: Appliers<ElementEvents> = {
       state: 'ACTIVATING',
       activeChildren: 0,
       waitingTokens: 0,
+      ...(event.triggerVariables && { triggerVariables: event.triggerVariables }),
+      ...(event.startCorrelationKey !== undefined && { startCorrelationKey: event.startCorrelationKey }),
     };
     markInstance(state, instance, event);
     state.elementInstances.set(event.key, instance);
+    if (event.startCorrelationKey !== undefined) {
+      const definition = state.processes.get(event.processDefinitionKey)!;
+      state.messageStartedInstances.set(messageStartLookup(definition.bpmnProcessId, event.startCorrelationKey), event.key);
+    }
     const scope = state.elementInstances.get(event.flowScopeKey);
     if (scope) scope.activeChildren += 1;
-    if (scope?.multiInstanceBody) scope.multiInstanceBody.created += 1;
+    if (scope?.innerInstances) scope.innerInstances.created += 1;
     state.addChild(event.flowScopeKey, event.key);
   },
   ELEMENT_ACTIVATED(state, event) {
@@ -89,5 +105,9 @@ export const elementAppliers: Appliers<ElementEvents> = {
     }
     if (arrived.size === 0) gateways.delete(event.gatewayId);
     if (gateways.size === 0) state.joins.delete(scope.key);
+  },
+  WAITING_TOKENS_DISCARDED(state, event) {
+    elementInstance(state, event.flowScopeKey).waitingTokens = 0;
+    state.joins.delete(event.flowScopeKey);
   },
 };

@@ -5,9 +5,10 @@ import type { Appliers } from './applier.js';
 import { deploymentAppliers } from './deployment-appliers.js';
 import { elementAppliers } from './element-appliers.js';
 import { jobAppliers } from './job-appliers.js';
+import { subscriptionAppliers } from './subscription-appliers.js';
 import { variableAndIncidentAppliers } from './variable-and-incident-appliers.js';
 
-const appliers: Appliers<EventType> = { ...deploymentAppliers, ...elementAppliers, ...jobAppliers, ...variableAndIncidentAppliers };
+const appliers: Appliers<EventType> = { ...deploymentAppliers, ...elementAppliers, ...jobAppliers, ...variableAndIncidentAppliers, ...subscriptionAppliers };
 
 export function applyEvent(state: EngineState, event: EngineEvent): void {
   if (event.key > state.lastKey) state.lastKey = event.key;

@@ -79,6 +79,15 @@ export function evaluateCondition(state: EngineState, scopeKey: Key, source: str
   return mismatch({ kind: 'feel', source }, 'BOOLEAN', result.value);
 }
 
+/** A message correlation key: a string, or a number taken as its text, as Zeebe accepts. */
+export function evaluateCorrelationKey(state: EngineState, scopeKey: Key, source: string): Result<string> {
+  const result = evaluateInScope(state, scopeKey, source);
+  if (!result.ok) return result;
+  if (typeof result.value === 'string') return ok(result.value);
+  if (typeof result.value === 'number') return ok(String(result.value));
+  return fail(`Failed to extract the correlation key for '${source}': The value must be either a string or a number, but was ${typeName(result.value)}.`);
+}
+
 /** A list, as a multi-instance input collection must be; the message names the expression as Zeebe does, without `=`. */
 export function evaluateList(state: EngineState, scopeKey: Key, source: string): Result<unknown[]> {
   const result = evaluateInScope(state, scopeKey, source);

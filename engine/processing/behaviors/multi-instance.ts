@@ -58,7 +58,7 @@ export function collectOutput(ctx: ProcessingContext, body: ElementInstance, inn
  */
 export function completionConditionHolds(ctx: ProcessingContext, body: ElementInstance, inner: ElementInstance, loop: MultiInstanceDefinition): Result<boolean> {
   if (loop.completionCondition === undefined) return ok(false);
-  const counts = body.multiInstanceBody!;
+  const counts = body.innerInstances!;
   return evaluateCondition(ctx.state, inner.key, loop.completionCondition, {
     numberOfInstances: counts.created,
     numberOfActiveInstances: body.activeChildren - 1,

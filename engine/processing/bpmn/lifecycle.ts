@@ -4,11 +4,15 @@
  */
 import type { FlowNode } from '../../bpmn/model.js';
 import type { ElementInstance, Key, ProcessDefinition } from '../../state/types.js';
+import { closeCatchEvents, openCatchEvents } from '../behaviors/catch-events.js';
 import { evaluateInScope } from '../behaviors/expressions.js';
 import { raiseIncident, resolveIncidentOf } from '../behaviors/incidents.js';
+import { processInstanceEnded } from '../behaviors/message-correlation.js';
 import { propagateVariables, setLocalVariable, visibleVariables } from '../behaviors/variables.js';
 import type { ProcessingContext } from '../context.js';
+import type { ElementActivating } from '../events.js';
 import { completeCallActivity } from './container/call-activity-processor.js';
+import { activateReadyJoins, isJoin, recheckJoinsAfterTermination } from './gateway/join.js';
 import { processorOf } from './processors.js';
 
 export function definitionOf(ctx: ProcessingContext, element: ElementInstance): ProcessDefinition {
@@ -20,12 +24,29 @@ export function nodeOf(ctx: ProcessingContext, element: ElementInstance): FlowNo
 }
 
 /**
- * Writes ELEMENT_ACTIVATING now, so the scope counts the element at once, and schedules the rest. A multi-instance
- * activity entered from its scope starts as its body; the body activates the inner instances with their loop counter.
+ * Writes ELEMENT_ACTIVATING now, so the scope counts the element at once, and schedules the rest. `triggerVariables`
+ * are given when an event activates the element (a boundary event, an event sub-process, a caught start event). A
+ * multi-instance activity starts as its body, which then activates the inner instances.
  */
-export function activateElement(ctx: ProcessingContext, scope: ElementInstance, elementId: string, loopCounter?: number): ElementInstance {
-  const key = ctx.nextKey();
+export function activateElement(
+  ctx: ProcessingContext, scope: ElementInstance, elementId: string, triggerVariables?: Record<string, unknown>,
+): ElementInstance {
   const multiInstance = definitionOf(ctx, scope).model.elements[elementId].multiInstance !== undefined;
+  return writeActivating(ctx, scope, elementId, {
+    ...(triggerVariables && { triggerVariables }),
+    ...(multiInstance && { multiInstanceBody: true }),
+  });
+}
+
+/** An inner instance of a multi-instance body, at this 1-based position of the input collection. */
+export function activateInnerInstance(ctx: ProcessingContext, body: ElementInstance, loopCounter: number): ElementInstance {
+  return writeActivating(ctx, body, body.elementId, { loopCounter });
+}
+
+type ActivationMarks = Pick<ElementActivating, 'triggerVariables' | 'multiInstanceBody' | 'loopCounter'>;
+
+function writeActivating(ctx: ProcessingContext, scope: ElementInstance, elementId: string, marks: ActivationMarks): ElementInstance {
+  const key = ctx.nextKey();
   ctx.write({
     type: 'ELEMENT_ACTIVATING',
     key,
@@ -33,7 +54,7 @@ export function activateElement(ctx: ProcessingContext, scope: ElementInstance, 
     flowScopeKey: scope.key,
     processInstanceKey: scope.processInstanceKey,
     processDefinitionKey: scope.processDefinitionKey,
-    ...(loopCounter !== undefined ? { loopCounter } : multiInstance && { multiInstanceBody: true }),
+    ...marks,
   });
   const element = ctx.state.elementInstances.get(key)!;
   ctx.schedule(element, 'activate', () => continueActivation(ctx, element));
@@ -53,17 +74,38 @@ export function continueActivation(ctx: ProcessingContext, element: ElementInsta
   processorOf(element, node).onActivate(ctx, element, node);
 }
 
-export function markActivated(ctx: ProcessingContext, element: ElementInstance): void {
+/**
+ * Opens the element's catch events and writes ELEMENT_ACTIVATED; false (with an incident) when a subscription's
+ * expression fails, and then the processor must stop.
+ */
+export function markActivated(ctx: ProcessingContext, element: ElementInstance): boolean {
+  const model = definitionOf(ctx, element).model;
+  const opened = openCatchEvents(ctx, element, model, model.elements[element.elementId]);
+  if (!opened.ok) {
+    raiseIncident(ctx, element, 'EXTRACT_VALUE_ERROR', opened.failure.message, 'activate');
+    return false;
+  }
   ctx.write({ type: 'ELEMENT_ACTIVATED', key: element.key });
+  return true;
 }
 
-/** Completes an element: output mappings, ELEMENT_COMPLETED, then its outgoing flows (all, or those given). */
-export function completeElement(ctx: ProcessingContext, element: ElementInstance, flowIds?: string[]): void {
+/**
+/**
+ * Completes an element: output mappings, ELEMENT_COMPLETED, then its outgoing flows (all, or those given), or for a
+ * link throw event its link catch event; an event-based gateway passes the variables of the event that was caught
+ * on to that event.
+ */
+export function completeElement(
+  ctx: ProcessingContext, element: ElementInstance, flowIds?: string[], triggerVariables?: Record<string, unknown>,
+): void {
   ctx.write({ type: 'ELEMENT_COMPLETING', key: element.key });
-  continueCompletion(ctx, element, flowIds);
+  closeCatchEvents(ctx, element.key);
+  continueCompletion(ctx, element, flowIds, triggerVariables);
 }
 
-export function continueCompletion(ctx: ProcessingContext, element: ElementInstance, flowIds?: string[]): void {
+export function continueCompletion(
+  ctx: ProcessingContext, element: ElementInstance, flowIds?: string[], triggerVariables?: Record<string, unknown>,
+): void {
   const node = nodeOf(ctx, element);
   const scope = ctx.state.elementInstances.get(element.flowScopeKey);
   // an inner multi-instance instance merges its outputs from its own scope, where its output element is read
@@ -81,15 +123,18 @@ export function continueCompletion(ctx: ProcessingContext, element: ElementInsta
   const scopeProcessor = processorOf(scope, nodeOf(ctx, scope));
   if (scopeProcessor.completeChild) return scopeProcessor.completeChild(ctx, scope, element);
   ctx.write({ type: 'ELEMENT_COMPLETED', key: element.key });
-  const taken = flowIds ?? node.outgoing;
-  for (const flowId of taken) takeSequenceFlow(ctx, scope, flowId);
-  if (taken.length === 0) finishScopeIfDone(ctx, scope);
+  for (const flowId of flowIds ?? node.outgoing) takeSequenceFlow(ctx, scope, flowId, triggerVariables);
+  if (node.linkTargetId !== undefined) activateElement(ctx, scope, node.linkTargetId);
+  // only now that all of this element's tokens are placed: an inclusive join may wait for one of them
+  activateReadyJoins(ctx, scope);
+  finishScopeIfDone(ctx, scope);
 }
 
 /** A process instance completed: answer CreateProcessInstanceWithResult, or let the call activity that made it go on. */
 function completeProcessInstance(ctx: ProcessingContext, instance: ElementInstance): void {
   const variables = visibleVariables(ctx.state, instance.key);
   ctx.write({ type: 'ELEMENT_COMPLETED', key: instance.key });
+  processInstanceEnded(ctx, instance);
   if (instance.parentElementInstanceKey === undefined) {
     ctx.completedProcessInstances.push({ processInstanceKey: instance.key, variables });
   } else {
@@ -97,19 +142,12 @@ function completeProcessInstance(ctx: ProcessingContext, instance: ElementInstan
   }
 }
 
-function takeSequenceFlow(ctx: ProcessingContext, scope: ElementInstance, flowId: string): void {
+function takeSequenceFlow(ctx: ProcessingContext, scope: ElementInstance, flowId: string, triggerVariables?: Record<string, unknown>): void {
   const model = definitionOf(ctx, scope).model;
   const target = model.elements[model.flows[flowId].targetId];
-  const waitsAtJoin = target.kind === 'parallelGateway' && target.incoming.length > 1;
+  const waitsAtJoin = isJoin(target);
   ctx.write({ type: 'SEQUENCE_FLOW_TAKEN', key: ctx.nextKey(), flowId, flowScopeKey: scope.key, waitsAtJoin });
-  if (!waitsAtJoin) {
-    activateElement(ctx, scope, target.id);
-    return;
-  }
-  const arrived = ctx.state.joins.get(scope.key)?.get(target.id);
-  if (!arrived || !target.incoming.every((incoming) => (arrived.get(incoming) ?? 0) > 0)) return;
-  ctx.write({ type: 'JOIN_CONSUMED', key: ctx.nextKey(), flowScopeKey: scope.key, gatewayId: target.id, flowIds: target.incoming });
-  activateElement(ctx, scope, target.id);
+  if (!waitsAtJoin) activateElement(ctx, scope, target.id, triggerVariables);
 }
 
 /** A scope whose children all finished and where no token waits completes, through its own processor. */
@@ -126,12 +164,26 @@ export function finishScopeIfDone(ctx: ProcessingContext, scope: ElementInstance
 /** Terminates an element and everything inside it, children first. */
 export function terminateElement(ctx: ProcessingContext, element: ElementInstance): void {
   ctx.write({ type: 'ELEMENT_TERMINATING', key: element.key });
+  closeCatchEvents(ctx, element.key);
   for (const childKey of [...(ctx.state.childrenOf.get(element.key) ?? [])]) {
     terminateElement(ctx, ctx.state.elementInstances.get(childKey)!);
   }
   resolveIncidentOf(ctx, element);
   processorOf(element, nodeOf(ctx, element)).onTerminate?.(ctx, element);
   ctx.write({ type: 'ELEMENT_TERMINATED', key: element.key });
+  if (element.flowScopeKey === -1) processInstanceEnded(ctx, element);
+  recheckJoinsAfterTermination(ctx, ctx.state.elementInstances.get(element.flowScopeKey));
+}
+
+/**
+ * Terminates everything inside a scope but `keep` (a terminate end event), and drops the tokens waiting at its joins
+ * first, so the terminations have no join to re-check; the scope itself stays.
+ */
+export function terminateChildren(ctx: ProcessingContext, scope: ElementInstance, keep?: ElementInstance): void {
+  if (scope.waitingTokens > 0) ctx.write({ type: 'WAITING_TOKENS_DISCARDED', key: ctx.nextKey(), flowScopeKey: scope.key });
+  for (const key of [...(ctx.state.childrenOf.get(scope.key) ?? [])]) {
+    if (key !== keep?.key) terminateElement(ctx, ctx.state.elementInstances.get(key)!);
+  }
 }
 
 /** Writes a mapping's target, which may be a path (`owner.address.city`) into a variable. */

@@ -1,9 +1,9 @@
 /** CreateProcessInstance: picks the definition, writes the root scope's variables and starts the instance. */
-import type { ExecutableProcess } from '../../bpmn/model.js';
 import type { ElementInstance, ProcessDefinition } from '../../state/types.js';
+import { ActivationPlan } from '../behaviors/element-activation.js';
+import { setLocalVariables } from '../behaviors/variables.js';
 import type { ProcessingContext } from '../context.js';
 import { activateElement, markActivated } from '../bpmn/lifecycle.js';
-import { createProcessInstanceScope } from '../bpmn/process-instance-scope.js';
 import { failedPrecondition, invalidArgument, notFound } from './rejection.js';
 
 export interface CreateProcessInstanceCommand {
@@ -35,10 +35,59 @@ export function createProcessInstance(ctx: ProcessingContext, command: CreatePro
   if (command.startElementIds.length === 0 && root.noneStartEventId === undefined) {
     throw failedPrecondition(`Expected to create instance of process with none start event, but there is no such event`);
   }
-  const instance = createProcessInstanceScope(ctx, definition, command.variables);
+  const instance = createRootInstance(ctx, definition, command.variables);
+  if (!markActivated(ctx, instance)) return created(instance, definition);
   if (command.startElementIds.length === 0) activateElement(ctx, instance, root.noneStartEventId!);
-  for (const elementId of command.startElementIds) activateInstructedElement(ctx, instance, model, elementId);
+  const plan = new ActivationPlan(ctx.state, instance, model);
+  const activations = command.startElementIds.map((elementId) => {
+    const activation = plan.add(elementId);
+    // A new instance has no flow scope instances but those this plan creates, one of each, so none is ambiguous.
+    if (!activation.ok) throw new Error(`Start instructions found more than one instance of '${activation.failure.flowScopeId}'`);
+    return activation.value;
+  });
+  for (const activation of activations) plan.execute(ctx, activation);
+  return created(instance, definition);
+}
+
+function created(instance: ElementInstance, definition: ProcessDefinition): CreatedProcessInstance {
   return { processInstanceKey: instance.key, processDefinitionKey: definition.key, bpmnProcessId: definition.bpmnProcessId, version: definition.version };
+}
+
+/** How a process instance came to be, when a client did not simply create it. */
+export interface RootOrigin {
+  /** Started by a message with this correlation key. */
+  startCorrelationKey?: string;
+  /** Created by this call activity. */
+  callActivity?: ElementInstance;
+}
+
+/** The process instance itself, with its variables; the caller activates what runs first. */
+export function createRootInstance(
+  ctx: ProcessingContext, definition: ProcessDefinition, variables: Record<string, unknown>, origin: RootOrigin = {},
+): ElementInstance {
+  const { startCorrelationKey, callActivity } = origin;
+  const key = ctx.nextKey();
+  ctx.write({
+    type: 'ELEMENT_ACTIVATING',
+    key,
+    elementId: definition.bpmnProcessId,
+    flowScopeKey: -1,
+    processInstanceKey: key,
+    processDefinitionKey: definition.key,
+    ...(startCorrelationKey !== undefined && { startCorrelationKey }),
+    ...(callActivity && { parentElementInstanceKey: callActivity.key, parentProcessInstanceKey: callActivity.processInstanceKey }),
+  });
+  setLocalVariables(ctx, key, variables);
+  return ctx.state.elementInstances.get(key)!;
+}
+
+/** An instance started by its message, timer or signal start event, which completes with the event's variables. */
+export function startAtEventStartEvent(
+  ctx: ProcessingContext, definition: ProcessDefinition, startEventId: string, variables: Record<string, unknown>,
+  startCorrelationKey?: string,
+): void {
+  const instance = createRootInstance(ctx, definition, {}, { startCorrelationKey });
+  if (markActivated(ctx, instance)) activateElement(ctx, instance, startEventId, variables);
 }
 
 function findDefinition(ctx: ProcessingContext, command: CreateProcessInstanceCommand): ProcessDefinition {
@@ -60,25 +109,4 @@ function findDefinition(ctx: ProcessingContext, command: CreateProcessInstanceCo
       : `Expected to find process definition with process ID '${id}' and version '${command.version}', but none found`);
   }
   return definition;
-}
-
-/** Activates an element named by a start instruction, creating the sub-process scopes around it first. */
-function activateInstructedElement(ctx: ProcessingContext, root: ElementInstance, model: ExecutableProcess, elementId: string): void {
-  const chain: string[] = [];
-  for (let id = model.elements[elementId].parentId; id !== model.bpmnProcessId; id = model.elements[id].parentId) chain.unshift(id);
-  let scope = root;
-  for (const containerId of chain) {
-    const existing = [...(ctx.state.childrenOf.get(scope.key) ?? [])]
-      .map((key) => ctx.state.elementInstances.get(key)!)
-      .find((child) => child.elementId === containerId);
-    if (existing) {
-      scope = existing;
-      continue;
-    }
-    const key = ctx.nextKey();
-    ctx.write({ type: 'ELEMENT_ACTIVATING', key, elementId: containerId, flowScopeKey: scope.key, processInstanceKey: root.key, processDefinitionKey: root.processDefinitionKey });
-    scope = ctx.state.elementInstances.get(key)!;
-    markActivated(ctx, scope);
-  }
-  activateElement(ctx, scope, elementId);
 }

@@ -1,5 +1,6 @@
 /** DeployResource: new versions for changed processes and forms; an identical resource keeps its version. */
 import type { ParsedProcess } from '../../bpmn/model.js';
+import { planStartEventTimers, replaceStartEventTimers, type StartEventTimerPlans } from '../behaviors/start-event-timers.js';
 import type { ProcessingContext } from '../context.js';
 import { invalidArgument } from './rejection.js';
 
@@ -30,6 +31,10 @@ export interface DeploymentResult {
 
 export function deployResources(ctx: ProcessingContext, resources: ParsedResource[]): DeploymentResult {
   rejectDuplicateIds(resources);
+  const timerPlans = new Map<ParsedProcess, StartEventTimerPlans>();
+  for (const resource of resources) {
+    if (resource.kind === 'bpmn') for (const parsed of resource.processes) timerPlans.set(parsed, planStartEventTimers(ctx, parsed.process));
+  }
   const deploymentKey = ctx.nextKey();
   const deployments: DeployedResource[] = [];
   for (const resource of resources) {
@@ -37,7 +42,9 @@ export function deployResources(ctx: ProcessingContext, resources: ParsedResourc
       deployments.push({ form: deployForm(ctx, resource, deploymentKey) });
       continue;
     }
-    for (const parsed of resource.processes) deployments.push({ process: deployProcess(ctx, resource, parsed, deploymentKey) });
+    for (const parsed of resource.processes) {
+      deployments.push({ process: deployProcess(ctx, resource, parsed, deploymentKey, timerPlans.get(parsed)!) });
+    }
   }
   ctx.write({ type: 'DEPLOYMENT_CREATED', key: deploymentKey, resourceNames: resources.map((r) => r.resourceName) });
   return { key: deploymentKey, deployments };
@@ -48,6 +55,7 @@ function deployProcess(
   resource: Extract<ParsedResource, { kind: 'bpmn' }>,
   parsed: ParsedProcess,
   deploymentKey: number,
+  timerPlans: StartEventTimerPlans,
 ): ProcessMetadata {
   const bpmnProcessId = parsed.process.bpmnProcessId;
   const latest = ctx.state.latestProcess(bpmnProcessId);
@@ -55,7 +63,7 @@ function deployProcess(
     return { bpmnProcessId, version: latest.version, processDefinitionKey: latest.key, resourceName: latest.resourceName };
   }
   const key = ctx.nextKey();
-  const version = (latest?.version ?? 0) + 1;
+  const version = ctx.state.processVersions.nextVersion(bpmnProcessId);
   ctx.write({
     type: 'PROCESS_CREATED',
     key,
@@ -67,6 +75,7 @@ function deployProcess(
     embeddedForms: parsed.embeddedForms,
     deploymentKey,
   });
+  replaceStartEventTimers(ctx, ctx.state.processes.get(key)!, timerPlans);
   return { bpmnProcessId, version, processDefinitionKey: key, resourceName: resource.resourceName };
 }
 
@@ -76,7 +85,7 @@ function deployForm(ctx: ProcessingContext, resource: Extract<ParsedResource, { 
     return { formId: resource.formId, version: latest.version, formKey: latest.key, resourceName: latest.resourceName };
   }
   const key = ctx.nextKey();
-  const version = (latest?.version ?? 0) + 1;
+  const version = ctx.state.formVersions.nextVersion(resource.formId);
   const { kind: _kind, ...form } = resource;
   ctx.write({ type: 'FORM_CREATED', key, version, deploymentKey, ...form });
   return { formId: resource.formId, version, formKey: key, resourceName: resource.resourceName };

@@ -1,4 +1,6 @@
 /** Job commands from workers: activate, complete, fail, throw error, update retries and timeout. */
+import { findCatchEvent } from '../behaviors/error-and-escalation-catch.js';
+import { triggerCatchEvent } from '../behaviors/event-triggers.js';
 import { raiseIncident } from '../behaviors/incidents.js';
 import { setLocalVariables, visibleVariables } from '../behaviors/variables.js';
 import { completeWithVariables } from '../bpmn/complete-with-variables.js';
@@ -83,9 +85,10 @@ export function throwError(ctx: ProcessingContext, key: number, errorCode: strin
   if (errorCode.trim() === '') throw invalidArgument(`Expected to throw an error for job with key '${key}', but the error code is empty`);
   const job = jobIn(ctx, key, 'throw an error for', ['ACTIVATABLE', 'ACTIVATED']);
   const element = ctx.state.elementInstances.get(job.elementInstanceKey)!;
-  setLocalVariables(ctx, element.key, variables);
   ctx.write({ type: 'JOB_ERROR_THROWN', key, errorCode, errorMessage });
-  // Error boundary and error event sub-processes come with a later issue; until then nothing can catch it.
+  const caught = findCatchEvent(ctx, element, 'error', errorCode);
+  if (caught) return triggerCatchEvent(ctx, caught.owner, caught.catchElementId, variables);
+  setLocalVariables(ctx, element.key, variables);
   raiseIncident(ctx, element, 'UNHANDLED_ERROR_EVENT',
     `Expected to throw an error event with the code '${errorCode}' with message '${errorMessage}', but it was not caught. No error events are available in the scope.`,
     'job', key);

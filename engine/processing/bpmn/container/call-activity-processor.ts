@@ -8,11 +8,11 @@ import type { ElementInstance, ProcessDefinition } from '../../../state/types.js
 import { evaluateString } from '../../behaviors/expressions.js';
 import { incidentFailure, raiseIncident, type IncidentFailure } from '../../behaviors/incidents.js';
 import { localVariables, visibleVariables } from '../../behaviors/variables.js';
+import { createRootInstance } from '../../commands/create-process-instance.js';
 import type { ProcessingContext } from '../../context.js';
 import { completeWithVariables } from '../complete-with-variables.js';
 import type { ElementProcessor } from '../element-processor.js';
 import { activateElement, completeElement, markActivated, nodeOf, terminateElement } from '../lifecycle.js';
-import { createProcessInstanceScope } from '../process-instance-scope.js';
 
 /** Process instances in one chain of calls, the root included; deeper, a process most likely calls itself. */
 export const MAX_PROCESS_DEPTH = 1000;
@@ -21,9 +21,9 @@ export const callActivityProcessor: ElementProcessor = {
   onActivate(ctx, element, node) {
     const called = calledProcess(ctx, element, node.callActivity!);
     if (!called.ok) return raiseIncident(ctx, element, called.failure.errorType, called.failure.message, 'activate');
-    markActivated(ctx, element);
-    const child = createProcessInstanceScope(ctx, called.value, variablesForChild(ctx, element, node), element);
-    activateElement(ctx, child, startEventOf(called.value)!);
+    if (!markActivated(ctx, element)) return;
+    const child = createRootInstance(ctx, called.value, variablesForChild(ctx, element, node), { callActivity: element });
+    if (markActivated(ctx, child)) activateElement(ctx, child, startEventOf(called.value)!);
   },
   onTerminate(ctx, element) {
     const key = element.calledProcessInstanceKey;

@@ -4,7 +4,7 @@ import { activateElement, completeElement, markActivated } from '../lifecycle.js
 
 export const containerProcessor: ElementProcessor = {
   onActivate(ctx, element, node) {
-    markActivated(ctx, element);
+    if (!markActivated(ctx, element)) return;
     activateElement(ctx, element, node.noneStartEventId!);
   },
   onChildrenFinished(ctx, element) {

@@ -12,7 +12,7 @@ import {
 } from '../../behaviors/multi-instance.js';
 import type { ProcessingContext } from '../../context.js';
 import type { ElementProcessor } from '../element-processor.js';
-import { activateElement, completeElement, markActivated, nodeOf, terminateElement } from '../lifecycle.js';
+import { activateInnerInstance, completeElement, markActivated, nodeOf, terminateChildren } from '../lifecycle.js';
 
 /** What follows an inner instance's completion, decided while its variables still exist. */
 type InnerOutcome =
@@ -25,11 +25,11 @@ export const multiInstanceBodyProcessor: ElementProcessor = {
     const loop = node.multiInstance!;
     const collection = readInputCollection(ctx, body, loop);
     if (!collection.ok) return raiseIncident(ctx, body, 'EXTRACT_VALUE_ERROR', collection.failure.message, 'activate');
-    markActivated(ctx, body);
+    if (!markActivated(ctx, body)) return;
     initializeOutputCollection(ctx, body, loop, collection.value.length);
     if (collection.value.length === 0) return completeBody(ctx, body, loop);
     const items = loop.sequential ? collection.value.slice(0, 1) : collection.value;
-    items.forEach((item, index) => activateInnerInstance(ctx, body, loop, index + 1, item));
+    items.forEach((item, index) => startInnerInstance(ctx, body, loop, index + 1, item));
   },
   completeChild(ctx, body, inner) {
     const loop = nodeOf(ctx, body).multiInstance!;
@@ -38,9 +38,9 @@ export const multiInstanceBodyProcessor: ElementProcessor = {
     ctx.write({ type: 'ELEMENT_COMPLETED', key: inner.key });
     const next = outcome.value;
     if (next.kind === 'activateNext') {
-      activateInnerInstance(ctx, body, loop, body.multiInstanceBody!.created + 1, next.item);
+      startInnerInstance(ctx, body, loop, body.innerInstances!.created + 1, next.item);
     } else if (next.kind === 'completeBody') {
-      if (next.terminateOthers) terminateInnerInstances(ctx, body);
+      if (next.terminateOthers) terminateChildren(ctx, body);
       completeBody(ctx, body, loop);
     }
   },
@@ -55,21 +55,15 @@ function innerOutcome(ctx: ProcessingContext, body: ElementInstance, inner: Elem
   if (loop.sequential) {
     const collection = readInputCollection(ctx, body, loop);
     if (!collection.ok) return collection;
-    const created = body.multiInstanceBody!.created;
+    const created = body.innerInstances!.created;
     if (created < collection.value.length) return ok({ kind: 'activateNext', item: collection.value[created] });
   }
   return ok(body.activeChildren > 1 ? { kind: 'waitForOthers' } : { kind: 'completeBody', terminateOthers: false });
 }
 
-function activateInnerInstance(ctx: ProcessingContext, body: ElementInstance, loop: MultiInstanceDefinition, loopCounter: number, item: unknown): void {
-  const inner = activateElement(ctx, body, body.elementId, loopCounter);
-  setLoopVariables(ctx, inner, loop, item);
-}
-
-function terminateInnerInstances(ctx: ProcessingContext, body: ElementInstance): void {
-  for (const key of [...(ctx.state.childrenOf.get(body.key) ?? [])]) {
-    terminateElement(ctx, ctx.state.elementInstances.get(key)!);
-  }
+/** The loop variables are written at once, so they are there before the inner instance's input mappings run. */
+function startInnerInstance(ctx: ProcessingContext, body: ElementInstance, loop: MultiInstanceDefinition, loopCounter: number, item: unknown): void {
+  setLoopVariables(ctx, activateInnerInstance(ctx, body, loopCounter), loop, item);
 }
 
 function completeBody(ctx: ProcessingContext, body: ElementInstance, loop: MultiInstanceDefinition): void {

@@ -4,7 +4,7 @@ import { completeElement, markActivated } from '../lifecycle.js';
 
 export const passThroughProcessor: ElementProcessor = {
   onActivate(ctx, element) {
-    markActivated(ctx, element);
+    if (!markActivated(ctx, element)) return;
     ctx.schedule(element, 'complete', () => completeElement(ctx, element));
   },
 };

@@ -8,7 +8,7 @@ export const jobWorkerTaskProcessor: ElementProcessor = {
   onActivate(ctx, element, node) {
     const spec = jobSpecFor(ctx, element, node);
     if (!spec.ok) return raiseIncident(ctx, element, spec.failure.errorType, spec.failure.message, 'activate');
-    markActivated(ctx, element);
+    if (!markActivated(ctx, element)) return;
     ctx.write({ type: 'JOB_CREATED', key: ctx.nextKey(), elementInstanceKey: element.key, ...spec.value });
     ctx.activatableJobTypes.add(spec.value.jobType);
   },

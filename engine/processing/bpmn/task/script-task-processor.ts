@@ -10,7 +10,7 @@ export const scriptTaskProcessor: ElementProcessor = {
     const script = node.script!;
     const result = evaluateInScope(ctx.state, element.key, script.expression);
     if (!result.ok) return raiseIncident(ctx, element, 'EXTRACT_VALUE_ERROR', result.failure.message, 'activate');
-    markActivated(ctx, element);
+    if (!markActivated(ctx, element)) return;
     completeWithVariables(ctx, element, { [script.resultVariable]: result.value });
   },
 };
