@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { JSONDoc } from 'zeebe-node';
-import { bpmnProcess, eventually, sequence, serviceTask, startTestEngine, type TestEngine } from './harness.js';
+import { bpmnProcess, eventually, flow, sequence, serviceTask, startTestEngine, type TestEngine } from './harness.js';
+import { boundaryEvent, error, errorDefinition } from './event-xml.js';
 
 let engine: TestEngine;
 beforeAll(async () => {
@@ -144,6 +145,23 @@ describe('call activities', () => {
     expect(state().elementInstances.has(Number(job.processInstanceKey))).toBe(false);
     expect(state().jobs.has(Number(job.key))).toBe(false);
     await expect(zbc.completeJob({ jobKey: job.key, variables: {} })).rejects.toMatchObject({ code: 5 });
+  });
+
+  it('lets an error boundary event of the call activity catch an error thrown in the child, ending the child', async () => {
+    await deployChild('error-child', 'error-child-work');
+    const body = [
+      '<bpmn:startEvent id="start" />', callActivity('call', { processId: 'error-child' }).xml,
+      boundaryEvent('notFound', 'call', errorDefinition('HALTER_UNBEKANNT')), serviceTask('clarify', 'clarify-owner'),
+      '<bpmn:endEvent id="end" /><bpmn:endEvent id="end2" />',
+      flow('f1', 'start', 'call'), flow('f2', 'call', 'end'), flow('f3', 'notFound', 'clarify'), flow('f4', 'clarify', 'end2'),
+    ].join('');
+    await engine.zbc.deployResource({ name: 'error-parent.bpmn', process: bpmnProcess('error-parent', body, error('HALTER_UNBEKANNT')) });
+    const parent = await engine.zbc.createProcessInstance({ bpmnProcessId: 'error-parent', variables: {} });
+    const job = await activateOne('error-child-work');
+    await engine.zbc.throwError({ jobKey: job.key, errorCode: 'HALTER_UNBEKANNT', errorMessage: 'kein Treffer im Register' });
+    const clarify = await activateOne('clarify-owner');
+    expect(clarify.processInstanceKey).toBe(parent.processInstanceKey);
+    expect(state().elementInstances.has(Number(job.processInstanceKey))).toBe(false);
   });
 
   it('names the root process instance when a grandchild is cancelled on its own', async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { JSONDoc } from 'zeebe-node';
-import { bpmnProcess, eventually, sequence, startTestEngine, type TestEngine } from './harness.js';
+import { bpmnProcess, eventually, flow, sequence, startTestEngine, type TestEngine } from './harness.js';
+import { boundaryEvent, message, messageDefinition } from './event-xml.js';
 
 let engine: TestEngine;
 beforeAll(async () => {
@@ -184,6 +185,37 @@ describe('multi-instance activities', () => {
     const state = engine.running.engine.state;
     expect([...state.elementInstances.values()].filter((e) => String(e.processInstanceKey) === instance.processInstanceKey)).toEqual([]);
     expect([...state.jobs.values()].filter((j) => String(j.processInstanceKey) === instance.processInstanceKey)).toEqual([]);
+  });
+
+  it('ends the body and all inner instances on an interrupting boundary event, without output collection', async () => {
+    const task = multiInstanceTask('review', 'interrupted-review', { inputCollection: '=[1, 2, 3]', outputCollection: 'reviews', outputElement: '=review' });
+    const body = [
+      '<bpmn:startEvent id="start" />', task.xml, boundaryEvent('withdrawn', 'review', messageDefinition('withdrawn')),
+      '<bpmn:endEvent id="end" /><bpmn:endEvent id="withdrawnEnd" />',
+      flow('f1', 'start', 'review'), flow('f2', 'review', 'end'), flow('f3', 'withdrawn', 'withdrawnEnd'),
+    ].join('');
+    await engine.zbc.deployResource({ name: 'interrupted-mi.bpmn', process: bpmnProcess('interrupted-mi', body, message('withdrawn', '=antrag')) });
+    const result = runWithResult('interrupted-mi', { antrag: 'A-77' });
+    const jobs = await activate('interrupted-review', 10);
+    expect(jobs).toHaveLength(3);
+    const subscriptions = [...engine.running.engine.state.messageSubscriptions.values()].filter((s) => s.correlationKey === 'A-77');
+    expect(subscriptions).toHaveLength(1);
+    expect(engine.running.engine.state.elementInstances.get(subscriptions[0].elementInstanceKey)?.multiInstanceBody).toBe(true);
+    await engine.zbc.completeJob({ jobKey: jobs[0].key, variables: { review: 'ok' } });
+    await engine.zbc.publishMessage({ name: 'withdrawn', correlationKey: 'A-77', variables: {}, timeToLive: 0 });
+    expect((await result).variables).toEqual({ antrag: 'A-77' });
+    await expect(engine.zbc.completeJob({ jobKey: jobs[1].key, variables: {} })).rejects.toMatchObject({ code: 5 });
+  });
+
+  it('runs a multi-instance receive task whose inner instances each wait for their own message', async () => {
+    const loop = loopCharacteristics({ inputCollection: '=nachweise', inputElement: 'nachweis', outputCollection: 'eingaenge', outputElement: '=eingang' });
+    const receive = { id: 'wait', xml: `<bpmn:receiveTask id="wait" messageRef="Message_nachweis">${loop}</bpmn:receiveTask>` };
+    await engine.zbc.deployResource({ name: 'receive-mi.bpmn', process: bpmnProcess('receive-mi', sequence(receive), message('nachweis', '=nachweis')) });
+    const result = runWithResult('receive-mi', { nachweise: ['Impfpass', 'Haftpflicht'] });
+    await eventually(() => [...engine.running.engine.state.messageSubscriptions.values()].filter((s) => s.messageName === 'nachweis').length === 2);
+    await engine.zbc.publishMessage({ name: 'nachweis', correlationKey: 'Haftpflicht', variables: { eingang: '2024-03-02' }, timeToLive: 0 });
+    await engine.zbc.publishMessage({ name: 'nachweis', correlationKey: 'Impfpass', variables: { eingang: '2024-03-05' }, timeToLive: 0 });
+    expect((await result).variables.eingaenge).toEqual(['2024-03-05', '2024-03-02']);
   });
 
   it('keeps a running body, its counts and its output collection across a restart', async () => {
