@@ -2,6 +2,7 @@
  * One event definition (message, timer, signal, error, escalation, terminate, link) → the model's EventDefinition.
  * Which definitions an event may have is decided by the caller; this maps one and checks what it refers to.
  */
+import { validateStaticTimer } from '../timer/index.js';
 import { optionalValueOrExpression } from './expression.js';
 import { mapMessageReference, type ReferenceContext } from './map-message.js';
 import { childElement, elementLabel, stringAttribute, type ModdleElement } from './moddle-element.js';
@@ -53,7 +54,7 @@ function definitionPathName({ $type }: ModdleElement): string {
 
 const TIMER_KINDS = [['timeDate', 'date'], ['timeDuration', 'duration'], ['timeCycle', 'cycle']] as const;
 
-/** Only the shape is checked here: the ISO 8601 or cron text is parsed where timers are scheduled. */
+/** A static ISO 8601 or cron text is checked here; an expression's result when the timer is scheduled. */
 function mapTimer(definition: ModdleElement, nodeId: string, path: string[], { errors }: ReferenceContext): EventDefinition | undefined {
   const present = TIMER_KINDS.filter(([property]) => childElement(definition, property));
   if (present.length !== 1) {
@@ -68,6 +69,11 @@ function mapTimer(definition: ModdleElement, nodeId: string, path: string[], { e
   }
   // an XML formatter may indent the text; the spaces are never part of the timer
   const timer: TimerDefinition = { kind, value: value.kind === 'static' ? { kind: 'static', value: value.value.trim() } : value };
+  const problem = timer.value.kind === 'static' ? validateStaticTimer(kind, timer.value.value) : undefined;
+  if (problem) {
+    errors.push(validationError(nodeId, problem, [...path, property]));
+    return undefined;
+  }
   return { type: 'timer', timer };
 }
 

@@ -50,6 +50,13 @@ describe('intermediate timer catch events', () => {
   });
 });
 
+describe('deploying timers', () => {
+  it('rejects a timer whose static value is no ISO 8601 duration, naming the element and the text', async () => {
+    const deployed = engine.zbc.deployResource({ name: 'typo.bpmn', process: waitFor('typo', timerDefinition('timeCycle', 'R3/PT10X')) });
+    await expect(deployed).rejects.toMatchObject({ code: 3, details: expect.stringMatching(/Element: wait[\s\S]*'PT10X'/) });
+  });
+});
+
 describe('timer boundary events', () => {
   it('interrupts a task that took too long', async () => {
     const body = [

@@ -29,7 +29,7 @@ function fireTimer(ctx: ProcessingContext, timer: Timer): void {
 }
 
 function scheduleFollowing(ctx: ProcessingContext, timer: Timer): void {
-  const next = followingTimer(timer);
+  const next = followingTimer(timer, ctx.now);
   if (next) ctx.write({ type: 'TIMER_CREATED', ...timer, key: ctx.nextKey(), ...next });
 }
 
