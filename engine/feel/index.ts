@@ -4,6 +4,8 @@
  */
 import { ok, type Result } from '../result.js';
 import { compileFeel } from './compile.js';
+import { parseFeel } from './syntax.js';
+import { variablePath } from './variable-path.js';
 
 export { compileFeel, type CompiledFeel } from './compile.js';
 
@@ -16,4 +18,10 @@ export function evaluateFeel(source: string, variables: Record<string, unknown>)
 export function checkFeelSyntax(source: string): Result<void> {
   const compiled = compileFeel(source);
   return compiled.ok ? ok(undefined) : compiled;
+}
+
+/** The variable an expression reads when it is nothing but that variable or a path into it (`result.total`). */
+export function variableReadBy(source: string): string | undefined {
+  const parsed = parseFeel(source);
+  return parsed.ok ? variablePath(parsed.value.topNode, source)?.[0] : undefined;
 }

@@ -42,6 +42,13 @@ export interface ElementActivating {
   triggerVariables?: Record<string, unknown>;
   /** For a process instance started by a message with a correlation key. */
   startCorrelationKey?: string;
+  /** The instance is the body of a multi-instance activity, which its inner instances run in. */
+  multiInstanceBody?: true;
+  /** An inner instance of a multi-instance body, at this 1-based position of the input collection. */
+  loopCounter?: number;
+  /** A process instance created by a call activity: that call activity's instance and its process instance. */
+  parentElementInstanceKey?: Key;
+  parentProcessInstanceKey?: Key;
 }
 
 export interface ElementTransition {

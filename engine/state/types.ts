@@ -40,14 +40,28 @@ export interface ElementInstance {
   waitingTokens: number;
   jobKey?: Key;
   incidentKey?: Key;
-  /** The root process instance's parent for call activities (a later issue); -1 here. */
-  parentElementInstanceKey?: Key;
-  /** The multi-instance body of an activity (same element id as the instances inside it). */
+  /** The body of a multi-instance activity (same element id as the inner instances inside it). */
   multiInstanceBody?: boolean;
+  /** A multi-instance body: how many inner instances it created, and how they ended. */
+  innerInstances?: InnerInstanceCounts;
+  /** An inner instance of a multi-instance body: its 1-based position in the input collection. */
+  loopCounter?: number;
+  /** The root of a process instance that a call activity created: that call activity's instance. */
+  parentElementInstanceKey?: Key;
+  /** The root of a process instance that a call activity created: the process instance of that call activity. */
+  parentProcessInstanceKey?: Key;
+  /** A call activity: the root of the process instance it created, while that runs. */
+  calledProcessInstanceKey?: Key;
   /** What triggered a catch event, boundary event, event start event or event sub-process: the variables it carries. */
   triggerVariables?: Record<string, unknown>;
   /** A process instance started by a message with a correlation key: no second one starts for that key meanwhile. */
   startCorrelationKey?: string;
+}
+
+export interface InnerInstanceCounts {
+  created: number;
+  completed: number;
+  terminated: number;
 }
 
 export type JobState = 'ACTIVATABLE' | 'ACTIVATED' | 'FAILED' | 'BACKOFF' | 'ERROR_THROWN';
@@ -80,6 +94,7 @@ export type IncidentErrorType =
   | 'CONDITION_ERROR'
   | 'UNHANDLED_ERROR_EVENT'
   | 'FORM_NOT_FOUND'
+  | 'CALLED_ELEMENT_ERROR'
   | 'UNKNOWN';
 
 /** Which step of the element's lifecycle to retry once the incident is resolved. */

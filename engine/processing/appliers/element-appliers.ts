@@ -1,9 +1,13 @@
-/** Element instances, sequence flows and the tokens waiting at parallel and inclusive joins. */
+/**
+ * Element instances (with multi-instance counts and call activity links), sequence flows and the tokens waiting at
+ * parallel and inclusive joins.
+ */
 import { messageStartLookup, type EngineState } from '../../state/engine-state.js';
 import type { ElementInstance } from '../../state/types.js';
+import type { ElementActivating } from '../events.js';
 import { elementInstance, type Appliers } from './applier.js';
 
-function removeElementInstance(state: EngineState, element: ElementInstance): void {
+function removeElementInstance(state: EngineState, element: ElementInstance, outcome: 'completed' | 'terminated'): void {
   state.elementInstances.delete(element.key);
   state.variables.delete(element.key);
   state.joins.delete(element.key);
@@ -14,6 +18,23 @@ function removeElementInstance(state: EngineState, element: ElementInstance): vo
   }
   const scope = state.elementInstances.get(element.flowScopeKey);
   if (scope) scope.activeChildren -= 1;
+  if (scope?.innerInstances) scope.innerInstances[outcome] += 1;
+  const caller = element.parentElementInstanceKey === undefined ? undefined : state.elementInstances.get(element.parentElementInstanceKey);
+  if (caller) delete caller.calledProcessInstanceKey;
+}
+
+/** The marks a multi-instance body, its inner instances and a called process instance carry. */
+function markInstance(state: EngineState, instance: ElementInstance, event: ElementActivating): void {
+  if (event.multiInstanceBody) {
+    instance.multiInstanceBody = true;
+    instance.innerInstances = { created: 0, completed: 0, terminated: 0 };
+  }
+  if (event.loopCounter !== undefined) instance.loopCounter = event.loopCounter;
+  if (event.parentElementInstanceKey !== undefined) {
+    instance.parentElementInstanceKey = event.parentElementInstanceKey;
+    instance.parentProcessInstanceKey = event.parentProcessInstanceKey;
+    elementInstance(state, event.parentElementInstanceKey).calledProcessInstanceKey = instance.key;
+  }
 }
 
 type ElementEvents =
@@ -22,7 +43,7 @@ type ElementEvents =
 
 export const elementAppliers: Appliers<ElementEvents> = {
   ELEMENT_ACTIVATING(state, event) {
-    state.elementInstances.set(event.key, {
+    const instance: ElementInstance = {
       key: event.key,
       elementId: event.elementId,
       flowScopeKey: event.flowScopeKey,
@@ -33,13 +54,16 @@ export const elementAppliers: Appliers<ElementEvents> = {
       waitingTokens: 0,
       ...(event.triggerVariables && { triggerVariables: event.triggerVariables }),
       ...(event.startCorrelationKey !== undefined && { startCorrelationKey: event.startCorrelationKey }),
-    });
+    };
+    markInstance(state, instance, event);
+    state.elementInstances.set(event.key, instance);
     if (event.startCorrelationKey !== undefined) {
       const definition = state.processes.get(event.processDefinitionKey)!;
       state.messageStartedInstances.set(messageStartLookup(definition.bpmnProcessId, event.startCorrelationKey), event.key);
     }
     const scope = state.elementInstances.get(event.flowScopeKey);
     if (scope) scope.activeChildren += 1;
+    if (scope?.innerInstances) scope.innerInstances.created += 1;
     state.addChild(event.flowScopeKey, event.key);
   },
   ELEMENT_ACTIVATED(state, event) {
@@ -52,10 +76,10 @@ export const elementAppliers: Appliers<ElementEvents> = {
     elementInstance(state, event.key).state = 'TERMINATING';
   },
   ELEMENT_COMPLETED(state, event) {
-    removeElementInstance(state, elementInstance(state, event.key));
+    removeElementInstance(state, elementInstance(state, event.key), 'completed');
   },
   ELEMENT_TERMINATED(state, event) {
-    removeElementInstance(state, elementInstance(state, event.key));
+    removeElementInstance(state, elementInstance(state, event.key), 'terminated');
   },
   SEQUENCE_FLOW_TAKEN(state, event) {
     if (!event.waitsAtJoin) return;

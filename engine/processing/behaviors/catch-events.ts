@@ -21,10 +21,12 @@ const SUBSCRIBING_EVENTS = new Set(['message', 'timer', 'signal']);
 /** The catch event nodes `element` (an instance of `node`) subscribes to. */
 export function catchEventNodes(model: ExecutableProcess, node: FlowNode, element: ElementInstance): FlowNode[] {
   const ids: string[] = [];
-  if (node.kind === 'intermediateCatchEvent' || node.kind === 'receiveTask') ids.push(node.id);
+  // a multi-instance body waits for the boundary events only; what the activity waits for is each inner instance's
+  const body = element.multiInstanceBody === true;
+  if (!body && (node.kind === 'intermediateCatchEvent' || node.kind === 'receiveTask')) ids.push(node.id);
   if (node.kind === 'eventBasedGateway') ids.push(...node.outgoing.map((flowId) => model.flows[flowId].targetId));
   if (!isInnerInstance(node, element)) ids.push(...(node.boundaryEventIds ?? []));
-  ids.push(...(node.eventSubProcessStartEventIds ?? []));
+  if (!body) ids.push(...(node.eventSubProcessStartEventIds ?? []));
   return ids.map((id) => model.elements[id]).filter((catchNode) => catchNode.event && SUBSCRIBING_EVENTS.has(catchNode.event.type));
 }
 

@@ -23,8 +23,10 @@ export function findCatchEvent(
     const node = model.elements[current.elementId];
     const candidates = [
       ...(isMultiInstanceInner(node, current) ? [] : node.boundaryEventIds ?? []),
-      // an event sub-process does not catch what is thrown inside itself
-      ...(node.eventSubProcessStartEventIds ?? []).filter((id) => model.elements[id].parentId !== insideElementId),
+      // an event sub-process does not catch what is thrown inside itself; those of a multi-instance sub-process
+      // belong to its inner instances, not to its body
+      ...(current.multiInstanceBody ? [] : node.eventSubProcessStartEventIds ?? [])
+        .filter((id) => model.elements[id].parentId !== insideElementId),
     ].map((id) => model.elements[id]).filter((candidate) => candidate.event?.type === type);
     const caught = matching(ctx, current, candidates, code);
     if (caught) return { owner: current, catchElementId: caught.id };

@@ -6,8 +6,10 @@ import type { EngineState } from '../../state/engine-state.js';
 import type { Key } from '../../state/types.js';
 import { visibleVariables } from './variables.js';
 
-export function evaluateInScope(state: EngineState, scopeKey: Key, source: string): Result<unknown> {
-  const result = evaluateFeel(source, visibleVariables(state, scopeKey));
+/** `context` holds values that take precedence over the scope's variables (a multi-instance body's counts). */
+export function evaluateInScope(state: EngineState, scopeKey: Key, source: string, context?: Record<string, unknown>): Result<unknown> {
+  const variables = visibleVariables(state, scopeKey);
+  const result = evaluateFeel(source, context ? { ...variables, ...context } : variables);
   if (!result.ok) return fail(`Expected to evaluate expression '${source}', but failed: ${result.failure.message}`);
   return result;
 }
@@ -28,7 +30,11 @@ function typeName(value: unknown): string {
 }
 
 function mismatch(value: ValueOrExpression, expected: string, actual: unknown): Result<never> {
-  return fail(`Expected result of the expression '${describe(value)}' to be '${expected}', but was '${typeName(actual)}'.`);
+  return mismatchOf(describe(value), expected, actual);
+}
+
+function mismatchOf(expression: string, expected: string, actual: unknown): Result<never> {
+  return fail(`Expected result of the expression '${expression}' to be '${expected}', but was '${typeName(actual)}'.`);
 }
 
 export function evaluateString(state: EngineState, scopeKey: Key, value: ValueOrExpression): Result<string> {
@@ -66,8 +72,8 @@ export function evaluateDateTime(state: EngineState, scopeKey: Key, value: Value
   return mismatch(value, 'DATE_TIME', result.value);
 }
 
-export function evaluateCondition(state: EngineState, scopeKey: Key, source: string): Result<boolean> {
-  const result = evaluateInScope(state, scopeKey, source);
+export function evaluateCondition(state: EngineState, scopeKey: Key, source: string, context?: Record<string, unknown>): Result<boolean> {
+  const result = evaluateInScope(state, scopeKey, source, context);
   if (!result.ok) return result;
   if (typeof result.value === 'boolean') return ok(result.value);
   return mismatch({ kind: 'feel', source }, 'BOOLEAN', result.value);
@@ -80,4 +86,12 @@ export function evaluateCorrelationKey(state: EngineState, scopeKey: Key, source
   if (typeof result.value === 'string') return ok(result.value);
   if (typeof result.value === 'number') return ok(String(result.value));
   return fail(`Failed to extract the correlation key for '${source}': The value must be either a string or a number, but was ${typeName(result.value)}.`);
+}
+
+/** A list, as a multi-instance input collection must be; the message names the expression as Zeebe does, without `=`. */
+export function evaluateList(state: EngineState, scopeKey: Key, source: string): Result<unknown[]> {
+  const result = evaluateInScope(state, scopeKey, source);
+  if (!result.ok) return result;
+  if (Array.isArray(result.value)) return ok(result.value);
+  return mismatchOf(source, 'ARRAY', result.value);
 }

@@ -20,6 +20,13 @@ export function visibleVariables(state: EngineState, scopeKey: Key): Record<stri
   return result;
 }
 
+/** The variables of the scope itself, without those of the scopes around it. */
+export function localVariables(state: EngineState, scopeKey: Key): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const [name, variable] of state.variables.get(scopeKey) ?? []) result[name] = variable.value;
+  return result;
+}
+
 export function setLocalVariable(ctx: ProcessingContext, scopeKey: Key, name: string, value: unknown): void {
   const element = ctx.state.elementInstances.get(scopeKey)!;
   const existing = ctx.state.variables.get(scopeKey)?.get(name);

@@ -8,6 +8,11 @@ export interface ElementProcessor {
   onActivate(ctx: ProcessingContext, element: ElementInstance, node: FlowNode): void;
   /** Every child of this container completed and no token waits inside it. */
   onChildrenFinished?(ctx: ProcessingContext, element: ElementInstance, node: FlowNode): void;
-  /** The element is being terminated; clean up what it owns (its job). */
+  /** The element is being terminated; clean up what it owns (its job, the process instance it called). */
   onTerminate?(ctx: ProcessingContext, element: ElementInstance): void;
+  /**
+   * For a container that decides itself what follows each child (the multi-instance body): called once the child's
+   * output mappings are applied, in place of writing the child's ELEMENT_COMPLETED and taking its outgoing flows.
+   */
+  completeChild?(ctx: ProcessingContext, element: ElementInstance, child: ElementInstance): void;
 }

@@ -10,8 +10,10 @@ import { raiseIncident, resolveIncidentOf } from '../behaviors/incidents.js';
 import { processInstanceEnded } from '../behaviors/message-correlation.js';
 import { propagateVariables, setLocalVariable, visibleVariables } from '../behaviors/variables.js';
 import type { ProcessingContext } from '../context.js';
+import type { ElementActivating } from '../events.js';
+import { completeCallActivity } from './container/call-activity-processor.js';
 import { activateReadyJoins, isJoin, recheckJoinsAfterTermination } from './gateway/join.js';
-import { processorFor } from './processors.js';
+import { processorOf } from './processors.js';
 
 export function definitionOf(ctx: ProcessingContext, element: ElementInstance): ProcessDefinition {
   return ctx.state.processes.get(element.processDefinitionKey)!;
@@ -23,11 +25,27 @@ export function nodeOf(ctx: ProcessingContext, element: ElementInstance): FlowNo
 
 /**
  * Writes ELEMENT_ACTIVATING now, so the scope counts the element at once, and schedules the rest. `triggerVariables`
- * are given when an event activates the element (a boundary event, an event sub-process, a caught start event).
+ * are given when an event activates the element (a boundary event, an event sub-process, a caught start event). A
+ * multi-instance activity starts as its body, which then activates the inner instances.
  */
 export function activateElement(
   ctx: ProcessingContext, scope: ElementInstance, elementId: string, triggerVariables?: Record<string, unknown>,
 ): ElementInstance {
+  const multiInstance = definitionOf(ctx, scope).model.elements[elementId].multiInstance !== undefined;
+  return writeActivating(ctx, scope, elementId, {
+    ...(triggerVariables && { triggerVariables }),
+    ...(multiInstance && { multiInstanceBody: true }),
+  });
+}
+
+/** An inner instance of a multi-instance body, at this 1-based position of the input collection. */
+export function activateInnerInstance(ctx: ProcessingContext, body: ElementInstance, loopCounter: number): ElementInstance {
+  return writeActivating(ctx, body, body.elementId, { loopCounter });
+}
+
+type ActivationMarks = Pick<ElementActivating, 'triggerVariables' | 'multiInstanceBody' | 'loopCounter'>;
+
+function writeActivating(ctx: ProcessingContext, scope: ElementInstance, elementId: string, marks: ActivationMarks): ElementInstance {
   const key = ctx.nextKey();
   ctx.write({
     type: 'ELEMENT_ACTIVATING',
@@ -36,7 +54,7 @@ export function activateElement(
     flowScopeKey: scope.key,
     processInstanceKey: scope.processInstanceKey,
     processDefinitionKey: scope.processDefinitionKey,
-    ...(triggerVariables && { triggerVariables }),
+    ...marks,
   });
   const element = ctx.state.elementInstances.get(key)!;
   ctx.schedule(element, 'activate', () => continueActivation(ctx, element));
@@ -47,12 +65,13 @@ export function activateElement(
 export function continueActivation(ctx: ProcessingContext, element: ElementInstance): void {
   if (!ctx.state.elementInstances.has(element.key)) return;
   const node = nodeOf(ctx, element);
-  for (const input of node.inputs) {
+  // a multi-instance body leaves the activity's mappings to each inner instance
+  for (const input of element.multiInstanceBody ? [] : node.inputs) {
     const value = evaluateInScope(ctx.state, element.key, input.source);
     if (!value.ok) return raiseIncident(ctx, element, 'IO_MAPPING_ERROR', value.failure.message, 'activate');
     writeMappedVariable(ctx, element.key, input.target, value.value);
   }
-  processorFor(node).onActivate(ctx, element, node);
+  processorOf(element, node).onActivate(ctx, element, node);
 }
 
 /**
@@ -89,28 +108,38 @@ export function continueCompletion(
 ): void {
   const node = nodeOf(ctx, element);
   const scope = ctx.state.elementInstances.get(element.flowScopeKey);
-  if (node.outputs.length > 0 && scope) {
+  // an inner multi-instance instance merges its outputs from its own scope, where its output element is read
+  const outputScope = element.loopCounter === undefined ? scope : element;
+  if (node.outputs.length > 0 && outputScope && !element.multiInstanceBody) {
     const outputs: Record<string, unknown> = {};
     for (const output of node.outputs) {
       const value = evaluateInScope(ctx.state, element.key, output.source);
       if (!value.ok) return raiseIncident(ctx, element, 'IO_MAPPING_ERROR', value.failure.message, 'complete');
-      setPath(outputs, output.target, value.value, scope, ctx);
+      setPath(outputs, output.target, value.value, outputScope, ctx);
     }
-    propagateVariables(ctx, scope.key, outputs);
+    propagateVariables(ctx, outputScope.key, outputs);
   }
-  if (!scope) {
-    ctx.completedProcessInstances.push({
-      processInstanceKey: element.key,
-      variables: visibleVariables(ctx.state, element.key),
-    });
-  }
+  if (!scope) return completeProcessInstance(ctx, element);
+  const scopeProcessor = processorOf(scope, nodeOf(ctx, scope));
+  if (scopeProcessor.completeChild) return scopeProcessor.completeChild(ctx, scope, element);
   ctx.write({ type: 'ELEMENT_COMPLETED', key: element.key });
-  if (!scope) return processInstanceEnded(ctx, element);
   for (const flowId of flowIds ?? node.outgoing) takeSequenceFlow(ctx, scope, flowId, triggerVariables);
   if (node.linkTargetId !== undefined) activateElement(ctx, scope, node.linkTargetId);
   // only now that all of this element's tokens are placed: an inclusive join may wait for one of them
   activateReadyJoins(ctx, scope);
   finishScopeIfDone(ctx, scope);
+}
+
+/** A process instance completed: answer CreateProcessInstanceWithResult, or let the call activity that made it go on. */
+function completeProcessInstance(ctx: ProcessingContext, instance: ElementInstance): void {
+  const variables = visibleVariables(ctx.state, instance.key);
+  ctx.write({ type: 'ELEMENT_COMPLETED', key: instance.key });
+  processInstanceEnded(ctx, instance);
+  if (instance.parentElementInstanceKey === undefined) {
+    ctx.completedProcessInstances.push({ processInstanceKey: instance.key, variables });
+  } else {
+    completeCallActivity(ctx, ctx.state.elementInstances.get(instance.parentElementInstanceKey)!, variables);
+  }
 }
 
 function takeSequenceFlow(ctx: ProcessingContext, scope: ElementInstance, flowId: string, triggerVariables?: Record<string, unknown>): void {
@@ -124,7 +153,7 @@ function takeSequenceFlow(ctx: ProcessingContext, scope: ElementInstance, flowId
 /** A scope whose children all finished and where no token waits completes, through its own processor. */
 export function finishScopeIfDone(ctx: ProcessingContext, scope: ElementInstance): void {
   if (scope.activeChildren > 0 || scope.waitingTokens > 0 || scope.state !== 'ACTIVATED') return;
-  const processor = processorFor(nodeOf(ctx, scope));
+  const processor = processorOf(scope, nodeOf(ctx, scope));
   ctx.schedule(scope, 'complete', () => {
     if (ctx.state.elementInstances.get(scope.key) === scope && scope.state === 'ACTIVATED' && scope.activeChildren === 0) {
       processor.onChildrenFinished?.(ctx, scope, nodeOf(ctx, scope));
@@ -140,7 +169,7 @@ export function terminateElement(ctx: ProcessingContext, element: ElementInstanc
     terminateElement(ctx, ctx.state.elementInstances.get(childKey)!);
   }
   resolveIncidentOf(ctx, element);
-  processorFor(nodeOf(ctx, element)).onTerminate?.(ctx, element);
+  processorOf(element, nodeOf(ctx, element)).onTerminate?.(ctx, element);
   ctx.write({ type: 'ELEMENT_TERMINATED', key: element.key });
   if (element.flowScopeKey === -1) processInstanceEnded(ctx, element);
   recheckJoinsAfterTermination(ctx, ctx.state.elementInstances.get(element.flowScopeKey));

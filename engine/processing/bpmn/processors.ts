@@ -1,7 +1,13 @@
-/** The processor for each kind of element, grouped by family as in Zeebe; for some events, by their definition. */
+/**
+ * The processor for each kind of element, grouped by family as in Zeebe; for some events, by their definition; for a
+ * multi-instance body, the body's whatever the activity.
+ */
 import type { ElementKind, EventDefinition, FlowNode } from '../../bpmn/model.js';
+import type { ElementInstance } from '../../state/types.js';
+import { callActivityProcessor } from './container/call-activity-processor.js';
 import { containerProcessor } from './container/container-processor.js';
 import { eventSubProcessProcessor } from './container/event-sub-process-processor.js';
+import { multiInstanceBodyProcessor } from './container/multi-instance-body-processor.js';
 import { catchEventProcessor } from './event/catch-event-processor.js';
 import { throwEventProcessor } from './event/throw-event-processor.js';
 import { eventBasedGatewayProcessor } from './gateway/event-based-gateway-processor.js';
@@ -17,6 +23,7 @@ import { scriptTaskProcessor } from './task/script-task-processor.js';
 const processors: Record<ElementKind, ElementProcessor> = {
   process: containerProcessor,
   subProcess: containerProcessor,
+  callActivity: callActivityProcessor,
   startEvent: catchEventProcessor,
   endEvent: throwEventProcessor,
   intermediateThrowEvent: throwEventProcessor,
@@ -35,8 +42,6 @@ const processors: Record<ElementKind, ElementProcessor> = {
   eventBasedGateway: eventBasedGatewayProcessor,
   eventSubProcess: eventSubProcessProcessor,
   inclusiveGateway: inclusiveGatewayProcessor,
-  // the BPMN mapping rejects these kinds until their processors exist
-  callActivity: passThroughProcessor,
 };
 
 /** Events whose definition, not only their kind, decides what they do. */
@@ -49,4 +54,9 @@ const eventProcessors: Partial<Record<`${ElementKind}:${EventDefinition['type']}
 
 export function processorFor(node: FlowNode): ElementProcessor {
   return (node.event && eventProcessors[`${node.kind}:${node.event.type}`]) ?? processors[node.kind];
+}
+
+/** The processor of an element instance: a multi-instance body runs as such, whatever the activity inside it. */
+export function processorOf(element: ElementInstance, node: FlowNode): ElementProcessor {
+  return element.multiInstanceBody ? multiInstanceBodyProcessor : processorFor(node);
 }

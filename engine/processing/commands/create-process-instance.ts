@@ -53,10 +53,19 @@ function created(instance: ElementInstance, definition: ProcessDefinition): Crea
   return { processInstanceKey: instance.key, processDefinitionKey: definition.key, bpmnProcessId: definition.bpmnProcessId, version: definition.version };
 }
 
+/** How a process instance came to be, when a client did not simply create it. */
+export interface RootOrigin {
+  /** Started by a message with this correlation key. */
+  startCorrelationKey?: string;
+  /** Created by this call activity. */
+  callActivity?: ElementInstance;
+}
+
 /** The process instance itself, with its variables; the caller activates what runs first. */
 export function createRootInstance(
-  ctx: ProcessingContext, definition: ProcessDefinition, variables: Record<string, unknown>, startCorrelationKey?: string,
+  ctx: ProcessingContext, definition: ProcessDefinition, variables: Record<string, unknown>, origin: RootOrigin = {},
 ): ElementInstance {
+  const { startCorrelationKey, callActivity } = origin;
   const key = ctx.nextKey();
   ctx.write({
     type: 'ELEMENT_ACTIVATING',
@@ -66,6 +75,7 @@ export function createRootInstance(
     processInstanceKey: key,
     processDefinitionKey: definition.key,
     ...(startCorrelationKey !== undefined && { startCorrelationKey }),
+    ...(callActivity && { parentElementInstanceKey: callActivity.key, parentProcessInstanceKey: callActivity.processInstanceKey }),
   });
   setLocalVariables(ctx, key, variables);
   return ctx.state.elementInstances.get(key)!;
@@ -76,7 +86,7 @@ export function startAtEventStartEvent(
   ctx: ProcessingContext, definition: ProcessDefinition, startEventId: string, variables: Record<string, unknown>,
   startCorrelationKey?: string,
 ): void {
-  const instance = createRootInstance(ctx, definition, {}, startCorrelationKey);
+  const instance = createRootInstance(ctx, definition, {}, { startCorrelationKey });
   if (markActivated(ctx, instance)) activateElement(ctx, instance, startEventId, variables);
 }
 
