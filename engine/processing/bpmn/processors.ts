@@ -52,11 +52,8 @@ const eventProcessors: Partial<Record<`${ElementKind}:${EventDefinition['type']}
   'intermediateCatchEvent:link': passThroughProcessor,
 };
 
-export function processorFor(node: FlowNode): ElementProcessor {
-  return (node.event && eventProcessors[`${node.kind}:${node.event.type}`]) ?? processors[node.kind];
-}
-
 /** The processor of an element instance: a multi-instance body runs as such, whatever the activity inside it. */
 export function processorOf(element: ElementInstance, node: FlowNode): ElementProcessor {
-  return element.multiInstanceBody ? multiInstanceBodyProcessor : processorFor(node);
+  if (element.multiInstanceBody) return multiInstanceBodyProcessor;
+  return (node.event && eventProcessors[`${node.kind}:${node.event.type}`]) ?? processors[node.kind];
 }

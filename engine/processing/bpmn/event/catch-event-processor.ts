@@ -1,7 +1,7 @@
 /**
  * Start, intermediate catch and boundary events, and receive tasks. Activated by their event (they carry its
  * variables), they complete at once; otherwise a catch event or receive task waits for its subscription, and a
- * none or link event passes the token on.
+ * none start event passes the token on.
  */
 import { completeWithVariables } from '../complete-with-variables.js';
 import type { ElementProcessor } from '../element-processor.js';
@@ -15,7 +15,7 @@ export const catchEventProcessor: ElementProcessor = {
       return;
     }
     if (!markActivated(ctx, element)) return;
-    const waits = node.kind === 'receiveTask' || (node.kind === 'intermediateCatchEvent' && node.event?.type !== 'link');
+    const waits = node.kind === 'receiveTask' || node.kind === 'intermediateCatchEvent';
     if (!waits) ctx.schedule(element, 'complete', () => completeElement(ctx, element));
   },
 };
