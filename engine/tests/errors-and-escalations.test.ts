@@ -124,4 +124,19 @@ describe('error end events and escalations', () => {
     await activateOne(engine, 'handle-stop');
     expect(activeElementIds(engine, processInstanceKey)).toEqual(['stop', 'stopped']);
   });
+
+  it('ends a sub-process with an escalation end event; the non-interrupting boundary runs and the process continues after the sub-process', async () => {
+    const body = [
+      '<bpmn:startEvent id="start" />',
+      `<bpmn:subProcess id="sub"><bpmn:startEvent id="s1" />${endEvent('escalated', escalationDefinition('OVERDUE'))}${flow('sf', 's1', 'escalated')}</bpmn:subProcess>`,
+      boundaryEvent('overdue', 'sub', escalationDefinition('OVERDUE'), false),
+      serviceTask('after', 'after-sub'), serviceTask('notify', 'notify-overdue'), endEvent('end'), endEvent('end2'),
+      flow('f1', 'start', 'sub'), flow('f2', 'sub', 'after'), flow('f3', 'after', 'end'), flow('f4', 'overdue', 'notify'), flow('f5', 'notify', 'end2'),
+    ].join('');
+    await engine.zbc.deployResource({ name: 'escalation-end.bpmn', process: bpmnProcess('escalation-end', body, escalation('OVERDUE')) });
+    const { processInstanceKey } = await engine.zbc.createProcessInstance({ bpmnProcessId: 'escalation-end', variables: {} });
+    await activateOne(engine, 'notify-overdue');
+    await activateOne(engine, 'after-sub');
+    expect(activeElementIds(engine, processInstanceKey)).toEqual(['after', 'notify']);
+  });
 });

@@ -66,6 +66,13 @@ describe('intermediate message catch events', () => {
     await eventually(() => !isInstanceActive(engine, second.processInstanceKey));
   });
 
+  it('rejects a message without a name and a negative time to live, and a signal without a name', async () => {
+    await expect(engine.zbc.publishMessage({ name: '', correlationKey: 'x', variables: {}, timeToLive: 0 })).rejects.toMatchObject({ code: 3 });
+    await expect(engine.zbc.publishMessage({ name: 'answer', correlationKey: 'x', variables: {}, timeToLive: -5 }))
+      .rejects.toMatchObject({ code: 3, details: expect.stringContaining('time to live') });
+    await expect(engine.zbc.broadcastSignal({ signalName: ' ', variables: {} })).rejects.toMatchObject({ code: 3 });
+  });
+
   it('rejects a second message with the same id while the first is buffered, and accepts it once that expired', async () => {
     await publish('dup', {}, 300, 'payment-4711');
     const duplicate = await publish('dup', {}, 300, 'payment-4711').catch((error: { code: number; details: string }) => error);
@@ -198,5 +205,19 @@ describe('message start events and event sub-processes', () => {
     await engine.zbc.completeJob({ jobKey: work.key, variables: {} });
     await engine.zbc.completeJob({ jobKey: record.key, variables: {} });
     await eventually(() => !isInstanceActive(engine, processInstanceKey));
+  });
+
+  it('runs message throw and end events as jobs, as Zeebe does', async () => {
+    const sendLetter = `<bpmn:intermediateThrowEvent id="letter"><bpmn:extensionElements><zeebe:taskDefinition type="send-letter" /></bpmn:extensionElements><bpmn:messageEventDefinition /></bpmn:intermediateThrowEvent>`;
+    const sendReceipt = `<bpmn:endEvent id="receipt"><bpmn:extensionElements><zeebe:taskDefinition type="send-receipt" /></bpmn:extensionElements><bpmn:messageEventDefinition /></bpmn:endEvent>`;
+    const body = ['<bpmn:startEvent id="start" />', sendLetter, sendReceipt, flow('f1', 'start', 'letter'), flow('f2', 'letter', 'receipt')].join('');
+    await engine.zbc.deployResource({ name: 'letters.bpmn', process: bpmnProcess('letters', body) });
+    const result = engine.zbc.createProcessInstanceWithResult({ bpmnProcessId: 'letters', variables: {}, requestTimeout: 10_000 });
+    const letter = await activateOne(engine, 'send-letter');
+    await engine.zbc.completeJob({ jobKey: letter.key, variables: { letterSent: true } });
+    const receipt = await activateOne(engine, 'send-receipt');
+    expect(receipt.elementId).toBe('receipt');
+    await engine.zbc.completeJob({ jobKey: receipt.key, variables: { receiptSent: true } });
+    expect((await result).variables).toEqual({ letterSent: true, receiptSent: true });
   });
 });
