@@ -2,21 +2,13 @@
  * Every third-party BPMN file we have is either parsed or rejected with a message that names an element of the file
  * or says what is wrong with the document as a whole; none throws or hangs.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseBpmnResource } from './index.js';
+import { SHARED, sharedFilesBelow } from '../../test/support/shared-files.js';
 
-const SHARED = new URL('../../../shared/', import.meta.url).pathname;
 
-function bpmnFiles(directory: string): string[] {
-  return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(directory, entry.name);
-    if (entry.isDirectory()) return bpmnFiles(path);
-    return entry.name.endsWith('.bpmn') ? [path] : [];
-  });
-}
-
-const files = [...bpmnFiles(join(SHARED, 'bpmn-corpus')), ...bpmnFiles(join(SHARED, 'zeebe-fixtures'))];
+const files = ['bpmn-corpus', 'zeebe-fixtures'].flatMap((folder) => sharedFilesBelow(folder, '.bpmn')).map((file) => join(SHARED, file));
 const DOCUMENT_PROBLEMS = /^(Not well-formed XML: .+ \(line \d+, column \d+\)|Not a BPMN 2\.0 document: .+)$/;
 
 async function outcome(file: string) {

@@ -3,16 +3,11 @@
  * document, through zeebe-node; none crashes, hangs or slows the engine. Hostile resources get the same treatment.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { bpmnProcess, sequence, serviceTask, startTestEngine, type TestEngine } from '../../engine/tests/harness.js';
+import { SHARED, sharedFilesBelow } from '../support/shared-files.js';
 
-const SHARED = path.resolve('..', 'shared');
-
-async function filesBelow(dir: string, ending: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries.filter((e) => e.isFile() && e.name.endsWith(ending)).map((e) => path.join(e.parentPath, e.name)).sort();
-}
 
 let engine: TestEngine;
 beforeAll(async () => {
@@ -44,7 +39,7 @@ async function stillHealthy(): Promise<void> {
 
 describe('real BPMN files', () => {
   it('deploys or rejects every file of the BPMN corpus and the zeebe fixtures with a message that names the problem', async () => {
-    const files = [...await filesBelow(path.join(SHARED, 'bpmn-corpus'), '.bpmn'), ...await filesBelow(path.join(SHARED, 'zeebe-fixtures'), '.bpmn')];
+    const files = ['bpmn-corpus', 'zeebe-fixtures'].flatMap((folder) => sharedFilesBelow(folder, '.bpmn')).map((file) => path.join(SHARED, file));
     expect(files.length).toBeGreaterThan(150);
     const outcomes: { file: string; outcome: Outcome }[] = [];
     for (const file of files) {

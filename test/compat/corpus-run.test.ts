@@ -4,14 +4,14 @@
  * itself, are listed with their reason and must be rejected naming it.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { JSONDoc } from 'zeebe-node';
 import { startTestEngine, type TestEngine } from '../../engine/tests/harness.js';
 import type { ProcessDefinition } from '../../engine/state/types.js';
 import { InstanceDriver, startOf, type InstanceRun } from './instance-driver.js';
+import { SHARED, sharedFilesBelow } from '../support/shared-files.js';
 
-const SHARED = path.resolve('..', 'shared');
 const FOLDERS = ['bpmn-corpus/zeebe', 'zeebe-fixtures'];
 
 /** Camunda 8.3 runs user tasks as jobs of this type, for Tasklist or any other worker. */
@@ -77,14 +77,8 @@ const START_VARIABLES: Record<string, { variables: JSONDoc; reason: string }> = 
   },
 };
 
-function bpmnFilesBelow(directory: string): string[] {
-  return readdirSync(directory, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.bpmn'))
-    .map((entry) => path.relative(SHARED, path.join(entry.parentPath, entry.name)))
-    .sort();
-}
 
-const files = FOLDERS.flatMap((folder) => bpmnFilesBelow(path.join(SHARED, folder)));
+const files = FOLDERS.flatMap((folder) => sharedFilesBelow(folder, '.bpmn'));
 const deployableFiles = files.filter((file) => !(file in NOT_DEPLOYABLE));
 
 type Deployment = { deployed: true; definitions: ProcessDefinition[] } | { deployed: false; code: number; details: string };
@@ -112,7 +106,7 @@ async function deployCalledProcesses(): Promise<void> {
   const state = engine.running.engine.state;
   const called = [...state.processes.values()].flatMap((definition) => Object.values(definition.model.elements))
     .flatMap((node) => (node.callActivity?.processId.kind === 'static' ? [node.callActivity.processId.value] : []));
-  const corpus = bpmnFilesBelow(path.join(SHARED, 'bpmn-corpus'));
+  const corpus = sharedFilesBelow('bpmn-corpus', '.bpmn');
   for (const processId of new Set(called)) {
     if (state.latestProcess(processId)) continue;
     const definesIt = new RegExp(`<(\\w+:)?process\\b[^>]*\\bid="${processId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`);
