@@ -1,7 +1,8 @@
 /** Timer events through zeebe-node: durations, dates, cycles, boundaries, start events and event sub-processes. */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
-  activateOne, activeElementIds, bpmnProcess, eventually, flow, isInstanceActive, serviceTask, startTestEngine, type TestEngine,
+  activateOne, activeElementIds, bpmnProcess, eventually, flow, isInstanceActive, rawGateway, serviceTask, startTestEngine, unaryCall,
+  type TestEngine,
 } from './harness.js';
 import { boundaryEvent, catchEvent, endEvent, eventSubProcess, startEvent, timerDefinition } from './event-xml.js';
 
@@ -120,6 +121,22 @@ describe('timer start events and event sub-processes', () => {
     const timers = [...state().timers.values()].filter((t) => t.elementInstanceKey === -1 && state().processes.get(t.processDefinitionKey)!.bpmnProcessId === 'nightly');
     expect(timers).toHaveLength(1);
     expect(state().processes.get(timers[0].processDefinitionKey)!.version).toBe(2);
+  });
+
+  it('gives the timer start event back to the previous version when the latest is deleted', async () => {
+    const body = (cycle: string) => [startEvent('tick', timerDefinition('timeCycle', cycle)), '<bpmn:endEvent id="end" />', flow('f1', 'tick', 'end')].join('');
+    await engine.zbc.deployResource({ name: 'weekly.bpmn', process: bpmnProcess('weekly', body('R/P7D')) });
+    const v2 = await engine.zbc.deployResource({ name: 'weekly.bpmn', process: bpmnProcess('weekly', body('R/P14D')) });
+    const startTimers = () => [...state().timers.values()].filter((t) => t.elementInstanceKey === -1 && t.targetElementId === 'tick')
+      .map((t) => ({ version: state().processes.get(t.processDefinitionKey)?.version, cycle: t.cycle }));
+    expect(startTimers()).toEqual([{ version: 2, cycle: 'R/P14D' }]);
+    const raw = rawGateway(engine.running.gatewayAddress);
+    try {
+      await unaryCall(raw, 'DeleteResource', { resourceKey: v2.deployments[0].process.processDefinitionKey });
+    } finally {
+      raw.close();
+    }
+    expect(startTimers()).toEqual([{ version: 1, cycle: 'R/P7D' }]);
   });
 
   it('interrupts the process with a timer event sub-process', async () => {
