@@ -127,7 +127,8 @@ describe('timer start events and event sub-processes', () => {
     const body = (cycle: string) => [startEvent('tick', timerDefinition('timeCycle', cycle)), '<bpmn:endEvent id="end" />', flow('f1', 'tick', 'end')].join('');
     await engine.zbc.deployResource({ name: 'weekly.bpmn', process: bpmnProcess('weekly', body('R/P7D')) });
     const v2 = await engine.zbc.deployResource({ name: 'weekly.bpmn', process: bpmnProcess('weekly', body('R/P14D')) });
-    const startTimers = () => [...state().timers.values()].filter((t) => t.elementInstanceKey === -1 && t.targetElementId === 'tick')
+    const startTimers = () => [...state().timers.values()]
+      .filter((t) => t.elementInstanceKey === -1 && state().processes.get(t.processDefinitionKey)?.bpmnProcessId === 'weekly')
       .map((t) => ({ version: state().processes.get(t.processDefinitionKey)?.version, cycle: t.cycle }));
     expect(startTimers()).toEqual([{ version: 2, cycle: 'R/P14D' }]);
     const raw = rawGateway(engine.running.gatewayAddress);
