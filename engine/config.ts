@@ -6,6 +6,8 @@ export interface EngineConfig {
   dataDir: string;
   /** A PostgreSQL server to use instead of the embedded PGlite. */
   databaseUrl?: string;
+  /** The PostgreSQL schema of the engine's tables; `engine` unless given (not read from the environment). */
+  schema?: string;
   gatewayHost: string;
   gatewayPort: number;
   logLevel: string;

@@ -48,9 +48,14 @@ export class Engine {
     return new Engine(new EngineCore(state, journal, position, logger), journal);
   }
 
-  /** Read-only view for tests and exporters. */
+  /** Read-only view for tests. */
   get state(): EngineState {
     return this.core.state;
+  }
+
+  /** Calls `listener` after each committed command (exporters wake on it); it must return at once. */
+  onCommitted(listener: () => void): void {
+    this.core.onCommitted(() => listener());
   }
 
   async deploy(resources: DeployableResource[]): Promise<DeploymentResult> {

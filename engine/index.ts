@@ -1,29 +1,58 @@
-/** The engine's public face: start the embedded engine with its journal and gRPC gateway. */
+/** The engine's public face: start the embedded engine with its journal, exporters and gRPC gateway. */
 import pino, { type Logger } from 'pino';
 import { readEngineConfig, type EngineConfig } from './config.js';
 import { Engine } from './engine.js';
+import { DEFAULT_EXPORTERS, resourceReads, startExporters, type Exporter, type ExporterRunnerOptions, type ResourceReads } from './exporters/index.js';
 import { startGateway } from './gateway/gateway-server.js';
-import { openJournal } from './storage/index.js';
+import { openStorage, type SqlClient } from './storage/index.js';
 
 export { readEngineConfig, ConfigError, type EngineConfig } from './config.js';
 export { Engine } from './engine.js';
+export {
+  DEFAULT_EXPORTERS, exporterOf, formByKey, latestForm, processDefinitionByKey, processDefinitions, resourceReads, resourcesExporter,
+  type Commit, type EventWriters, type Exporter, type ExporterRunnerOptions, type FormDefinitionRecord, type ProcessDefinitionRecord,
+  type ProcessDefinitionsOptions, type ProcessDefinitionSummary, type ResourceReads, type SqlWrite,
+} from './exporters/index.js';
+export type { SqlClient, SqlRow, SqlSession } from './storage/index.js';
 
 export interface RunningEngine {
   engine: Engine;
   gatewayAddress: string;
+  /**
+   * The engine's SQL client, for a server in the same process (PGlite allows one opener per data directory). On PGlite
+   * it is one session that the journal's commits queue on: keep statements and transactions short. Closed by `stop`.
+   */
+  sql: SqlClient;
+  /** Deployed forms and process definitions by key, from the resources exporter's tables (eventually consistent). */
+  reads: ResourceReads;
   stop(): Promise<void>;
 }
 
-export async function startEngine(config: EngineConfig = readEngineConfig(), logger: Logger = pino({ level: config.logLevel })): Promise<RunningEngine> {
-  const journal = await openJournal({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+export interface StartEngineOptions {
+  /** The exporters to run; `DEFAULT_EXPORTERS` unless given. */
+  exporters?: readonly Exporter[];
+  exporterOptions?: ExporterRunnerOptions;
+}
+
+export async function startEngine(
+  config: EngineConfig = readEngineConfig(),
+  logger: Logger = pino({ level: config.logLevel }),
+  { exporters = DEFAULT_EXPORTERS, exporterOptions }: StartEngineOptions = {},
+): Promise<RunningEngine> {
+  const { sql, journal } = await openStorage({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, schema: config.schema });
   const engine = await Engine.open(journal, logger);
   const gateway = await startGateway(engine, config.gatewayHost, config.gatewayPort, logger);
+  const exporting = startExporters(exporters, { host: engine, sql, journal, logger, options: exporterOptions });
   return {
     engine,
     gatewayAddress: `${config.gatewayHost}:${gateway.port}`,
+    sql,
+    reads: resourceReads(sql),
     async stop() {
       engine.releaseWaitingWorkers();
       await gateway.close();
+      // Before the engine closes the journal and with it the SQL client; what is left is exported at the next start.
+      await exporting.stop();
       await engine.close();
     },
   };

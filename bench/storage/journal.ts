@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { Journal, type JournalBatch } from '../../engine/storage/journal.js';
 import { migrate } from '../../engine/storage/migrate.js';
-import { openJournal } from '../../engine/storage/open-journal.js';
+import { openJournal } from '../../engine/storage/open-storage.js';
 import { openPgliteClient } from '../../engine/storage/pglite-client.js';
 
 interface Backend {

@@ -65,7 +65,7 @@ export function around(middleId: string, middle: string): string {
 export async function parseProcesses(xml: string | Buffer): Promise<ParsedProcess[]> {
   const result = await parseBpmnResource(xml, 'test.bpmn');
   if (!result.ok) throw new Error(`expected the resource to parse, but: ${result.failure.message}`);
-  return result.value;
+  return result.value.processes;
 }
 
 export async function parseProcess(xml: string | Buffer): Promise<ExecutableProcess> {

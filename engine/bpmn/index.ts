@@ -11,6 +11,7 @@ export type {
   ExecutableProcess,
   FlowNode,
   JobDefinition,
+  ParsedBpmnResource,
   ParsedProcess,
   ScriptDefinition,
   SequenceFlow,

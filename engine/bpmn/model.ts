@@ -159,3 +159,9 @@ export interface ParsedProcess {
   process: ExecutableProcess;
   embeddedForms: EmbeddedForms;
 }
+
+/** A deployed BPMN file: its text, decoded by its declared encoding, and the executable processes in it. */
+export interface ParsedBpmnResource {
+  xml: string;
+  processes: ParsedProcess[];
+}

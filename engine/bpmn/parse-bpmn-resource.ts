@@ -2,7 +2,7 @@
 import { fail, ok, type Result } from '../result.js';
 import { mapProcess } from './map-process.js';
 import { childElements, elementLabel, hasId } from './moddle-element.js';
-import type { ParsedProcess } from './model.js';
+import type { ParsedBpmnResource, ParsedProcess } from './model.js';
 import { readBpmnDocument } from './read-bpmn-document.js';
 import { checkResourceSize, decodeXml } from './resource-text.js';
 import { validateProcess } from './validate-process.js';
@@ -12,8 +12,9 @@ import { rejectDocumentType } from './xml-prolog.js';
 /**
  * Parses and validates every executable process of a BPMN resource. A rejection lists every problem found,
  * each naming its element, as Zeebe's deployment rejections do; the deployment puts the resource name in front.
+ * The decoded XML comes back too: it is what the process definitions' records carry as their resource.
  */
-export async function parseBpmnResource(content: Buffer | string, _resourceName: string): Promise<Result<ParsedProcess[]>> {
+export async function parseBpmnResource(content: Buffer | string, _resourceName: string): Promise<Result<ParsedBpmnResource>> {
   const size = checkResourceSize(content);
   if (!size.ok) return size;
   const xml = decodeXml(content);
@@ -42,5 +43,5 @@ export async function parseBpmnResource(content: Buffer | string, _resourceName:
     validateProcess(parsed.process, errors);
     processes.push(parsed);
   }
-  return errors.length > 0 ? fail(formatValidationErrors(errors)) : ok(processes);
+  return errors.length > 0 ? fail(formatValidationErrors(errors)) : ok({ xml: xml.value, processes });
 }

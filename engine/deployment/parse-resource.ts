@@ -11,7 +11,7 @@ export async function parseResource(name: string, content: Buffer): Promise<Resu
   if (lower.endsWith('.bpmn') || lower.endsWith('.xml')) {
     const parsed = await parseBpmnResource(content, name);
     if (!parsed.ok) return fail(`'${name}': ${parsed.failure.message}`);
-    return ok({ kind: 'bpmn', resourceName: name, checksum, processes: parsed.value });
+    return ok({ kind: 'bpmn', resourceName: name, checksum, xml: parsed.value.xml, processes: parsed.value.processes });
   }
   if (lower.endsWith('.form')) {
     const parsed = parseFormResource(content, name);

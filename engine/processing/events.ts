@@ -6,7 +6,12 @@ import type {
   FormDefinition, IncidentErrorType, IncidentRetryStep, Key, Message, MessageSubscription, ProcessDefinition, SignalSubscription, Timer,
 } from '../state/types.js';
 
-export type ProcessCreated = { type: 'PROCESS_CREATED' } & ProcessDefinition;
+/**
+ * `resource` is the BPMN XML the process came from (the whole file, so each process of a multi-process file carries
+ * it), for exporters. The state does not keep it: the engine runs the parsed model, and every deployed version's XML
+ * in the state would grow each snapshot and the time to write one.
+ */
+export type ProcessCreated = { type: 'PROCESS_CREATED'; resource: string } & ProcessDefinition;
 
 export type FormCreated = { type: 'FORM_CREATED' } & FormDefinition;
 
@@ -214,3 +219,6 @@ export type EngineEvent =
   | SignalBroadcast;
 
 export type EventType = EngineEvent['type'];
+
+/** The event record that can carry a given type (some records share one shape for several types). */
+export type EventOfType<Type extends EventType, E = EngineEvent> = E extends { type: infer Types } ? (Type extends Types ? E : never) : never;

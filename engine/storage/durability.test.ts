@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { JournalBatch } from './journal.js';
-import { openJournal } from './open-journal.js';
+import { openJournal } from './open-storage.js';
 import type { SqlClientOptions } from './open-sql-client.js';
 import { storageTargets } from './storage-test-targets.js';
 

@@ -1,4 +1,5 @@
 /** engine/storage: the engine's durable journal and snapshots in PostgreSQL (PGlite on disk, or a server). */
-export { openJournal, type JournalOptions } from './open-journal.js';
-export type { Journal, JournalBatch, JournalSnapshot } from './journal.js';
+export { openJournal, openStorage, type EngineStorage, type StorageOptions } from './open-storage.js';
+export type { Journal, JournalBatch, JournalSnapshot, StoredBatch } from './journal.js';
+export type { SqlClient, SqlRow, SqlSession } from './sql-client.js';
 export { StorageError } from './storage-error.js';

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Journal, JournalBatch } from './journal.js';
-import { openJournal } from './open-journal.js';
+import { openJournal } from './open-storage.js';
 import { openSqlClient, type SqlClientOptions } from './open-sql-client.js';
 import { StorageError } from './storage-error.js';
 import { storageTargets } from './storage-test-targets.js';
@@ -69,6 +69,20 @@ describe.each(storageTargets())('the journal on $name', (target) => {
     const batches = await readAll(journal);
     expect(batches.map((batch) => batch.position)).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
     expect(batches.every((batch) => batch.records.length === 1000 && (batch.records[999] as { index: number }).index === 999)).toBe(true);
+  });
+
+  it('hands out pages of about the records asked for, each batch with the time it was written', async () => {
+    const journal = await openFresh();
+    const before = Date.now();
+    const sized = (position: number, records: number): JournalBatch => ({ ...batchAt(position), records: Array.from({ length: records }, (_, index) => ({ index })) });
+    for (const [position, records] of [[1, 1], [2, 1], [3, 5], [4, 5], [5, 1]] as const) await journal.append(sized(position, records));
+    const pages: number[][] = [];
+    for await (const page of journal.pages(1, 2)) {
+      pages.push(page.map((batch) => batch.position));
+      for (const batch of page) expect(batch.writtenAt).toBeGreaterThanOrEqual(before - 1000);
+    }
+    // The first page takes as many batches as records asked for; later pages follow the batches' sizes so far.
+    expect(pages).toEqual([[2, 3], [4], [5]]);
   });
 
   it('refuses a second append while one is in flight, and commits only the first', async () => {

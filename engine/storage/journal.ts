@@ -7,10 +7,16 @@ import { StorageError } from './storage-error.js';
 
 export type { JournalBatch, JournalSnapshot };
 
+/** A batch as read back: with the time it was written (epoch milliseconds, the database's clock). */
+export interface StoredBatch extends JournalBatch {
+  writtenAt: number;
+}
+
 interface BatchRow {
   position: string;
   last_key: string;
   records: string;
+  written_at_ms: number;
 }
 
 interface SnapshotRow {
@@ -19,10 +25,7 @@ interface SnapshotRow {
   state_gzip_base64: string;
 }
 
-/**
- * Records per page when reading, roughly: batches hold anything from one record to thousands, so the number of batches
- * per page follows the size of the batches read so far.
- */
+/** Records per page when reading, roughly (see `pages`). */
 const READ_PAGE_RECORDS = 20_000;
 const READ_PAGE_BATCHES = { first: 50, max: 1000 };
 /** Snapshots kept: the newest, and the one before it as a spare. */
@@ -73,22 +76,39 @@ export class Journal implements EngineJournal {
 
   /** Calls `onBatch` for every batch after `afterPosition`, in order, reading a page at a time. */
   async readBatches(afterPosition: number, onBatch: (batch: JournalBatch) => void): Promise<void> {
+    for await (const page of this.pages(afterPosition)) {
+      for (const { position, lastKey, records } of page) onBatch({ position, lastKey, records });
+    }
+  }
+
+  /**
+   * The batches after `afterPosition` in order, a page at a time, each page about `recordsPerPage` records (a batch is
+   * never split), up to the newest batch committed when the last page is read. For exporters, which handle a page in
+   * one transaction, and for recovery.
+   */
+  async *pages(afterPosition: number, recordsPerPage = READ_PAGE_RECORDS): AsyncGenerator<StoredBatch[]> {
     let after = afterPosition;
-    let limit = READ_PAGE_BATCHES.first;
+    let limit = Math.min(READ_PAGE_BATCHES.first, recordsPerPage);
     for (;;) {
       const rows = await this.sql.query<BatchRow>(
-        'SELECT position::text AS position, last_key::text AS last_key, records FROM journal WHERE position > $1 ORDER BY journal.position LIMIT $2',
+        `SELECT position::text AS position, last_key::text AS last_key, records, (extract(epoch FROM written_at) * 1000)::float8 AS written_at_ms
+         FROM journal WHERE position > $1 ORDER BY journal.position LIMIT $2`,
         [after, limit],
       );
-      let records = 0;
-      for (const row of rows) {
-        const batch: JournalBatch = { position: Number(row.position), lastKey: row.last_key, records: JSON.parse(row.records) as unknown[] };
-        records += batch.records.length;
-        after = batch.position;
-        onBatch(batch);
+      const page = rows.map((row): StoredBatch => ({
+        position: Number(row.position),
+        lastKey: row.last_key,
+        records: JSON.parse(row.records) as unknown[],
+        writtenAt: row.written_at_ms,
+      }));
+      const recordCount = page.reduce((sum, batch) => sum + batch.records.length, 0);
+      if (page.length > 0) {
+        after = page.at(-1)!.position;
+        yield page;
       }
       if (rows.length < limit) return;
-      limit = Math.max(1, Math.min(READ_PAGE_BATCHES.max, Math.floor((READ_PAGE_RECORDS * rows.length) / Math.max(records, 1))));
+      // Batches hold anything from one record to thousands, so the next page's size follows the batches read so far.
+      limit = Math.max(1, Math.min(READ_PAGE_BATCHES.max, Math.floor((recordsPerPage * rows.length) / Math.max(recordCount, 1))));
     }
   }
 

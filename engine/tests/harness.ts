@@ -7,7 +7,7 @@ import path from 'node:path';
 import pino from 'pino';
 import { ZBClient } from 'zeebe-node';
 import { gatewayProtoPath, PROTO_OPTIONS } from '../gateway/gateway-proto.js';
-import { startEngine, type RunningEngine } from '../index.js';
+import { startEngine, type EngineConfig, type RunningEngine, type StartEngineOptions } from '../index.js';
 
 export interface TestEngine {
   running: RunningEngine;
@@ -19,11 +19,16 @@ export interface TestEngine {
   destroy(): Promise<void>;
 }
 
-export async function startTestEngine(dataDir?: string): Promise<TestEngine> {
+/** Where the engine keeps its data besides the directory (a PostgreSQL server, a schema), and what it runs. */
+export interface TestEngineOptions extends Pick<EngineConfig, 'databaseUrl' | 'schema'>, StartEngineOptions {}
+
+export async function startTestEngine(dataDir?: string, options: TestEngineOptions = {}): Promise<TestEngine> {
   const dir = dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'amtsflow-engine-')));
+  const { databaseUrl, schema, ...startOptions } = options;
   const running = await startEngine(
-    { dataDir: dir, gatewayHost: '127.0.0.1', gatewayPort: 0, logLevel: 'silent' },
+    { dataDir: dir, databaseUrl, schema, gatewayHost: '127.0.0.1', gatewayPort: 0, logLevel: 'silent' },
     pino({ level: 'silent' }),
+    startOptions,
   );
   const zbc = new ZBClient(running.gatewayAddress, { useTLS: false, loglevel: 'NONE', retry: false });
   const stop = async () => {

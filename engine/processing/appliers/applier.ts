@@ -1,10 +1,7 @@
 /** The shape of an event applier, and lookups that treat a missing entity as a broken journal. */
 import type { EngineState } from '../../state/engine-state.js';
 import type { ElementInstance, Job, Key } from '../../state/types.js';
-import type { EngineEvent, EventType } from '../events.js';
-
-/** The event record that can carry a given type (some records share one shape for several types). */
-type EventOfType<Type extends EventType, E = EngineEvent> = E extends { type: infer Types } ? (Type extends Types ? E : never) : never;
+import type { EventOfType, EventType } from '../events.js';
 
 export type Appliers<T extends EventType> = {
   [Type in T]: (state: EngineState, event: EventOfType<Type>) => void;

@@ -4,7 +4,8 @@ import type { Appliers } from './applier.js';
 type DeploymentEvents = 'PROCESS_CREATED' | 'FORM_CREATED' | 'PROCESS_DELETED' | 'FORM_DELETED' | 'DEPLOYMENT_CREATED';
 
 export const deploymentAppliers: Appliers<DeploymentEvents> = {
-  PROCESS_CREATED(state, { type: _type, ...definition }) {
+  // The resource XML is for exporters only (see ProcessCreated).
+  PROCESS_CREATED(state, { type: _type, resource: _resource, ...definition }) {
     state.processes.set(definition.key, definition);
     state.processVersions.add(definition.bpmnProcessId, definition.version, definition.key);
     state.indexStartEvents(definition.bpmnProcessId);

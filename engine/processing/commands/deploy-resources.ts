@@ -5,7 +5,7 @@ import type { ProcessingContext } from '../context.js';
 import { invalidArgument } from './rejection.js';
 
 export type ParsedResource =
-  | { kind: 'bpmn'; resourceName: string; checksum: string; processes: ParsedProcess[] }
+  | { kind: 'bpmn'; resourceName: string; checksum: string; xml: string; processes: ParsedProcess[] }
   | { kind: 'form'; resourceName: string; checksum: string; formId: string; schema: string };
 
 export interface ProcessMetadata {
@@ -74,6 +74,7 @@ function deployProcess(
     model: parsed.process,
     embeddedForms: parsed.embeddedForms,
     deploymentKey,
+    resource: resource.xml,
   });
   replaceStartEventTimers(ctx, ctx.state.processes.get(key)!, timerPlans);
   return { bpmnProcessId, version, processDefinitionKey: key, resourceName: resource.resourceName };

@@ -1,0 +1,18 @@
+/**
+ * Exporters turn committed journal batches into query tables in the engine's database, tracked by journal position
+ * (`exporter_position`) so that no batch is skipped or exported twice; `resource-reads.ts` reads what they wrote.
+ */
+import type { Exporter } from './exporter.js';
+import { resourcesExporter } from './resources-exporter.js';
+
+export { exporterOf, type Commit, type EventWriters, type Exporter, type SqlWrite } from './exporter.js';
+export { ExporterPositionMoved, ExporterRunner, type ExporterRunnerOptions, type ExportSource } from './exporter-runner.js';
+export { startExporters, type ExporterHost, type RunningExporters } from './start-exporters.js';
+export { resourcesExporter } from './resources-exporter.js';
+export {
+  formByKey, latestForm, processDefinitionByKey, processDefinitions, resourceReads,
+  type FormDefinitionRecord, type ProcessDefinitionRecord, type ProcessDefinitionsOptions, type ProcessDefinitionSummary, type ResourceReads,
+} from './resource-reads.js';
+
+/** The exporters the embedded engine runs unless told otherwise. */
+export const DEFAULT_EXPORTERS: readonly Exporter[] = [resourcesExporter];
