@@ -4,14 +4,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { date, FeelDate, FeelDateTime } from 'feelin';
+import { feelEquals } from './compare-values.js';
 import { feelCallable, type FeelCallable } from './feel-callable.js';
-import { defineFeelinFunction } from './feelin-function.js';
 import { toJsonValue } from './json-value.js';
 
 const isString = (value: unknown): value is string => typeof value === 'string';
 const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value > 0;
-
-const feelEquals = defineFeelinFunction(['a', 'b'], 'a = b');
 
 export const CAMUNDA_BUILTINS: Record<string, FeelCallable> = {
   'get or else': feelCallable(['value', 'default'], (value: unknown, fallback: unknown) => value ?? fallback ?? null),
@@ -88,7 +86,7 @@ function parseJson(text: string): unknown {
 
 /** Each value that occurs more than once, in the order of its first occurrence; equal as FEEL's `=` says. */
 function duplicateValues(list: unknown[]): unknown[] {
-  const same = (a: unknown, b: unknown) => a === b || (typeof a === 'object' && feelEquals(a, b) === true);
+  const same = (a: unknown, b: unknown) => feelEquals(a, b) === true;
   const duplicates: unknown[] = [];
   list.forEach((value, index) => {
     const repeated = list.some((other, otherIndex) => otherIndex !== index && same(value, other));

@@ -1,4 +1,4 @@
-import { evaluate } from 'feelin';
+import { evaluate, FeelDate } from 'feelin';
 import { compileFeel, evaluateFeel } from './index.js';
 import { valueOf } from './value-of.js';
 import { toJsonValue } from './json-value.js';
@@ -74,6 +74,14 @@ describe('evaluating FEEL', () => {
     expect(valueOf('[1..3]')).toBeNull();
     expect(valueOf('function(x) x')).toBeNull();
     expect(valueOf('10 ** 400')).toBeNull();
+  });
+
+  it('answers the value as FEEL has it for more FEEL to use, a date still a date', () => {
+    const compiled = compileFeel('date(acquired)');
+    if (!compiled.ok) throw new Error(compiled.failure.message);
+    const value = compiled.value.evaluateFeelValue({ acquired: '2024-05-15' });
+    expect(value.ok && value.value).toBeInstanceOf(FeelDate);
+    expect(compiled.value.evaluate({ acquired: '2024-05-15' })).toEqual({ ok: true, value: '2024-05-15' });
   });
 
   it('turns a failed assertion into a failure instead of throwing', () => {

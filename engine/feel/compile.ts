@@ -8,6 +8,7 @@ import { ARITHMETIC_OPERATORS, rewriteArithmetic } from './arithmetic-rewrite.js
 import { BUILTINS } from './builtins.js';
 import { defineFeelinFunction } from './feelin-function.js';
 import { toJsonValue } from './json-value.js';
+import { cachedBySource } from './source-cache.js';
 import { parseFeel, type FeelTree } from './syntax.js';
 import { variableNames } from './variable-names.js';
 import { NOT_PLAIN_DATA, readVariablePath, variablePath } from './variable-path.js';
@@ -21,25 +22,19 @@ export interface CompiledFeel {
    * Camunda 8.3+. The result may share objects with `variables`; neither is to be changed.
    */
   evaluate(variables: Record<string, unknown>): Result<unknown>;
+  /**
+   * Evaluates like `evaluate`, but answers the value as FEEL has it (a date stays a date, a range a range), for handing
+   * it to more FEEL, as a decision table hands its input values to the input entries.
+   */
+  evaluateFeelValue(variables: Record<string, unknown>): Result<unknown>;
 }
 
 type Evaluation = (variables: Record<string, unknown>) => unknown;
 
-/** Enough for every expression of many deployed processes; the least recently used goes first. */
+/** Enough for every expression of many deployed processes. */
 const CACHE_LIMIT = 5000;
-const cache = new Map<string, Result<CompiledFeel>>();
 
-export function compileFeel(source: string): Result<CompiledFeel> {
-  const cached = cache.get(source);
-  if (cached !== undefined) {
-    cache.delete(source);
-  } else if (cache.size >= CACHE_LIMIT) {
-    cache.delete(cache.keys().next().value!);
-  }
-  const compiled = cached ?? compileUncached(source);
-  cache.set(source, compiled);
-  return compiled;
-}
+export const compileFeel: (source: string) => Result<CompiledFeel> = cachedBySource(CACHE_LIMIT, compileUncached);
 
 function compileUncached(source: string): Result<CompiledFeel> {
   const parsed = parseFeel(source);
@@ -47,8 +42,13 @@ function compileUncached(source: string): Result<CompiledFeel> {
   const body = rewriteArithmetic(parsed.value.topNode, source);
   const bodyTree = body === source ? parsed : parseFeel(body);
   if (!bodyTree.ok) return fail(`cannot compile the expression: ${bodyTree.failure.message}`);
-  const general = generalEvaluation(body, bodyTree.value);
-  return ok({ source, evaluate: failuresAsValues(fastEvaluation(parsed.value, source, general) ?? general) });
+  const feelValue = generalEvaluation(body, bodyTree.value);
+  const jsonValue: Evaluation = (variables) => toJsonValue(feelValue(variables));
+  return ok({
+    source,
+    evaluate: failuresAsValues(fastEvaluation(parsed.value, source, jsonValue) ?? jsonValue),
+    evaluateFeelValue: failuresAsValues(fastEvaluation(parsed.value, source, feelValue) ?? feelValue),
+  });
 }
 
 /**
@@ -62,10 +62,9 @@ function generalEvaluation(body: string, tree: FeelTree): Evaluation {
     ARITHMETIC_OPERATORS[name] ?? (Object.hasOwn(variables, name) ? variables[name] : BUILTINS[name]);
   try {
     const closure = defineFeelinFunction(names, body, Object.keys(BUILTINS));
-    return (variables) => toJsonValue(closure(...names.map((name) => bind(variables, name))));
+    return (variables) => closure(...names.map((name) => bind(variables, name)));
   } catch {
-    return (variables) =>
-      toJsonValue(evaluate(body, { ...BUILTINS, ...variables, ...ARITHMETIC_OPERATORS }, 'camunda').value);
+    return (variables) => evaluate(body, { ...BUILTINS, ...variables, ...ARITHMETIC_OPERATORS }, 'camunda').value;
   }
 }
 

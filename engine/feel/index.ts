@@ -1,6 +1,6 @@
 /**
- * FEEL for the engine: expressions compiled once and cached, evaluated with Camunda's extra built-in functions and
- * decimal arithmetic on numbers, failures as values. Sources come without Zeebe's leading `=`.
+ * FEEL for the engine: expressions and unary tests compiled once and cached, evaluated with Camunda's extra built-in
+ * functions and decimal arithmetic on numbers, failures as values. Sources come without Zeebe's leading `=`.
  */
 import { ok, type Result } from '../result.js';
 import { compileFeel } from './compile.js';
@@ -8,6 +8,9 @@ import { parseFeel } from './syntax.js';
 import { variablePath } from './variable-path.js';
 
 export { compileFeel, type CompiledFeel } from './compile.js';
+export { feelEquals } from './compare-values.js';
+export { toJsonValue } from './json-value.js';
+export { compileUnaryTests, type CompiledUnaryTests } from './unary-tests.js';
 
 export function evaluateFeel(source: string, variables: Record<string, unknown>): Result<unknown> {
   const compiled = compileFeel(source);

@@ -1,5 +1,5 @@
 /** Parsing FEEL as Zeebe reads it (Camunda dialect), with syntax errors as failures that name the problem and where. */
-import { parseExpression } from 'feelin';
+import { parseExpression, parseUnaryTests } from 'feelin';
 import { fail, ok, type Result } from '../result.js';
 import { BUILTINS } from './builtins.js';
 
@@ -10,7 +10,15 @@ export function parseFeel(source: string): Result<FeelTree> {
   if (source.trim() === '') return fail('the expression is empty');
   // The parser reads a name holding a keyword (`get or else`) only when told it exists, so it is told the builtins.
   // Variables are not told: like Zeebe, a name such as `first-name` needs backticks, else it is a subtraction.
-  const tree = parseExpression(source, BUILTINS, 'camunda');
+  return withoutErrors(parseExpression(source, BUILTINS, 'camunda'), source);
+}
+
+/** The input entries of a decision table (`< 10`, `"a", "b"`, `not(null)`); an empty source is not for this parser. */
+export function parseFeelUnaryTests(source: string): Result<FeelTree> {
+  return withoutErrors(parseUnaryTests(source, BUILTINS, 'camunda'), source);
+}
+
+function withoutErrors(tree: FeelTree, source: string): Result<FeelTree> {
   const error = firstError(tree.topNode);
   return error === undefined ? ok(tree) : fail(describeSyntaxError(error, source));
 }
