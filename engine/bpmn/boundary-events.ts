@@ -1,7 +1,7 @@
 /** Each boundary event joins the `boundaryEventIds` of its activity, which must be able to carry it. */
+import { validationError, type ValidationError } from '../xml/index.js';
 import { duplicateTriggers, triggerOf } from './duplicate-triggers.js';
 import type { ElementKind, EventDefinition, ExecutableProcess, FlowNode } from './model.js';
-import { validationError, type ValidationError } from './validation-error.js';
 
 const ACTIVITY_KINDS = new Set<ElementKind>([
   'serviceTask', 'sendTask', 'businessRuleTask', 'scriptTask', 'userTask', 'manualTask', 'task', 'receiveTask', 'callActivity', 'subProcess',

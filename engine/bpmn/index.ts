@@ -1,10 +1,8 @@
 /**
  * BPMN resources for the engine: `parseBpmnResource` turns a deployed `.bpmn` file into the executable process
  * model (plain data, see model.ts) or a rejection that names each offending element, as Zeebe's deployment does.
- * `checkResourceSize` is the size limit every deployed resource is held to.
  */
 export { parseBpmnResource } from './parse-bpmn-resource.js';
-export { MAX_RESOURCE_BYTES, checkResourceSize } from './resource-text.js';
 export type {
   ElementKind,
   EmbeddedForms,

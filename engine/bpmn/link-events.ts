@@ -1,6 +1,6 @@
 /** A link throw event jumps to the link catch event of the same name in its own process or sub-process. */
+import { validationError, type ValidationError } from '../xml/index.js';
 import type { ExecutableProcess, FlowNode } from './model.js';
-import { validationError, type ValidationError } from './validation-error.js';
 
 export function connectLinkEvents({ elements }: ExecutableProcess, errors: ValidationError[]): void {
   const linkName = (node: FlowNode) => (node.event?.type === 'link' ? node.event.linkName : undefined);

@@ -1,9 +1,10 @@
 /** Call activities: the process `zeebe:calledElement` names, and which variables cross between parent and child. */
+import {
+  extensionElements, stringAttribute, validationError, type ModdleElement, type ValidationError,
+} from '../xml/index.js';
 import { checkBindingType } from './binding-type.js';
 import { optionalValueOrExpression } from './expression.js';
-import { extensionElements, stringAttribute, type ModdleElement } from './moddle-element.js';
 import type { CallActivityDefinition } from './model.js';
-import { validationError, type ValidationError } from './validation-error.js';
 
 export function mapCallActivity(element: ModdleElement, id: string, errors: ValidationError[]): CallActivityDefinition | undefined {
   const calledElements = extensionElements(element, 'zeebe:CalledElement');

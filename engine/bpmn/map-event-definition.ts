@@ -3,12 +3,11 @@
  * Which definitions an event may have is decided by the caller; this maps one and checks what it refers to.
  */
 import { validateStaticTimer } from '../timer/index.js';
+import { childElement, elementLabel, stringAttribute, validationError, type ModdleElement } from '../xml/index.js';
 import { optionalValueOrExpression } from './expression.js';
 import { mapMessageReference, type ReferenceContext } from './map-message.js';
-import { childElement, elementLabel, stringAttribute, type ModdleElement } from './moddle-element.js';
 import type { EventDefinition, TimerDefinition, ValueOrExpression } from './model.js';
 import { resolveReference } from './resolve-reference.js';
-import { validationError } from './validation-error.js';
 
 export type EventType = EventDefinition['type'];
 

@@ -2,13 +2,12 @@
  * Start, end, intermediate and boundary events: which event definitions each may have where it stands, and
  * what Zeebe adds to them (interrupting or not, the activity a boundary event is attached to, the job of a message throw).
  */
+import { childElements, validationError, type ModdleElement, type ValidationError } from '../xml/index.js';
 import { eventTypeOf, mapEventDefinition, type DefinitionUse, type EventType } from './map-event-definition.js';
 import type { ReferenceContext } from './map-message.js';
 import { mapJobWorkerTask } from './map-job-worker.js';
-import { childElements, type ModdleElement } from './moddle-element.js';
 import type { EventDefinition, FlowNode } from './model.js';
 import { resolveReference } from './resolve-reference.js';
-import { validationError, type ValidationError } from './validation-error.js';
 
 type Position = 'processStart' | 'subProcessStart' | 'eventSubProcessStart' | 'intermediateCatchEvent' | 'boundaryEvent' | 'intermediateThrowEvent' | 'endEvent';
 

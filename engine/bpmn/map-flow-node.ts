@@ -1,4 +1,7 @@
 /** One BPMN flow node → its executable model, by kind; what cannot run becomes a validation error. */
+import {
+  childElement, validationError, type ModdleElement, type UnresolvedReferences, type ValidationError,
+} from '../xml/index.js';
 import { mapCallActivity } from './map-call-activity.js';
 import { mapEvent } from './map-event.js';
 import { mapIoMapping } from './map-io-mapping.js';
@@ -6,12 +9,9 @@ import { mapJobWorkerTask } from './map-job-worker.js';
 import { mapMessageReference } from './map-message.js';
 import { mapMultiInstance } from './map-multi-instance.js';
 import { mapUserTask } from './map-user-task.js';
-import { childElement, type ModdleElement } from './moddle-element.js';
 import type { FlowNode } from './model.js';
-import type { UnresolvedReferences } from './read-bpmn-document.js';
 import { resolveReference } from './resolve-reference.js';
 import { classifyFlowNode } from './unsupported-elements.js';
-import { validationError, type ValidationError } from './validation-error.js';
 
 export interface FlowNodeContext {
   embeddedFormIds: ReadonlySet<string>;

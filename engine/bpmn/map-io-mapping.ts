@@ -1,8 +1,9 @@
 /** `zeebe:ioMapping` → input and output variable mappings with FEEL sources. */
+import {
+  childElements, extensionElements, stringAttribute, validationError, type ModdleElement, type ValidationError,
+} from '../xml/index.js';
 import { mappingSourceAsFeel } from './expression.js';
-import { childElements, extensionElements, stringAttribute, type ModdleElement } from './moddle-element.js';
 import type { VariableMapping } from './model.js';
-import { validationError, type ValidationError } from './validation-error.js';
 
 export function mapIoMapping(element: ModdleElement, id: string, errors: ValidationError[]) {
   const inputs: VariableMapping[] = [];

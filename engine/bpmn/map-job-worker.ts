@@ -1,8 +1,9 @@
 /** Service, send, business rule and script tasks: `zeebe:taskDefinition` (a job) or, for script tasks, `zeebe:script`. */
+import {
+  childElements, extensionElements, stringAttribute, validationError, type ModdleElement, type ValidationError,
+} from '../xml/index.js';
 import { optionalValueOrExpression, requiredExpression } from './expression.js';
-import { childElements, extensionElements, stringAttribute, type ModdleElement } from './moddle-element.js';
 import type { FlowNode, JobDefinition, ScriptDefinition } from './model.js';
-import { validationError, type ValidationError } from './validation-error.js';
 
 const DEFAULT_RETRIES = '3';
 

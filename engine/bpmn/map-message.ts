@@ -2,12 +2,12 @@
  * The `bpmn:Message` an event or receive task refers to: its name and, where the process waits for it, the correlation
  * key of its `zeebe:subscription`. Problems of the message itself are reported on the message, as Zeebe does.
  */
+import {
+  elementLabel, extensionElements, stringAttribute, validationError, type ModdleElement, type UnresolvedReferences, type ValidationError,
+} from '../xml/index.js';
 import { optionalValueOrExpression, requiredExpression } from './expression.js';
-import { elementLabel, extensionElements, stringAttribute, type ModdleElement } from './moddle-element.js';
 import type { EventDefinition, ValueOrExpression } from './model.js';
-import type { UnresolvedReferences } from './read-bpmn-document.js';
 import { resolveReference } from './resolve-reference.js';
-import { validationError, type ValidationError } from './validation-error.js';
 
 /**
  * How the message is used: a `subscription` (catch events, receive tasks, event sub-process starts) needs a name and a

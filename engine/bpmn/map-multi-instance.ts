@@ -1,8 +1,9 @@
 /** `bpmn:multiInstanceLoopCharacteristics` with its `zeebe:loopCharacteristics` → the activity's multi-instance definition. */
+import {
+  childElement, extensionElements, nonBlankAttribute, validationError, type ModdleElement, type ValidationError,
+} from '../xml/index.js';
 import { requiredExpression } from './expression.js';
-import { childElement, extensionElements, nonBlankAttribute, type ModdleElement } from './moddle-element.js';
 import type { MultiInstanceDefinition } from './model.js';
-import { validationError, type ValidationError } from './validation-error.js';
 
 const PATH = ['multiInstanceLoopCharacteristics'];
 const ZEEBE_PATH = [...PATH, 'extensionElements', 'loopCharacteristics'];

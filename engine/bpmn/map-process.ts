@@ -1,14 +1,14 @@
 /** An executable `bpmn:process` → the engine's process model, walking its (event) sub-processes without recursion. */
+import {
+  childElements, elementLabel, extensionElements, hasId, stringAttribute, validationError, type ModdleElement, type UnresolvedReferences, type ValidationError,
+} from '../xml/index.js';
 import { attachBoundaryEvents } from './boundary-events.js';
 import { connectLinkEvents } from './link-events.js';
 import { mapFlowNode, type FlowNodeContext } from './map-flow-node.js';
 import { mapSequenceFlows, type ScopedFlow } from './map-sequence-flows.js';
-import { childElements, elementLabel, extensionElements, hasId, stringAttribute, type ModdleElement } from './moddle-element.js';
 import type { EmbeddedForms, ExecutableProcess, FlowNode, ParsedProcess } from './model.js';
-import type { UnresolvedReferences } from './read-bpmn-document.js';
 import { assignStartEvents, type Scope } from './start-events.js';
 import { unsupportedProcessExtension } from './unsupported-elements.js';
-import { validationError, type ValidationError } from './validation-error.js';
 
 export function mapProcess(
   process: ModdleElement & { id: string }, unresolvedReferences: UnresolvedReferences, errors: ValidationError[],

@@ -1,9 +1,9 @@
 /** Sequence flows → the model's flows, with their conditions, and the incoming/outgoing lists of the flow nodes. */
+import {
+  childElement, elementLabel, stringAttribute, validationError, type ModdleElement, type UnresolvedReferences, type ValidationError,
+} from '../xml/index.js';
 import { requiredExpression } from './expression.js';
-import { childElement, elementLabel, stringAttribute, type ModdleElement } from './moddle-element.js';
 import type { FlowNode, SequenceFlow } from './model.js';
-import type { UnresolvedReferences } from './read-bpmn-document.js';
-import { validationError, type ValidationError } from './validation-error.js';
 
 export interface ScopedFlow {
   element: ModdleElement;

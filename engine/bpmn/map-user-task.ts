@@ -1,9 +1,10 @@
 /** User tasks: the form, assignment and schedule that become the reserved headers of an `io.camunda.zeebe:userTask` job. */
+import {
+  extensionElements, nonBlankAttribute, stringAttribute, validationError, type ModdleElement, type ValidationError,
+} from '../xml/index.js';
 import { checkBindingType } from './binding-type.js';
 import { optionalValueOrExpression } from './expression.js';
-import { extensionElements, nonBlankAttribute, stringAttribute, type ModdleElement } from './moddle-element.js';
 import type { UserTaskDefinition, ValueOrExpression } from './model.js';
-import { validationError, type ValidationError } from './validation-error.js';
 
 /** The form key prefix by which a user task refers to a `zeebe:userTaskForm` embedded in its process. */
 const EMBEDDED_FORM_KEY_PREFIX = 'camunda-forms:bpmn:';

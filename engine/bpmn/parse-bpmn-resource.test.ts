@@ -1,5 +1,5 @@
+import { MAX_RESOURCE_BYTES } from '../xml/index.js';
 import { around, bpmnDocument, endEvent, flow, parseProcess, rejection, serviceTask, startEvent } from './bpmn-test-documents.js';
-import { MAX_RESOURCE_BYTES } from './index.js';
 
 const DOCTYPE_REJECTION = 'A document type declaration (<!DOCTYPE ...>) is not allowed: it could declare entities that expand without bound or read external files';
 

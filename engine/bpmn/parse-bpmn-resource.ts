@@ -1,13 +1,12 @@
 /** A deployed `.bpmn` resource → the executable processes in it, or a rejection worded like Zeebe's. */
 import { fail, ok, type Result } from '../result.js';
+import {
+  checkResourceSize, childElements, decodeXml, elementLabel, formatValidationErrors, hasId, rejectDocumentType, validationError, type ValidationError,
+} from '../xml/index.js';
 import { mapProcess } from './map-process.js';
-import { childElements, elementLabel, hasId } from './moddle-element.js';
 import type { ParsedBpmnResource, ParsedProcess } from './model.js';
 import { readBpmnDocument } from './read-bpmn-document.js';
-import { checkResourceSize, decodeXml } from './resource-text.js';
 import { validateProcess } from './validate-process.js';
-import { formatValidationErrors, validationError, type ValidationError } from './validation-error.js';
-import { rejectDocumentType } from './xml-prolog.js';
 
 /**
  * Parses and validates every executable process of a BPMN resource. A rejection lists every problem found,
@@ -24,7 +23,7 @@ export async function parseBpmnResource(content: Buffer | string, _resourceName:
   const document = await readBpmnDocument(xml.value);
   if (!document.ok) return document;
 
-  const { definitions, idErrors, unresolvedReferences } = document.value;
+  const { root: definitions, idErrors, unresolvedReferences } = document.value;
   // moddle dropped the elements with these ids, so anything said about the rest would only confuse
   if (idErrors.length > 0) return fail(formatValidationErrors(idErrors));
   const errors: ValidationError[] = [];

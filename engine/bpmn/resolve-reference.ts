@@ -1,6 +1,5 @@
+import { childElement, elementLabel, type ModdleElement, type UnresolvedReferences } from '../xml/index.js';
 /** A reference attribute (`default`, `messageRef`, `attachedToRef`, ...) → the element it names, or why it names none. */
-import { childElement, elementLabel, type ModdleElement } from './moddle-element.js';
-import type { UnresolvedReferences } from './read-bpmn-document.js';
 
 export type Reference =
   | { status: 'found'; element: ModdleElement }

@@ -3,9 +3,9 @@
  * an embedded sub-process through its one none start event, an event sub-process through its one event start event,
  * which its enclosing scope subscribes to.
  */
+import { validationError, type ValidationError } from '../xml/index.js';
 import { duplicateTriggers } from './duplicate-triggers.js';
 import type { FlowNode } from './model.js';
-import { validationError, type ValidationError } from './validation-error.js';
 
 export interface Scope {
   node: FlowNode;

@@ -2,9 +2,10 @@
  * Which BPMN elements the engine runs, and the exact rejection for everything else: the element, its type and
  * the feature (event definition, loop, Zeebe extension) that a later version will add.
  */
-import { childElement, childElements, elementLabel, extensionElements, type ModdleElement } from './moddle-element.js';
+import {
+  childElement, childElements, elementLabel, extensionElements, validationError, type ModdleElement, type ValidationError,
+} from '../xml/index.js';
 import type { ElementKind } from './model.js';
-import { validationError, type ValidationError } from './validation-error.js';
 
 const SUPPORTED_KINDS: Record<string, ElementKind> = {
   'bpmn:StartEvent': 'startEvent',

@@ -1,7 +1,7 @@
 /** An event-based gateway waits for whichever of the catch events after it happens first. */
+import { validationError, type ValidationError } from '../xml/index.js';
 import { duplicateTriggers } from './duplicate-triggers.js';
 import type { EventDefinition, ExecutableProcess, FlowNode } from './model.js';
-import { validationError, type ValidationError } from './validation-error.js';
 
 const WAITABLE_EVENTS: Array<EventDefinition['type']> = ['message', 'timer', 'signal'];
 

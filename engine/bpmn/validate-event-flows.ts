@@ -1,6 +1,6 @@
 /** Boundary events and event sub-processes are entered by their trigger, never by a sequence flow. */
+import { validationError, type ValidationError } from '../xml/index.js';
 import type { ExecutableProcess } from './model.js';
-import { validationError, type ValidationError } from './validation-error.js';
 
 export function validateEventFlows({ elements }: ExecutableProcess, errors: ValidationError[]): void {
   for (const node of Object.values(elements)) {

@@ -1,7 +1,7 @@
 /** Every FEEL expression of a process must parse, so a typo is a rejected deployment rather than an incident later. */
 import { checkFeelSyntax } from '../feel/index.js';
+import { validationError, type ValidationError } from '../xml/index.js';
 import type { ExecutableProcess, FlowNode, ValueOrExpression } from './model.js';
-import { validationError, type ValidationError } from './validation-error.js';
 
 export function validateExpressions({ elements, flows }: ExecutableProcess, errors: ValidationError[]): void {
   const reasons = new Map<string, string | undefined>();

@@ -2,8 +2,8 @@
  * Conditions only where Zeebe evaluates them: on the outgoing flows of exclusive and inclusive gateways, each one
  * conditional or the default flow.
  */
+import { validationError, type ValidationError } from '../xml/index.js';
 import type { ElementKind, ExecutableProcess } from './model.js';
-import { validationError, type ValidationError } from './validation-error.js';
 
 /** Zeebe's rejection of an outgoing flow with neither condition nor default, by gateway kind. */
 const UNCONDITIONAL_FLOW: Partial<Record<ElementKind, string>> = {

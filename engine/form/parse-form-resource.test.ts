@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { MAX_RESOURCE_BYTES } from '../bpmn/index.js';
+import { MAX_RESOURCE_BYTES } from '../xml/index.js';
 import { parseFormResource } from './index.js';
 
 const FIXTURE = new URL('../../../shared/zeebe-fixtures/testdata/form_1.form', import.meta.url);

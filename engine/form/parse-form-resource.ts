@@ -1,5 +1,5 @@
 /** A deployed `.form` resource (a form-js schema as JSON) → its form id and schema text, or why it cannot be deployed. */
-import { checkResourceSize } from '../bpmn/index.js';
+import { checkResourceSize } from '../xml/index.js';
 import { fail, ok, type Result } from '../result.js';
 import { findJsonSyntaxError } from './json-syntax-error.js';
 
