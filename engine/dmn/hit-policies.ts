@@ -36,15 +36,15 @@ export function applyHitPolicy(table: DecisionTable, matches: RuleOutputs[]): Re
     case 'UNIQUE':
       return matches.length === 1
         ? ok(outputsOf(matches)[0])
-        : fail(`hit policy UNIQUE allows only one matching rule, but rules ${namesOf(matches)} matched`);
+        : fail(`multiple rules matched, which hit policy UNIQUE does not allow: ${namesOf(matches)}`);
     case 'FIRST':
       return ok(outputsOf(matches)[0]);
     case 'ANY': {
       const outputs = outputsOf(matches);
       return outputs.every((output) => feelEquals(output, outputs[0]) === true)
         ? ok(outputs[0])
-        : fail(`hit policy ANY requires the matching rules to have the same output, but rules ${namesOf(matches)} matched with `
-          + `the outputs ${outputs.map((output) => JSON.stringify(toJsonValue(output))).join(', ')}`);
+        : fail(`the matching rules have different outputs, which hit policy ANY does not allow: ${
+          matches.map((match, position) => `${nameOf(match)} gave ${JSON.stringify(toJsonValue(outputs[position]))}`).join(', ')}`);
     }
     case 'PRIORITY':
       return ok(outputsOf(byPriority(table, matches))[0]);

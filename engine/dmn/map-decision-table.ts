@@ -56,12 +56,12 @@ function readAggregation(table: ModdleElement, hitPolicy: HitPolicy, error: Repo
   return aggregation as Aggregation;
 }
 
+/** An input without an input expression has the empty expression, which the FEEL check rejects. */
 function mapInput(input: ModdleElement, index: number, decisionId: string, errors: ValidationError[]): DecisionTableInput {
   const id = input.id ?? '';
-  const place: ExpressionPlace = { decisionId, path: [id || `input ${index + 1}`] };
   const inputExpression = childElement(input, 'inputExpression');
-  if (inputExpression === undefined) errors.push(validationError(decisionId, 'Expected the input to have an <inputExpression>', place.path));
-  const expression = inputExpression ? expressionText(inputExpression, { ...place, path: [...place.path, 'inputExpression'] }, errors) : '';
+  const place: ExpressionPlace = { decisionId, path: [id || `input ${index + 1}`, 'inputExpression'] };
+  const expression = inputExpression ? expressionText(inputExpression, place, errors) : '';
   const label = nonBlankAttribute(input, 'label');
   const typeRef = inputExpression && nonBlankAttribute(inputExpression, 'typeRef');
   return { id, ...(label && { label }), expression, ...(typeRef && { typeRef }) };

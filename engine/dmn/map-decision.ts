@@ -27,7 +27,8 @@ export function mapDecision(decision: ModdleElement & { id: string }, errors: Va
   } else if (logicElement?.$type === 'dmn:LiteralExpression') {
     logic = mapLiteralExpression(id, logicElement, variableElement, errors);
   } else {
-    const found = logicElement === undefined ? 'none' : `a <${tagName(logicElement)}>`;
+    const tag = logicElement && tagName(logicElement);
+    const found = tag === undefined ? 'none' : `${/^[aeiou]/.test(tag) ? 'an' : 'a'} <${tag}>`;
     errors.push(validationError(id,
       `Expected the decision to have a <decisionTable> or a <literalExpression>, but found ${found}; ${NO_SUPPORTED_LOGIC}`));
     return undefined;
