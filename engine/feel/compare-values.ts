@@ -27,6 +27,9 @@ const isTemporal = (value: unknown): boolean =>
 const sameTemporalKind = (a: unknown, b: unknown): boolean =>
   isTemporal(a) && Object.getPrototypeOf(a) === Object.getPrototypeOf(b);
 
+/** Decision tables compare dates often (rates valid from a date), and feelin takes microseconds for each comparison. */
+const dateOrder = (a: FeelDate, b: FeelDate): number => a.year - b.year || a.month - b.month || a.day - b.day;
+
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && !isTemporal(value);
 
@@ -37,6 +40,7 @@ export function feelEquals(a: unknown, b: unknown): boolean | null {
   if (Array.isArray(a) && Array.isArray(b)) {
     return a.length === b.length && a.every((item, index) => feelEquals(item, b[index]) === true);
   }
+  if (a instanceof FeelDate && b instanceof FeelDate) return dateOrder(a, b) === 0;
   if (sameTemporalKind(a, b)) return feelinOperation('=', a, b);
   if (isPlainObject(a) && isPlainObject(b)) {
     const keys = Object.keys(a);
@@ -49,12 +53,17 @@ export function feelEquals(a: unknown, b: unknown): boolean | null {
 /** `a < b` and its kin: numbers with numbers, strings with strings, a temporal value with one of its kind. */
 export function feelCompare(operator: OrderOperator, a: unknown, b: unknown): boolean | null {
   if ((typeof a === 'number' && typeof b === 'number') || (typeof a === 'string' && typeof b === 'string')) {
-    switch (operator) {
-      case '<': return a < b;
-      case '<=': return a <= b;
-      case '>': return a > b;
-      case '>=': return a >= b;
-    }
+    return ordered(operator, a < b ? -1 : a > b ? 1 : 0);
   }
+  if (a instanceof FeelDate && b instanceof FeelDate) return ordered(operator, dateOrder(a, b));
   return sameTemporalKind(a, b) ? feelinOperation(operator, a, b) : null;
+}
+
+function ordered(operator: OrderOperator, order: number): boolean {
+  switch (operator) {
+    case '<': return order < 0;
+    case '<=': return order <= 0;
+    case '>': return order > 0;
+    case '>=': return order >= 0;
+  }
 }
