@@ -1,8 +1,6 @@
 /** A deployed `.bpmn` resource → the executable processes in it, or a rejection worded like Zeebe's. */
 import { fail, ok, type Result } from '../result.js';
-import {
-  checkResourceSize, childElements, decodeXml, elementLabel, formatValidationErrors, hasId, rejectDocumentType, validationError, type ValidationError,
-} from '../xml/index.js';
+import { childElements, elementLabel, formatValidationErrors, hasId, readXmlResource, validationError, type ValidationError } from '../xml/index.js';
 import { mapProcess } from './map-process.js';
 import type { ParsedBpmnResource, ParsedProcess } from './model.js';
 import { readBpmnDocument } from './read-bpmn-document.js';
@@ -14,18 +12,9 @@ import { validateProcess } from './validate-process.js';
  * The decoded XML comes back too: it is what the process definitions' records carry as their resource.
  */
 export async function parseBpmnResource(content: Buffer | string, _resourceName: string): Promise<Result<ParsedBpmnResource>> {
-  const size = checkResourceSize(content);
-  if (!size.ok) return size;
-  const xml = decodeXml(content);
-  if (!xml.ok) return xml;
-  const doctype = rejectDocumentType(xml.value);
-  if (!doctype.ok) return doctype;
-  const document = await readBpmnDocument(xml.value);
-  if (!document.ok) return document;
-
-  const { root: definitions, idErrors, unresolvedReferences } = document.value;
-  // moddle dropped the elements with these ids, so anything said about the rest would only confuse
-  if (idErrors.length > 0) return fail(formatValidationErrors(idErrors));
+  const resource = await readXmlResource(content, readBpmnDocument);
+  if (!resource.ok) return resource;
+  const { xml, root: definitions, unresolvedReferences } = resource.value;
   const errors: ValidationError[] = [];
   const executable = childElements(definitions, 'rootElements')
     .filter((element) => element.$type === 'bpmn:Process' && element.isExecutable === true);
@@ -42,5 +31,5 @@ export async function parseBpmnResource(content: Buffer | string, _resourceName:
     validateProcess(parsed.process, errors);
     processes.push(parsed);
   }
-  return errors.length > 0 ? fail(formatValidationErrors(errors)) : ok({ xml: xml.value, processes });
+  return errors.length > 0 ? fail(formatValidationErrors(errors)) : ok({ xml, processes });
 }

@@ -1,13 +1,11 @@
 /** A deployed `.dmn` resource → its decision requirements graph, or a rejection naming each decision and rule at fault. */
 import { fail, ok, type Result } from '../result.js';
 import {
-  checkResourceSize,
   childElements,
-  decodeXml,
   elementLabel,
   formatValidationErrors,
   hasId,
-  rejectDocumentType,
+  readXmlResource,
   stringAttribute,
   validationError,
   type ValidationError,
@@ -24,18 +22,9 @@ import { validateRequirements } from './validate-requirements.js';
  * rejections; the deployment puts the resource name in front.
  */
 export async function parseDmnResource(content: Buffer | string, _resourceName: string): Promise<Result<DecisionRequirementsGraph>> {
-  const size = checkResourceSize(content);
-  if (!size.ok) return size;
-  const xml = decodeXml(content);
-  if (!xml.ok) return xml;
-  const doctype = rejectDocumentType(xml.value);
-  if (!doctype.ok) return doctype;
-  const document = await readDmnDocument(xml.value);
-  if (!document.ok) return document;
-
-  const { root: definitions, idErrors } = document.value;
-  // moddle dropped the elements with these ids, so anything said about the rest would only confuse
-  if (idErrors.length > 0) return fail(formatValidationErrors(idErrors));
+  const resource = await readXmlResource(content, readDmnDocument);
+  if (!resource.ok) return resource;
+  const { xml, root: definitions } = resource.value;
   const errors: ValidationError[] = [];
   if (!hasId(definitions)) errors.push(validationError(elementLabel(definitions), "Attribute 'id' must be present and not empty"));
   const language = stringAttribute(definitions, 'expressionLanguage');
@@ -58,7 +47,7 @@ export async function parseDmnResource(content: Buffer | string, _resourceName: 
   return ok({
     decisionRequirementsId: definitions.id!,
     decisionRequirementsName: stringAttribute(definitions, 'name')?.trim() || definitions.id!,
-    xml: xml.value,
+    xml,
     decisions,
   });
 }

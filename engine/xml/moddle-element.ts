@@ -1,4 +1,4 @@
-/** The slice of a moddle object this parser reads; moddle builds them dynamically from the BPMN and Zeebe schemas. */
+/** The slice of a moddle object the parsers read; moddle builds them dynamically from the BPMN, DMN and Zeebe schemas. */
 export interface ModdleElement {
   readonly $type: string;
   readonly id?: string;

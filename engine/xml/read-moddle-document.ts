@@ -9,7 +9,7 @@ import { validationError, type ValidationError } from './validation-error.js';
 import { describeRootElement } from './xml-prolog.js';
 
 /** What moddle reports about a part of the document it skipped or could not resolve. */
-export interface ModdleReadWarning {
+interface ModdleReadWarning {
   message: string;
   element?: unknown;
   property?: string;
