@@ -106,8 +106,12 @@ function outputWithoutMatchingRule(table: DecisionTable, compiled: CompiledDecis
   if (compiled.defaultOutputs.every((entry) => entry === undefined)) return ok(outputWithoutMatch(table));
   const values: unknown[] = [];
   for (const entry of compiled.defaultOutputs) {
-    const value = entry === undefined ? ok(null) : entry.evaluateFeelValue(variables);
-    if (!value.ok) return fail(expressionFailure(entry!.source, value.failure.message));
+    if (entry === undefined) {
+      values.push(null);
+      continue;
+    }
+    const value = entry.evaluateFeelValue(variables);
+    if (!value.ok) return fail(expressionFailure(entry.source, value.failure.message));
     values.push(value.value);
   }
   return ok(ruleOutput(table, values));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { dmnDocument, failureOf, literalDecision, outputOf, parseGraph, tableDecision } from './dmn-test-documents.js';
 import { evaluateDecision } from './evaluate-decision.js';
+import type { DecisionRequirementsGraph } from './model.js';
 
 const dish = tableDecision('dish', {
   inputs: ['season', 'guestCount'],
@@ -187,5 +188,27 @@ describe('decision requirements', () => {
         evaluatedDecisions: [expect.objectContaining({ decisionId: 'guests', decisionOutput: 'null' })],
       },
     });
+  });
+});
+
+describe('a graph that was never validated, as from an older engine version', () => {
+  const table = (inputEntry: string): DecisionRequirementsGraph['decisions'][number]['logic'] => ({
+    type: 'DECISION_TABLE', hitPolicy: 'UNIQUE', inputs: [{ id: 'in', expression: 'x' }], outputs: [{ id: 'out', name: 'y' }],
+    rules: [{ id: 'r1', inputEntries: [inputEntry], outputEntries: ['1'] }],
+  });
+  const graph = (decisions: DecisionRequirementsGraph['decisions']): DecisionRequirementsGraph =>
+    ({ decisionRequirementsId: 'g', decisionRequirementsName: 'g', xml: '', decisions });
+
+  it('fails on FEEL that does not parse instead of throwing', () => {
+    const broken = graph([{ id: 'd', name: 'd', requiredDecisions: [], resultName: 'd', logic: table('>=') }]);
+    expect(failureOf(broken, 'd', { x: 1 })).toMatch(/^Expected to evaluate decision 'd', but failed to parse expression '>=': /);
+  });
+
+  it('fails on decisions that require each other instead of recursing without end', () => {
+    const cyclic = graph([
+      { id: 'a', name: 'a', requiredDecisions: ['b'], resultName: 'a', logic: table('-') },
+      { id: 'b', name: 'b', requiredDecisions: ['a'], resultName: 'b', logic: table('-') },
+    ]);
+    expect(failureOf(cyclic, 'a')).toBe("Expected to evaluate decision 'a', but its required decisions require it in turn");
   });
 });

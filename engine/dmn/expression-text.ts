@@ -21,7 +21,7 @@ export function expressionText(element: ModdleElement, place: ExpressionPlace, e
   return stringAttribute(element, 'text') ?? '';
 }
 
-/** The text of an optional child expression element (`inputExpression`, `outputValues`), undefined when absent. */
+/** The text of an optional child expression element (`outputValues`, `defaultOutputEntry`), undefined when absent. */
 export function childExpressionText(
   parent: ModdleElement, property: string, place: ExpressionPlace, errors: ValidationError[],
 ): string | undefined {

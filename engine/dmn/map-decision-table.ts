@@ -22,15 +22,15 @@ export function mapDecisionTable(decisionId: string, table: ModdleElement, error
   checkOutputs(outputs, hitPolicy, aggregation, error);
   const rules = childElements(table, 'rule').map((rule, index) => {
     const mapped = mapRule(rule, index, decisionId, errors);
-    checkRuleSize(mapped, ruleLabel(mapped, index), inputs.length, outputs.length, error);
+    checkRuleSize(mapped, labelOf('rule', mapped.id, index), inputs.length, outputs.length, error);
     return mapped;
   });
   return { type: 'DECISION_TABLE', hitPolicy, ...(aggregation && { aggregation }), inputs, outputs, rules };
 }
 
-/** How a rule is named in a rejection: by its id, else by its position. */
-export function ruleLabel(rule: DecisionRule, index: number): string {
-  return rule.id !== '' ? rule.id : `rule ${index + 1}`;
+/** How an input, output or rule is named in a rejection: by its id, else by its position. */
+export function labelOf(kind: 'input' | 'output' | 'rule', id: string, index: number): string {
+  return id !== '' ? id : `${kind} ${index + 1}`;
 }
 
 type ReportError = (message: string, path?: string[]) => void;
@@ -60,7 +60,7 @@ function readAggregation(table: ModdleElement, hitPolicy: HitPolicy, error: Repo
 function mapInput(input: ModdleElement, index: number, decisionId: string, errors: ValidationError[]): DecisionTableInput {
   const id = input.id ?? '';
   const inputExpression = childElement(input, 'inputExpression');
-  const place: ExpressionPlace = { decisionId, path: [id || `input ${index + 1}`, 'inputExpression'] };
+  const place: ExpressionPlace = { decisionId, path: [labelOf('input', id, index), 'inputExpression'] };
   const expression = inputExpression ? expressionText(inputExpression, place, errors) : '';
   const label = nonBlankAttribute(input, 'label');
   const typeRef = inputExpression && nonBlankAttribute(inputExpression, 'typeRef');
@@ -69,7 +69,7 @@ function mapInput(input: ModdleElement, index: number, decisionId: string, error
 
 function mapOutput(output: ModdleElement, index: number, decisionId: string, errors: ValidationError[]): DecisionTableOutput {
   const id = output.id ?? '';
-  const place: ExpressionPlace = { decisionId, path: [id || `output ${index + 1}`] };
+  const place: ExpressionPlace = { decisionId, path: [labelOf('output', id, index)] };
   const name = nonBlankAttribute(output, 'name');
   const label = nonBlankAttribute(output, 'label');
   const typeRef = nonBlankAttribute(output, 'typeRef');
@@ -116,7 +116,7 @@ function checkOutputs(outputs: DecisionTableOutput[], hitPolicy: HitPolicy, aggr
 
 function mapRule(rule: ModdleElement, index: number, decisionId: string, errors: ValidationError[]): DecisionRule {
   const id = rule.id ?? '';
-  const label = id || `rule ${index + 1}`;
+  const label = labelOf('rule', id, index);
   const entries = (property: 'inputEntry' | 'outputEntry') => childElements(rule, property).map((entry, position) =>
     expressionText(entry, { decisionId, path: [label, `${property} ${position + 1}`] }, errors));
   return { id, inputEntries: entries('inputEntry'), outputEntries: entries('outputEntry') };

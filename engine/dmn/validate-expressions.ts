@@ -4,7 +4,7 @@
  */
 import { compileFeel, compileUnaryTests } from '../feel/index.js';
 import { validationError, type ValidationError } from '../xml/index.js';
-import { ruleLabel } from './map-decision-table.js';
+import { labelOf } from './map-decision-table.js';
 import type { Decision, DecisionTable } from './model.js';
 
 export function validateExpressions(decisions: Decision[], errors: ValidationError[]): void {
@@ -27,12 +27,12 @@ export function validateExpressions(decisions: Decision[], errors: ValidationErr
 type Check = (source: string, path: string[]) => void;
 
 function validateTable({ inputs, outputs, rules }: DecisionTable, expression: Check, unaryTests: Check): void {
-  inputs.forEach((input, index) => expression(input.expression, [input.id || `input ${index + 1}`, 'inputExpression']));
+  inputs.forEach((input, index) => expression(input.expression, [labelOf('input', input.id, index), 'inputExpression']));
   outputs.forEach((output, index) => {
-    if (output.defaultOutputEntry !== undefined) expression(output.defaultOutputEntry, [output.id || `output ${index + 1}`, 'defaultOutputEntry']);
+    if (output.defaultOutputEntry !== undefined) expression(output.defaultOutputEntry, [labelOf('output', output.id, index), 'defaultOutputEntry']);
   });
   rules.forEach((rule, index) => {
-    const label = ruleLabel(rule, index);
+    const label = labelOf('rule', rule.id, index);
     rule.inputEntries.forEach((entry, position) => unaryTests(entry, [label, `inputEntry ${position + 1}`]));
     rule.outputEntries.forEach((entry, position) => expression(entry, [label, `outputEntry ${position + 1}`]));
   });
