@@ -26,6 +26,11 @@ interface DecisionFailure {
   reason: string;
 }
 
+/**
+ * Evaluates decision `decisionId` of `graph` with `variables` (JSON data, as a process instance or an
+ * EvaluateDecisionRequest has them). Never throws: a failure names the decision that failed and keeps what was
+ * evaluated up to it.
+ */
 export function evaluateDecision(
   graph: DecisionRequirementsGraph, decisionId: string, variables: Variables,
 ): Result<DecisionEvaluation, DecisionEvaluationFailure> {
