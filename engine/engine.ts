@@ -8,6 +8,9 @@ import {
 import { deleteResource } from './processing/commands/delete-resource.js';
 import { deployResources, type DeploymentResult } from './processing/commands/deploy-resources.js';
 import {
+  evaluateDecisionCommand, type EvaluateDecisionCommand, type EvaluatedDecisionResult,
+} from './processing/commands/evaluate-decision.js';
+import {
   completeJob, failJob, throwError, updateJobRetries, updateJobTimeout,
   type ActivateJobsCommand, type ActivatedJobView, type FailJobCommand,
 } from './processing/commands/job-commands.js';
@@ -125,6 +128,10 @@ export class Engine {
 
   setVariables(elementInstanceKey: number, variables: Record<string, unknown>, local: boolean): Promise<number> {
     return this.core.run((ctx) => setVariables(ctx, elementInstanceKey, variables, local));
+  }
+
+  evaluateDecision(command: EvaluateDecisionCommand): Promise<EvaluatedDecisionResult> {
+    return this.core.run((ctx) => evaluateDecisionCommand(ctx, command));
   }
 
   publishMessage(command: PublishMessageCommand): Promise<number> {

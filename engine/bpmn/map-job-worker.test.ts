@@ -81,9 +81,25 @@ describe('job worker tasks', () => {
       .toBe("- Element: tax\n    - ERROR: Must have either one 'zeebe:script' or one 'zeebe:taskDefinition' extension element");
   });
 
-  it('rejects a business rule task that calls a decision as not supported yet', async () => {
+  it('maps a business rule task that calls a decision, static or by FEEL', async () => {
     const task = serviceTask('classify', '<zeebe:calledDecision decisionId="dog-class" resultVariable="class"/>', 'businessRuleTask');
-    expect(await rejection(bpmnDocument(around('classify', task))))
-      .toBe("- Element: classify\n    - ERROR: Element 'classify' of type 'bpmn:BusinessRuleTask' with 'zeebe:calledDecision' is not supported yet");
+    const process = await parseProcess(bpmnDocument(around('classify', task)));
+    expect(process.elements.classify.calledDecision).toEqual({ decisionId: { kind: 'static', value: 'dog-class' }, resultVariable: 'class' });
+    const byFeel = serviceTask('classify', '<zeebe:calledDecision decisionId="=table" resultVariable="class"/>', 'businessRuleTask');
+    const processByFeel = await parseProcess(bpmnDocument(around('classify', byFeel)));
+    expect(processByFeel.elements.classify.calledDecision?.decisionId).toEqual({ kind: 'feel', source: 'table' });
+  });
+
+  it('rejects a called decision without decision id or result variable, and one with a job definition too', async () => {
+    const missing = serviceTask('classify', '<zeebe:calledDecision decisionId="" resultVariable=" "/>', 'businessRuleTask');
+    expect(await rejection(bpmnDocument(around('classify', missing)))).toBe([
+      '- Element: classify > extensionElements > calledDecision',
+      "    - ERROR: Attribute 'decisionId' must be present and not empty",
+      '- Element: classify > extensionElements > calledDecision',
+      "    - ERROR: Attribute 'resultVariable' must be present and not empty",
+    ].join('\n'));
+    const both = serviceTask('classify', '<zeebe:taskDefinition type="x"/><zeebe:calledDecision decisionId="d" resultVariable="r"/>', 'businessRuleTask');
+    expect(await rejection(bpmnDocument(around('classify', both))))
+      .toBe("- Element: classify > extensionElements\n    - ERROR: Must have either one 'zeebe:calledDecision' or one 'zeebe:taskDefinition' extension element");
   });
 });

@@ -1,21 +1,28 @@
-/** Service, send, business rule and script tasks: `zeebe:taskDefinition` (a job) or, for script tasks, `zeebe:script`. */
+/**
+ * Service, send, business rule and script tasks: `zeebe:taskDefinition` (a job), or `zeebe:script` for script tasks,
+ * or `zeebe:calledDecision` for business rule tasks.
+ */
 import {
   childElements, extensionElements, stringAttribute, validationError, type ModdleElement, type ValidationError,
 } from '../xml/index.js';
+import { checkBindingType } from './binding-type.js';
 import { optionalValueOrExpression, requiredExpression } from './expression.js';
-import type { FlowNode, JobDefinition, ScriptDefinition } from './model.js';
+import type { CalledDecisionDefinition, FlowNode, JobDefinition, ScriptDefinition } from './model.js';
 
 const DEFAULT_RETRIES = '3';
 
-/** Fills `node.job` or `node.script` for a job worker task of `node.kind`. */
+/** Fills `node.job`, `node.script` or `node.calledDecision` for a task of `node.kind`. */
 export function mapJobWorkerTask(element: ModdleElement, node: FlowNode, errors: ValidationError[]): void {
   const taskDefinitions = extensionElements(element, 'zeebe:TaskDefinition');
   const scripts = node.kind === 'scriptTask' ? extensionElements(element, 'zeebe:Script') : [];
+  const decisions = node.kind === 'businessRuleTask' ? extensionElements(element, 'zeebe:CalledDecision') : [];
   const path = element.extensionElements ? ['extensionElements'] : [];
-  if (taskDefinitions.length + scripts.length !== 1) {
+  if (taskDefinitions.length + scripts.length + decisions.length !== 1) {
     errors.push(validationError(node.id, extensionCountMessage(node.kind), path));
   } else if (scripts[0]) {
     node.script = mapScript(scripts[0], node.id, errors);
+  } else if (decisions[0]) {
+    node.calledDecision = mapCalledDecision(decisions[0], node.id, errors);
   } else {
     node.job = mapTaskDefinition(element, taskDefinitions[0]!, node.id, errors);
   }
@@ -70,4 +77,14 @@ function mapScript(script: ModdleElement, id: string, errors: ValidationError[])
   return expression && 'source' in expression && resultVariable !== ''
     ? { expression: expression.source, resultVariable }
     : undefined;
+}
+
+function mapCalledDecision(decision: ModdleElement, id: string, errors: ValidationError[]): CalledDecisionDefinition | undefined {
+  const path = ['extensionElements', 'calledDecision'];
+  const decisionId = optionalValueOrExpression(stringAttribute(decision, 'decisionId'));
+  const resultVariable = stringAttribute(decision, 'resultVariable')?.trim() ?? '';
+  if (!decisionId) errors.push(validationError(id, "Attribute 'decisionId' must be present and not empty", path));
+  if (resultVariable === '') errors.push(validationError(id, "Attribute 'resultVariable' must be present and not empty", path));
+  checkBindingType(decision, id, path, errors);
+  return decisionId && resultVariable !== '' ? { decisionId, resultVariable } : undefined;
 }

@@ -67,6 +67,12 @@ export interface MultiInstanceDefinition {
   completionCondition?: string;
 }
 
+/** `zeebe:calledDecision` of a business rule task: the decision (static id or FEEL) and where its result goes. */
+export interface CalledDecisionDefinition {
+  decisionId: ValueOrExpression;
+  resultVariable: string;
+}
+
 /** `zeebe:calledElement` of a call activity. */
 export interface CallActivityDefinition {
   processId: ValueOrExpression;
@@ -134,6 +140,7 @@ export interface FlowNode {
   linkTargetId?: string;
   multiInstance?: MultiInstanceDefinition;
   callActivity?: CallActivityDefinition;
+  calledDecision?: CalledDecisionDefinition;
 }
 
 export interface SequenceFlow {

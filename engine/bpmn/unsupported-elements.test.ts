@@ -11,7 +11,6 @@ describe('elements a later version supports', () => {
     ['<bpmn:task id="X"><bpmn:standardLoopCharacteristics/></bpmn:task>', "of type 'bpmn:Task' with 'bpmn:StandardLoopCharacteristics'"],
     [serviceTask('X', '<zeebe:taskDefinition type="x"/><zeebe:executionListeners/>'), "of type 'bpmn:ServiceTask' with 'zeebe:executionListeners'"],
     ['<bpmn:userTask id="X"><bpmn:extensionElements><zeebe:userTask/></bpmn:extensionElements></bpmn:userTask>', "of type 'bpmn:UserTask' with 'zeebe:userTask'"],
-    [serviceTask('X', '<zeebe:calledDecision decisionId="d" resultVariable="r"/>', 'businessRuleTask'), "of type 'bpmn:BusinessRuleTask' with 'zeebe:calledDecision'"],
   ])('rejects %s', async (element, description) => {
     expect(await rejection(bpmnDocument(around('X', element)))).toBe(`- Element: X\n    - ERROR: Element 'X' ${description} is not supported yet`);
   });

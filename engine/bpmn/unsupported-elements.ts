@@ -43,7 +43,6 @@ const SUPPORTED_EVENT_DEFINITIONS = new Set([
 /** Zeebe extension elements that change how an element behaves, by moddle type and XML name. */
 const UNSUPPORTED_EXTENSIONS: Record<string, string> = {
   'zeebe:UserTask': 'zeebe:userTask',
-  'zeebe:CalledDecision': 'zeebe:calledDecision',
   'zeebe:ExecutionListeners': 'zeebe:executionListeners',
   'zeebe:TaskListeners': 'zeebe:taskListeners',
 };

@@ -26,7 +26,7 @@ type PathAndSource = [string[], string | undefined];
 
 /** The FEEL sources of a node's Zeebe extension elements. */
 function extensionExpressionsOf(node: FlowNode): PathAndSource[] {
-  const { job, script, userTask, callActivity } = node;
+  const { job, script, userTask, callActivity, calledDecision } = node;
   const below = (path: string[], source: string | undefined): PathAndSource => [['extensionElements', ...path], source];
   return [
     ...node.inputs.map(({ source }) => below(['ioMapping', 'input'], source)),
@@ -40,6 +40,7 @@ function extensionExpressionsOf(node: FlowNode): PathAndSource[] {
     below(['taskSchedule'], feel(userTask?.dueDate)),
     below(['taskSchedule'], feel(userTask?.followUpDate)),
     below(['calledElement'], feel(callActivity?.processId)),
+    below(['calledDecision'], feel(calledDecision?.decisionId)),
   ];
 }
 

@@ -1,6 +1,7 @@
 /** Turns one deployed file into a parsed resource by its name's ending, as Zeebe decides the resource type. */
 import { createHash } from 'node:crypto';
 import { parseBpmnResource } from '../bpmn/index.js';
+import { parseDmnResource } from '../dmn/index.js';
 import { parseFormResource } from '../form/index.js';
 import type { ParsedResource } from '../processing/commands/deploy-resources.js';
 import { fail, ok, type Result } from '../result.js';
@@ -18,6 +19,10 @@ export async function parseResource(name: string, content: Buffer): Promise<Resu
     if (!parsed.ok) return fail(`'${name}': ${parsed.failure.message}`);
     return ok({ kind: 'form', resourceName: name, checksum, ...parsed.value });
   }
-  if (lower.endsWith('.dmn')) return fail(`'${name}': DMN decisions are not supported yet`);
-  return fail(`'${name}': Resource type is not supported. Supported resource types are: .bpmn, .xml, .form`);
+  if (lower.endsWith('.dmn')) {
+    const parsed = await parseDmnResource(content, name);
+    if (!parsed.ok) return fail(`'${name}': ${parsed.failure.message}`);
+    return ok({ kind: 'dmn', resourceName: name, checksum, graph: parsed.value });
+  }
+  return fail(`'${name}': Resource type is not supported. Supported resource types are: .bpmn, .xml, .dmn, .form`);
 }

@@ -6,7 +6,7 @@ import { toJsonValue } from '../feel/index.js';
 import { fail, ok, type Result } from '../result.js';
 import { compileDecisionTable, type CompiledDecisionTable, type CompiledRule } from './compile-decision-table.js';
 import type { EvaluatedDecisionInput, MatchedDecisionRule } from './evaluation-result.js';
-import { applyHitPolicy, outputWithoutMatch, ruleOutput, type RuleOutputs } from './hit-policies.js';
+import { applyHitPolicy, ruleOutput, type RuleOutputs } from './hit-policies.js';
 import type { DecisionTable } from './model.js';
 
 type Variables = Record<string, unknown>;
@@ -103,7 +103,8 @@ function ruleOutputs(table: DecisionTable, rules: CompiledRule[], matching: numb
 
 /** The outputs' default output entries when the table has any (an output without one is null), else the hit policy's answer. */
 function outputWithoutMatchingRule(table: DecisionTable, compiled: CompiledDecisionTable, variables: Variables): Result<unknown> {
-  if (compiled.defaultOutputs.every((entry) => entry === undefined)) return ok(outputWithoutMatch(table));
+  // dmn-scala answers null for every hit policy, COLLECT and COUNT included; Camunda 8 processes test for it
+  if (compiled.defaultOutputs.every((entry) => entry === undefined)) return ok(null);
   const values: unknown[] = [];
   for (const entry of compiled.defaultOutputs) {
     if (entry === undefined) {

@@ -1,6 +1,7 @@
 /**
  * What a decision table answers for the rules that matched, by its hit policy, as dmn-scala (Zeebe 8.3's DMN engine)
- * does; when no rule matches, single-hit tables answer null and multiple-hit tables an empty list (COUNT: 0).
+ * does. When no rule matches, every table answers null, multiple-hit tables and COUNT too: that is what dmn-scala
+ * gives, and processes written for Camunda 8 test `result = null`.
  */
 import { evaluateFeel, feelEquals, toJsonValue } from '../feel/index.js';
 import { fail, ok, type Result } from '../result.js';
@@ -18,15 +19,6 @@ export interface RuleOutputs {
 export function ruleOutput(table: DecisionTable, values: unknown[]): unknown {
   if (table.outputs.length === 1) return values[0];
   return Object.fromEntries(table.outputs.map((output, position) => [output.name ?? output.id, values[position]]));
-}
-
-export function outputWithoutMatch(table: DecisionTable): unknown {
-  switch (table.hitPolicy) {
-    case 'COLLECT': return table.aggregation === 'COUNT' ? 0 : table.aggregation === undefined ? [] : null;
-    case 'RULE ORDER':
-    case 'OUTPUT ORDER': return [];
-    default: return null;
-  }
 }
 
 /** The table's answer for `matches` (at least one, in table order). */

@@ -3,6 +3,7 @@ import * as grpc from '@grpc/grpc-js';
 import type { Logger } from 'pino';
 import type { Engine } from '../engine.js';
 import { loadGatewayService } from './gateway-proto.js';
+import { decisionHandlers } from './decision-handlers.js';
 import { eventHandlers } from './event-handlers.js';
 import { TENANT_ID } from './handler-kit.js';
 import { jobHandlers } from './job-handlers.js';
@@ -25,6 +26,7 @@ export async function startGateway(engine: Engine, host: string, port: number, l
     ...jobHandlers(engine, logger),
     ...processHandlers(engine, logger),
     ...eventHandlers(engine, logger),
+    ...decisionHandlers(engine, logger),
     Topology: (_call: unknown, callback: grpc.sendUnaryData<object>) => callback(null, topology(host, boundPort)),
   };
   const handlers: grpc.UntypedServiceImplementation = {};

@@ -44,13 +44,24 @@ function createdResponse(created: { processInstanceKey: number; processDefinitio
   };
 }
 
+/** Keys go out as decimal strings, as everywhere on the wire. */
 function deploymentResponse(deployment: DeployedResource) {
   if ('process' in deployment) {
     const { processDefinitionKey, ...rest } = deployment.process;
     return { process: { ...rest, processDefinitionKey: String(processDefinitionKey), tenantId: TENANT_ID } };
   }
-  const { formKey, ...rest } = deployment.form;
-  return { form: { ...rest, formKey: String(formKey), tenantId: TENANT_ID } };
+  if ('form' in deployment) {
+    const { formKey, ...rest } = deployment.form;
+    return { form: { ...rest, formKey: String(formKey), tenantId: TENANT_ID } };
+  }
+  if ('decisionRequirements' in deployment) {
+    const { decisionRequirementsKey, ...rest } = deployment.decisionRequirements;
+    return { decisionRequirements: { ...rest, decisionRequirementsKey: String(decisionRequirementsKey), tenantId: TENANT_ID } };
+  }
+  const { decisionKey, decisionRequirementsKey, ...rest } = deployment.decision;
+  return {
+    decision: { ...rest, decisionKey: String(decisionKey), decisionRequirementsKey: String(decisionRequirementsKey), tenantId: TENANT_ID },
+  };
 }
 
 export function processHandlers(engine: Engine, logger: Logger) {

@@ -3,7 +3,7 @@
  * Element events after ELEMENT_ACTIVATING carry only the key; the state knows the rest.
  */
 import type {
-  FormDefinition, IncidentErrorType, IncidentRetryStep, Key, Message, MessageSubscription, ProcessDefinition, SignalSubscription, Timer,
+  DecisionDefinition, DecisionRequirementsDefinition, FormDefinition, IncidentErrorType, IncidentRetryStep, Key, Message, MessageSubscription, ProcessDefinition, SignalSubscription, Timer,
 } from '../state/types.js';
 
 /**
@@ -14,6 +14,28 @@ import type {
 export type ProcessCreated = { type: 'PROCESS_CREATED'; resource: string } & ProcessDefinition;
 
 export type FormCreated = { type: 'FORM_CREATED' } & FormDefinition;
+
+export type DecisionRequirementsCreated = { type: 'DECISION_REQUIREMENTS_CREATED' } & DecisionRequirementsDefinition;
+
+export type DecisionCreated = { type: 'DECISION_CREATED' } & DecisionDefinition;
+
+/** A deleted decision requirements graph; its decisions go with it. */
+export interface DecisionRequirementsDeleted {
+  type: 'DECISION_REQUIREMENTS_DELETED';
+  key: Key;
+}
+
+/** The record of one decision evaluation, for audit and operations; it changes no state. */
+export interface DecisionEvaluated {
+  type: 'DECISION_EVALUATED';
+  key: Key;
+  decisionKey: Key;
+  /** The business rule task's element instance, or -1 for EvaluateDecision. */
+  elementInstanceKey: Key;
+  /** The decision's output as JSON text, or the failure's message. */
+  output: string;
+  failed: boolean;
+}
 
 /** A process definition was deleted (DeleteResource); its version number is never given out again. */
 export interface ProcessDeleted {
@@ -192,6 +214,10 @@ export interface SignalBroadcast {
 export type EngineEvent =
   | ProcessCreated
   | FormCreated
+  | DecisionRequirementsCreated
+  | DecisionCreated
+  | DecisionRequirementsDeleted
+  | DecisionEvaluated
   | ProcessDeleted
   | FormDeleted
   | DeploymentCreated

@@ -3,7 +3,7 @@ import { DefinitionVersions } from './definition-versions.js';
 import { KeyIndex } from './key-index.js';
 import { startEventsOf, type StartEventRef } from './start-event-refs.js';
 import type {
-  ElementInstance, FormDefinition, Incident, Job, Key, Message, MessageSubscription, ProcessDefinition,
+  DecisionDefinition, DecisionRequirementsDefinition, ElementInstance, FormDefinition, Incident, Job, Key, Message, MessageSubscription, ProcessDefinition,
   SignalSubscription, Timer, Variable,
 } from './types.js';
 
@@ -20,6 +20,10 @@ export class EngineState {
   readonly processVersions = new DefinitionVersions();
   readonly forms = new Map<Key, FormDefinition>();
   readonly formVersions = new DefinitionVersions();
+  readonly decisionRequirements = new Map<Key, DecisionRequirementsDefinition>();
+  readonly decisionRequirementsVersions = new DefinitionVersions();
+  readonly decisions = new Map<Key, DecisionDefinition>();
+  readonly decisionVersions = new DefinitionVersions();
   readonly elementInstances = new Map<Key, ElementInstance>();
   /** Variables by the key of the scope (element instance) they belong to. */
   readonly variables = new Map<Key, Map<string, Variable>>();
@@ -65,6 +69,16 @@ export class EngineState {
   processByVersion(bpmnProcessId: string, version: number): ProcessDefinition | undefined {
     const key = this.processVersions.keyOf(bpmnProcessId, version);
     return key === undefined ? undefined : this.processes.get(key);
+  }
+
+  latestDecision(decisionId: string): DecisionDefinition | undefined {
+    const key = this.decisionVersions.latestKey(decisionId);
+    return key === undefined ? undefined : this.decisions.get(key);
+  }
+
+  latestDecisionRequirements(decisionRequirementsId: string): DecisionRequirementsDefinition | undefined {
+    const key = this.decisionRequirementsVersions.latestKey(decisionRequirementsId);
+    return key === undefined ? undefined : this.decisionRequirements.get(key);
   }
 
   latestForm(formId: string): FormDefinition | undefined {

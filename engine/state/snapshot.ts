@@ -1,8 +1,7 @@
 /** Turns the whole engine state into one JSON document and back, so a restart replays only what came after. */
-import { EngineState } from './engine-state.js';
-import { messageStartLookup } from './engine-state.js';
+import { EngineState, messageStartLookup } from './engine-state.js';
 import type {
-  ElementInstance, FormDefinition, Incident, Job, Key, Message, MessageSubscription, ProcessDefinition, SignalSubscription,
+  DecisionDefinition, DecisionRequirementsDefinition, ElementInstance, FormDefinition, Incident, Job, Key, Message, MessageSubscription, ProcessDefinition, SignalSubscription,
   Timer, Variable,
 } from './types.js';
 
@@ -15,12 +14,26 @@ interface SnapshotDocument {
   jobs: Job[];
   incidents: Incident[];
   joins: [Key, [string, [string, number][]][]][];
-  timers: Timer[];
-  messageSubscriptions: MessageSubscription[];
-  signalSubscriptions: SignalSubscription[];
-  messages: Message[];
-  /** The highest version ever deployed by id, deleted ones included; absent in snapshots from before deletion. */
-  highestVersions?: { processes: [string, number][]; forms: [string, number][] };
+  // Absent in snapshots written before the engine had them.
+  timers?: Timer[];
+  messageSubscriptions?: MessageSubscription[];
+  signalSubscriptions?: SignalSubscription[];
+  messages?: Message[];
+  decisionRequirements?: DecisionRequirementsDefinition[];
+  decisions?: DecisionDefinition[];
+  /** The highest version ever deployed by id, deleted ones included. */
+  highestVersions?: Partial<Record<VersionedKind, [string, number][]>>;
+}
+
+type VersionedKind = 'processes' | 'forms' | 'decisionRequirements' | 'decisions';
+
+function versionsOf(state: EngineState) {
+  return {
+    processes: state.processVersions,
+    forms: state.formVersions,
+    decisionRequirements: state.decisionRequirementsVersions,
+    decisions: state.decisionVersions,
+  } as const;
 }
 
 export function serializeState(state: EngineState): string {
@@ -37,7 +50,9 @@ export function serializeState(state: EngineState): string {
     messageSubscriptions: [...state.messageSubscriptions.values()],
     signalSubscriptions: [...state.signalSubscriptions.values()],
     messages: [...state.messages.values()],
-    highestVersions: { processes: state.processVersions.highestVersions(), forms: state.formVersions.highestVersions() },
+    decisionRequirements: [...state.decisionRequirements.values()],
+    decisions: [...state.decisions.values()],
+    highestVersions: Object.fromEntries(Object.entries(versionsOf(state)).map(([kind, versions]) => [kind, versions.highestVersions()])),
   };
   return JSON.stringify(document);
 }
@@ -55,8 +70,17 @@ export function deserializeState(text: string): EngineState {
     state.forms.set(form.key, form);
     state.formVersions.add(form.formId, form.version, form.key);
   }
-  for (const [id, highest] of document.highestVersions?.processes ?? []) state.processVersions.restoreHighestVersion(id, highest);
-  for (const [id, highest] of document.highestVersions?.forms ?? []) state.formVersions.restoreHighestVersion(id, highest);
+  for (const definition of document.decisionRequirements ?? []) {
+    state.decisionRequirements.set(definition.key, definition);
+    state.decisionRequirementsVersions.add(definition.decisionRequirementsId, definition.version, definition.key);
+  }
+  for (const decision of document.decisions ?? []) {
+    state.decisions.set(decision.key, decision);
+    state.decisionVersions.add(decision.decisionId, decision.version, decision.key);
+  }
+  for (const [kind, versions] of Object.entries(versionsOf(state))) {
+    for (const [id, highest] of document.highestVersions?.[kind as VersionedKind] ?? []) versions.restoreHighestVersion(id, highest);
+  }
   for (const instance of document.elementInstances) {
     state.elementInstances.set(instance.key, instance);
     state.addChild(instance.flowScopeKey, instance.key);
@@ -74,9 +98,9 @@ export function deserializeState(text: string): EngineState {
   for (const [scope, gateways] of document.joins) {
     state.joins.set(scope, new Map(gateways.map(([id, flows]) => [id, new Map(flows)])));
   }
-  for (const timer of document.timers) state.addTimer(timer);
-  for (const subscription of document.messageSubscriptions) state.addMessageSubscription(subscription);
-  for (const subscription of document.signalSubscriptions) state.addSignalSubscription(subscription);
-  for (const message of document.messages) state.addMessage(message);
+  for (const timer of document.timers ?? []) state.addTimer(timer);
+  for (const subscription of document.messageSubscriptions ?? []) state.addMessageSubscription(subscription);
+  for (const subscription of document.signalSubscriptions ?? []) state.addSignalSubscription(subscription);
+  for (const message of document.messages ?? []) state.addMessage(message);
   return state;
 }

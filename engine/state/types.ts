@@ -1,5 +1,6 @@
 /** The engine's in-memory state entities. They change only through event appliers. */
 import type { ExecutableProcess, EmbeddedForms } from '../bpmn/model.js';
+import type { DecisionRequirementsGraph } from '../dmn/model.js';
 
 export type Key = number;
 
@@ -21,6 +22,29 @@ export interface FormDefinition {
   resourceName: string;
   checksum: string;
   schema: string;
+  deploymentKey: Key;
+}
+
+/** A deployed `.dmn` resource: Zeebe's decision requirements, holding the parsed graph (with its XML). */
+export interface DecisionRequirementsDefinition {
+  key: Key;
+  decisionRequirementsId: string;
+  name: string;
+  version: number;
+  resourceName: string;
+  checksum: string;
+  deploymentKey: Key;
+  graph: DecisionRequirementsGraph;
+}
+
+/** One decision of a deployed decision requirements graph, versioned by its decision id. */
+export interface DecisionDefinition {
+  key: Key;
+  decisionId: string;
+  name: string;
+  version: number;
+  decisionRequirementsKey: Key;
+  decisionRequirementsId: string;
   deploymentKey: Key;
 }
 
@@ -94,6 +118,8 @@ export type IncidentErrorType =
   | 'CONDITION_ERROR'
   | 'UNHANDLED_ERROR_EVENT'
   | 'FORM_NOT_FOUND'
+  | 'CALLED_DECISION_ERROR'
+  | 'DECISION_EVALUATION_ERROR'
   | 'CALLED_ELEMENT_ERROR'
   | 'UNKNOWN';
 

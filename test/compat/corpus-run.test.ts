@@ -42,8 +42,6 @@ const NOT_DEPLOYABLE: Record<string, { names: string; reason: string }> = {
     names: 'Must contain at least one executable process', reason: 'a descriptive model whose process is not executable' },
   'bpmn-corpus/zeebe/miwg__Reference__C.8.1.bpmn': {
     names: 'Expected expression but found static value', reason: "conditions written without the '=' that makes them FEEL in Zeebe" },
-  'bpmn-corpus/zeebe/miwg__Reference__C.9.0.bpmn': {
-    names: "'zeebe:calledDecision'", reason: 'a business rule task calling a DMN decision (DMN comes with a later issue)' },
   'bpmn-corpus/zeebe/zbmoddle__simple.bpmn': {
     names: "Expected expression but found static value 'inputs'", reason: "a multi-instance input collection without the '=' of an expression" },
   'bpmn-corpus/zeebe/zbmoddle__userTask-zeebe-formDefinition.bpmn': {
@@ -53,7 +51,7 @@ const NOT_DEPLOYABLE: Record<string, { names: string; reason: string }> = {
   'bpmn-corpus/zeebe/zbmoddle__zeebe-agentDefinition.bpmn': {
     names: "Must have exactly one 'zeebe:taskDefinition'", reason: 'an AI agent task (zeebe:agentDefinition, a later version) without a job type' },
   'bpmn-corpus/zeebe/zbmoddle__zeebe-bindingType.bpmn': {
-    names: "Binding type 'deployment' is not supported yet", reason: 'binding types deployment and versionTag (Camunda 8.6), and DMN decisions' },
+    names: "Binding type 'deployment' is not supported yet", reason: 'binding types deployment and versionTag (Camunda 8.6)' },
   'bpmn-corpus/zeebe/zbmoddle__zeebe-businessId.bpmn': {
     names: 'Must have at least one start event', reason: 'a fixture of zeebe:calledElement businessId (a later version) in a process without a start event' },
   'bpmn-corpus/zeebe/zbmoddle__zeebe-conditionalFilter.bpmn': {

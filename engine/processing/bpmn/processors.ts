@@ -17,6 +17,7 @@ import { terminateEndEventProcessor } from './event/terminate-end-event-processo
 import { exclusiveGatewayProcessor } from './gateway/exclusive-gateway-processor.js';
 import { inclusiveGatewayProcessor } from './gateway/inclusive-gateway-processor.js';
 import { parallelGatewayProcessor } from './gateway/parallel-gateway-processor.js';
+import { businessRuleTaskProcessor } from './task/business-rule-task-processor.js';
 import { jobWorkerTaskProcessor } from './task/job-worker-task-processor.js';
 import { scriptTaskProcessor } from './task/script-task-processor.js';
 
@@ -31,7 +32,7 @@ const processors: Record<ElementKind, ElementProcessor> = {
   task: passThroughProcessor,
   serviceTask: jobWorkerTaskProcessor,
   sendTask: jobWorkerTaskProcessor,
-  businessRuleTask: jobWorkerTaskProcessor,
+  businessRuleTask: businessRuleTaskProcessor,
   userTask: jobWorkerTaskProcessor,
   scriptTask: scriptTaskProcessor,
   exclusiveGateway: exclusiveGatewayProcessor,

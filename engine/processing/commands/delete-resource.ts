@@ -1,5 +1,5 @@
 /**
- * DeleteResource: deletes a process definition or a form by its key. As in Zeebe 8.3, a process definition with
+ * DeleteResource: deletes a process definition, a form, or a decision requirements graph with its decisions, by key. As in Zeebe 8.3, a process definition with
  * running instances cannot be deleted; the previous version becomes the latest, and version numbers are not reused.
  */
 import type { Key } from '../../state/types.js';
@@ -19,6 +19,10 @@ export function deleteResource(ctx: ProcessingContext, resourceKey: Key): void {
   const form = ctx.state.forms.get(resourceKey);
   if (form) {
     ctx.write({ type: 'FORM_DELETED', key: form.key, formId: form.formId, version: form.version });
+    return;
+  }
+  if (ctx.state.decisionRequirements.has(resourceKey)) {
+    ctx.write({ type: 'DECISION_REQUIREMENTS_DELETED', key: resourceKey });
     return;
   }
   throw notFound(`Expected to delete resource but no resource found with key \`${resourceKey}\``);

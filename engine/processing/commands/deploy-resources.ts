@@ -1,12 +1,17 @@
 /** DeployResource: new versions for changed processes and forms; an identical resource keeps its version. */
 import type { ParsedProcess } from '../../bpmn/model.js';
+import type { DecisionRequirementsGraph } from '../../dmn/model.js';
+import {
+  deployDecisionRequirements, rejectDecisionsOfOtherGraphs, type DecisionMetadata, type DecisionRequirementsMetadata,
+} from './deploy-decisions.js';
 import { planStartEventTimers, replaceStartEventTimers, type StartEventTimerPlans } from '../behaviors/start-event-timers.js';
 import type { ProcessingContext } from '../context.js';
 import { invalidArgument } from './rejection.js';
 
 export type ParsedResource =
   | { kind: 'bpmn'; resourceName: string; checksum: string; xml: string; processes: ParsedProcess[] }
-  | { kind: 'form'; resourceName: string; checksum: string; formId: string; schema: string };
+  | { kind: 'form'; resourceName: string; checksum: string; formId: string; schema: string }
+  | { kind: 'dmn'; resourceName: string; checksum: string; graph: DecisionRequirementsGraph };
 
 export interface ProcessMetadata {
   bpmnProcessId: string;
@@ -22,7 +27,11 @@ export interface FormMetadata {
   resourceName: string;
 }
 
-export type DeployedResource = { process: ProcessMetadata } | { form: FormMetadata };
+export type DeployedResource =
+  | { process: ProcessMetadata }
+  | { form: FormMetadata }
+  | { decisionRequirements: DecisionRequirementsMetadata }
+  | { decision: DecisionMetadata };
 
 export interface DeploymentResult {
   key: number;
@@ -31,6 +40,7 @@ export interface DeploymentResult {
 
 export function deployResources(ctx: ProcessingContext, resources: ParsedResource[]): DeploymentResult {
   rejectDuplicateIds(resources);
+  rejectDecisionsOfOtherGraphs(ctx, resources);
   const timerPlans = new Map<ParsedProcess, StartEventTimerPlans>();
   for (const resource of resources) {
     if (resource.kind === 'bpmn') for (const parsed of resource.processes) timerPlans.set(parsed, planStartEventTimers(ctx, parsed.process));
@@ -40,6 +50,10 @@ export function deployResources(ctx: ProcessingContext, resources: ParsedResourc
   for (const resource of resources) {
     if (resource.kind === 'form') {
       deployments.push({ form: deployForm(ctx, resource, deploymentKey) });
+      continue;
+    }
+    if (resource.kind === 'dmn') {
+      deployments.push(...deployDecisionRequirements(ctx, resource, deploymentKey));
       continue;
     }
     for (const parsed of resource.processes) {
@@ -95,7 +109,9 @@ function deployForm(ctx: ProcessingContext, resource: Extract<ParsedResource, { 
 function rejectDuplicateIds(resources: ParsedResource[]): void {
   const seen = new Map<string, string>();
   for (const resource of resources) {
-    const ids = resource.kind === 'form' ? [`form:${resource.formId}`] : resource.processes.map((p) => `process:${p.process.bpmnProcessId}`);
+    const ids = resource.kind === 'form' ? [`form:${resource.formId}`]
+      : resource.kind === 'dmn' ? resource.graph.decisions.map((decision) => `decision:${decision.id}`)
+        : resource.processes.map((p) => `process:${p.process.bpmnProcessId}`);
     for (const id of ids) {
       const other = seen.get(id);
       if (other !== undefined) {
