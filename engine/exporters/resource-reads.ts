@@ -32,8 +32,22 @@ export interface FormDefinitionRecord {
   deletedAt: Date | null;
 }
 
+export interface DecisionRequirementsRecord {
+  decisionRequirementsKey: string;
+  decisionRequirementsId: string;
+  name: string;
+  version: number;
+  resourceName: string;
+  /** The DMN XML as deployed. */
+  resource: string;
+  deploymentKey: string;
+  deletedAt: Date | null;
+  decisions: { decisionKey: string; decisionId: string; name: string; version: number }[];
+}
+
 /** The reads bound to one SQL session, as `RunningEngine.reads` offers them. */
 export interface ResourceReads {
+  decisionRequirementsByKey(decisionRequirementsKey: string): Promise<DecisionRequirementsRecord | undefined>;
   formByKey(formKey: string): Promise<FormDefinitionRecord | undefined>;
   latestForm(formId: string): Promise<FormDefinitionRecord | undefined>;
   processDefinitionByKey(processDefinitionKey: string): Promise<ProcessDefinitionRecord | undefined>;
@@ -47,6 +61,7 @@ export interface ProcessDefinitionsOptions {
 
 export function resourceReads(sql: SqlSession): ResourceReads {
   return {
+    decisionRequirementsByKey: (key) => decisionRequirementsByKey(sql, key),
     formByKey: (formKey) => formByKey(sql, formKey),
     latestForm: (formId) => latestForm(sql, formId),
     processDefinitionByKey: (key) => processDefinitionByKey(sql, key),
@@ -91,6 +106,36 @@ export async function processDefinitions(sql: SqlSession, { includeDeleted = fal
     `SELECT ${PROCESS_COLUMNS} FROM process_definition ${includeDeleted ? '' : 'WHERE deleted_at IS NULL'} ORDER BY bpmn_process_id, version`,
   );
   return rows.map(processSummary);
+}
+
+/** A decision requirements graph by its key, deleted or not, with its DMN XML and its decisions. */
+export async function decisionRequirementsByKey(sql: SqlSession, decisionRequirementsKey: string): Promise<DecisionRequirementsRecord | undefined> {
+  if (!isKey(decisionRequirementsKey)) return undefined;
+  const [row] = await sql.query<{
+    key: string; decision_requirements_id: string; name: string; version: number; resource_name: string; resource: string;
+    deployment_key: string; deleted_at_ms: number | null;
+  }>(
+    `SELECT decision_requirements_key::text AS key, decision_requirements_id, name, version, resource_name, resource,
+       deployment_key::text AS deployment_key, (extract(epoch FROM deleted_at) * 1000)::float8 AS deleted_at_ms
+     FROM decision_requirements WHERE decision_requirements_key = $1`,
+    [decisionRequirementsKey],
+  );
+  if (!row) return undefined;
+  const decisions = await sql.query<{ key: string; decision_id: string; name: string; version: number }>(
+    'SELECT decision_key::text AS key, decision_id, name, version FROM decision_definition WHERE decision_requirements_key = $1 ORDER BY decision_id',
+    [decisionRequirementsKey],
+  );
+  return {
+    decisionRequirementsKey: row.key,
+    decisionRequirementsId: row.decision_requirements_id,
+    name: row.name,
+    version: row.version,
+    resourceName: row.resource_name,
+    resource: row.resource,
+    deploymentKey: row.deployment_key,
+    deletedAt: row.deleted_at_ms === null ? null : new Date(row.deleted_at_ms),
+    decisions: decisions.map((decision) => ({ decisionKey: decision.key, decisionId: decision.decision_id, name: decision.name, version: decision.version })),
+  };
 }
 
 interface FormRow {

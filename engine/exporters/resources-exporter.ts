@@ -1,7 +1,7 @@
 /**
  * Deployed resources by key, for a server that reaches the engine only through the gateway protocol: process
- * definitions with their BPMN XML and forms with their schema, every version, deletions marked but kept.
- * Decisions will be two more entries (DECISION_REQUIREMENTS_CREATED, DECISION_CREATED) and their tables.
+ * definitions with their BPMN XML, forms with their schema, decision requirements with their DMN XML and their
+ * decisions; every version, deletions marked but kept.
  */
 import { exporterOf } from './exporter.js';
 
@@ -26,4 +26,24 @@ export const resourcesExporter = exporterOf('resources', {
     sql: 'UPDATE form_definition SET deleted_at = $2 WHERE form_key = $1 AND deleted_at IS NULL',
     params: [event.key, commit.committedAt.toISOString()],
   }],
+  DECISION_REQUIREMENTS_CREATED: (event) => [{
+    sql: `INSERT INTO decision_requirements (decision_requirements_key, decision_requirements_id, name, version, resource_name, resource, deployment_key)
+          VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (decision_requirements_key) DO NOTHING`,
+    params: [event.key, event.decisionRequirementsId, event.name, event.version, event.resourceName, event.graph.xml, event.deploymentKey],
+  }],
+  DECISION_CREATED: (event) => [{
+    sql: `INSERT INTO decision_definition (decision_key, decision_id, name, version, decision_requirements_key, deployment_key)
+          VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (decision_key) DO NOTHING`,
+    params: [event.key, event.decisionId, event.name, event.version, event.decisionRequirementsKey, event.deploymentKey],
+  }],
+  DECISION_REQUIREMENTS_DELETED: (event, commit) => [
+    {
+      sql: 'UPDATE decision_requirements SET deleted_at = $2 WHERE decision_requirements_key = $1 AND deleted_at IS NULL',
+      params: [event.key, commit.committedAt.toISOString()],
+    },
+    {
+      sql: 'UPDATE decision_definition SET deleted_at = $2 WHERE decision_requirements_key = $1 AND deleted_at IS NULL',
+      params: [event.key, commit.committedAt.toISOString()],
+    },
+  ],
 });

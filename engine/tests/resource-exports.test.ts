@@ -74,6 +74,24 @@ describe.each(storageTargets())('deployed resources exported to $name', (target:
     await stop(engine);
   });
 
+  it('makes a deployed decision requirements graph readable by key with its exact DMN XML and its decisions, deletion marked', async () => {
+    const engine = await start();
+    const dmn = `<?xml version="1.0" encoding="UTF-8"?><definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="gebuehren" name="Gebühren" namespace="x"><decision id="gebuehr" name="Gebühr für die Anmeldung"><literalExpression><text>12.5</text></literalExpression></decision></definitions>`;
+    const deployed = await engine.zbc.deployResource({ name: 'gebuehren.dmn', process: Buffer.from(dmn) }) as unknown as {
+      deployments: Array<{ decisionRequirements?: { decisionRequirementsKey: string }; decision?: { decisionKey: string } }>;
+    };
+    const requirementsKey = deployed.deployments.find((d) => d.decisionRequirements)!.decisionRequirements!.decisionRequirementsKey;
+    const decisionKey = deployed.deployments.find((d) => d.decision)!.decision!.decisionKey;
+    const { reads } = engine.running;
+    expect(await eventually(() => reads.decisionRequirementsByKey(requirementsKey))).toMatchObject({
+      decisionRequirementsId: 'gebuehren', name: 'Gebühren', version: 1, resourceName: 'gebuehren.dmn', resource: dmn, deletedAt: null,
+      decisions: [{ decisionKey, decisionId: 'gebuehr', name: 'Gebühr für die Anmeldung', version: 1 }],
+    });
+    await deleteResource(engine, requirementsKey);
+    expect(await eventually(async () => (await reads.decisionRequirementsByKey(requirementsKey))?.deletedAt ?? undefined)).toBeInstanceOf(Date);
+    await stop(engine);
+  });
+
   it('lists every version, and marks deleted ones with the time of deletion instead of removing them', async () => {
     const engine = await start();
     const { zbc, running: { reads } } = engine;
