@@ -1,9 +1,10 @@
 /** One BPMN flow node → its executable model, by kind; what cannot run becomes a validation error. */
 import {
-  childElement, validationError, type ModdleElement, type UnresolvedReferences, type ValidationError,
+  childElement, childElements, validationError, type ModdleElement, type UnresolvedReferences, type ValidationError,
 } from '../xml/index.js';
 import { mapCallActivity } from './map-call-activity.js';
 import { mapEvent } from './map-event.js';
+import { mapFormLink } from './map-form-link.js';
 import { mapIoMapping } from './map-io-mapping.js';
 import { mapJobWorkerTask } from './map-job-worker.js';
 import { mapMessageReference } from './map-message.js';
@@ -57,6 +58,12 @@ export function mapFlowNode(element: ModdleElement & { id: string }, scope: Flow
       mapDefaultFlow(element, node, context);
       break;
     case 'startEvent':
+      if (scope.kind === 'process' && childElements(element, 'eventDefinitions').length === 0) {
+        const form = mapFormLink(element, node.id, context.embeddedFormIds, errors);
+        if (form.formId !== undefined || form.formKey !== undefined) node.startForm = form;
+      }
+      mapEvent(element, node, scope, context);
+      break;
     case 'endEvent':
     case 'intermediateThrowEvent':
     case 'intermediateCatchEvent':

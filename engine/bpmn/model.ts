@@ -92,12 +92,16 @@ export interface ScriptDefinition {
   resultVariable: string;
 }
 
-/** What a user task carries into the reserved job headers of an `io.camunda.zeebe:userTask` job. */
-export interface UserTaskDefinition {
+/** `zeebe:formDefinition`: at most one of the two is set. */
+export interface FormLink {
   /** `camunda-forms:bpmn:<id>` for an embedded `zeebe:userTaskForm`, or a custom form key. */
   formKey?: string;
-  /** A form linked by id (`zeebe:formDefinition formId`), resolved to the latest deployed form's key. */
+  /** A form linked by id, resolved to the latest deployed form's key. */
   formId?: string;
+}
+
+/** What a user task carries into the reserved job headers of an `io.camunda.zeebe:userTask` job. */
+export interface UserTaskDefinition extends FormLink {
   assignee?: ValueOrExpression;
   candidateGroups?: ValueOrExpression;
   candidateUsers?: ValueOrExpression;
@@ -141,6 +145,8 @@ export interface FlowNode {
   multiInstance?: MultiInstanceDefinition;
   callActivity?: CallActivityDefinition;
   calledDecision?: CalledDecisionDefinition;
+  /** The none start event of the process: the form a citizen or clerk fills to start an instance. */
+  startForm?: FormLink;
 }
 
 export interface SequenceFlow {

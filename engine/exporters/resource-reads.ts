@@ -45,8 +45,22 @@ export interface DecisionRequirementsRecord {
   decisions: { decisionKey: string; decisionId: string; name: string; version: number }[];
 }
 
+/**
+ * The form to start a process with: a linked form resolved to its latest deployed version (as the engine resolves a
+ * user task's `formId` when the task is created), or an embedded one. `formKey` is what the form is known by.
+ */
+export interface StartForm {
+  formKey: string;
+  /** The form-js schema (JSON text); null for a custom form key that no deployed form answers. */
+  schema: string | null;
+  /** For a linked form: its id and the version resolved. */
+  formId?: string;
+  version?: number;
+}
+
 /** The reads bound to one SQL session, as `RunningEngine.reads` offers them. */
 export interface ResourceReads {
+  startFormOf(processDefinitionKey: string): Promise<StartForm | undefined>;
   decisionRequirementsByKey(decisionRequirementsKey: string): Promise<DecisionRequirementsRecord | undefined>;
   formByKey(formKey: string): Promise<FormDefinitionRecord | undefined>;
   latestForm(formId: string): Promise<FormDefinitionRecord | undefined>;
@@ -61,6 +75,7 @@ export interface ProcessDefinitionsOptions {
 
 export function resourceReads(sql: SqlSession): ResourceReads {
   return {
+    startFormOf: (key) => startFormOf(sql, key),
     decisionRequirementsByKey: (key) => decisionRequirementsByKey(sql, key),
     formByKey: (formKey) => formByKey(sql, formKey),
     latestForm: (formId) => latestForm(sql, formId),
@@ -106,6 +121,22 @@ export async function processDefinitions(sql: SqlSession, { includeDeleted = fal
     `SELECT ${PROCESS_COLUMNS} FROM process_definition ${includeDeleted ? '' : 'WHERE deleted_at IS NULL'} ORDER BY bpmn_process_id, version`,
   );
   return rows.map(processSummary);
+}
+
+/** The start form of a process definition, or undefined when its start event links none (or the key is unknown). */
+export async function startFormOf(sql: SqlSession, processDefinitionKey: string): Promise<StartForm | undefined> {
+  if (!isKey(processDefinitionKey)) return undefined;
+  const [row] = await sql.query<{ start_form_id: string | null; start_form_key: string | null; start_form_schema: string | null }>(
+    'SELECT start_form_id, start_form_key, start_form_schema FROM process_definition WHERE process_definition_key = $1',
+    [processDefinitionKey],
+  );
+  if (!row) return undefined;
+  if (row.start_form_id !== null) {
+    const form = await latestForm(sql, row.start_form_id);
+    return form && { formKey: form.formKey, schema: form.schema, formId: form.formId, version: form.version };
+  }
+  if (row.start_form_key === null) return undefined;
+  return { formKey: row.start_form_key, schema: row.start_form_schema };
 }
 
 /** A decision requirements graph by its key, deleted or not, with its DMN XML and its decisions. */

@@ -4,15 +4,21 @@
  * decisions; every version, deletions marked but kept.
  */
 import { exporterOf } from './exporter.js';
+import { startFormColumns } from './start-form.js';
 
 export const resourcesExporter = exporterOf('resources', {
   // A key's definition never changes, so a create exported again (a reset position) changes nothing.
-  PROCESS_CREATED: (event) => [{
-    sql: `INSERT INTO process_definition (process_definition_key, bpmn_process_id, version, resource_name, resource, deployment_key)
-          VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (process_definition_key) DO NOTHING`,
-    // Events journaled before PROCESS_CREATED carried the XML have none.
-    params: [event.key, event.bpmnProcessId, event.version, event.resourceName, event.resource ?? null, event.deploymentKey],
-  }],
+  PROCESS_CREATED: (event) => {
+    const startForm = startFormColumns(event.model, event.embeddedForms);
+    return [{
+      sql: `INSERT INTO process_definition (process_definition_key, bpmn_process_id, version, resource_name, resource, deployment_key,
+              start_form_id, start_form_key, start_form_schema)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (process_definition_key) DO NOTHING`,
+      // Events journaled before PROCESS_CREATED carried the XML have none.
+      params: [event.key, event.bpmnProcessId, event.version, event.resourceName, event.resource ?? null, event.deploymentKey,
+        startForm.formId, startForm.formKey, startForm.schema],
+    }];
+  },
   PROCESS_DELETED: (event, commit) => [{
     sql: 'UPDATE process_definition SET deleted_at = $2 WHERE process_definition_key = $1 AND deleted_at IS NULL',
     params: [event.key, commit.committedAt.toISOString()],

@@ -92,6 +92,29 @@ describe.each(storageTargets())('deployed resources exported to $name', (target:
     await stop(engine);
   });
 
+  it('resolves the form a start event links by id to its latest version, and reads an embedded start form', async () => {
+    const engine = await start();
+    const linked = Buffer.from(hundProcess('Prüfen').replace('<bpmn:startEvent id="start" />',
+      '<bpmn:startEvent id="start"><bpmn:extensionElements><zeebe:formDefinition formId="hund-form" /></bpmn:extensionElements></bpmn:startEvent>'));
+    const process = (await engine.zbc.deployResource({ name: 'hund.bpmn', process: linked })).deployments[0].process;
+    const v1 = await engine.zbc.deployResource({ name: 'hund.form', form: Buffer.from(hundForm('Rasse')) });
+    const { reads } = engine.running;
+    expect(await eventually(() => reads.startFormOf(process.processDefinitionKey))).toEqual({
+      formKey: String(v1.deployments[0].form.formKey), schema: hundForm('Rasse'), formId: 'hund-form', version: 1,
+    });
+    const v2 = await engine.zbc.deployResource({ name: 'hund.form', form: Buffer.from(hundForm('Rasse laut Heimtierausweis')) });
+    expect(await eventually(async () => (await reads.startFormOf(process.processDefinitionKey))?.version === 2 && reads.startFormOf(process.processDefinitionKey)))
+      .toMatchObject({ formKey: String(v2.deployments[0].form.formKey), version: 2 });
+
+    const embeddedSchema = JSON.stringify({ components: [{ type: 'textfield', key: 'fundort', label: 'Fundort' }], type: 'default' });
+    const embedded = bpmnProcess('fund-melden', '<bpmn:startEvent id="s"><bpmn:extensionElements><zeebe:formDefinition formKey="camunda-forms:bpmn:fund" /></bpmn:extensionElements></bpmn:startEvent><bpmn:endEvent id="e" /><bpmn:sequenceFlow id="f" sourceRef="s" targetRef="e" />')
+      .toString('utf8').replace('<bpmn:process id="fund-melden" isExecutable="true">',
+        `<bpmn:process id="fund-melden" isExecutable="true"><bpmn:extensionElements><zeebe:userTaskForm id="fund">${embeddedSchema.replace(/"/g, '&quot;')}</zeebe:userTaskForm></bpmn:extensionElements>`);
+    const fund = (await engine.zbc.deployResource({ name: 'fund.bpmn', process: Buffer.from(embedded) })).deployments[0].process;
+    expect(await eventually(() => reads.startFormOf(fund.processDefinitionKey))).toEqual({ formKey: 'camunda-forms:bpmn:fund', schema: embeddedSchema });
+    await stop(engine);
+  });
+
   it('lists every version, and marks deleted ones with the time of deletion instead of removing them', async () => {
     const engine = await start();
     const { zbc, running: { reads } } = engine;
