@@ -2,3 +2,6 @@
 export { openJournal, type JournalOptions } from './open-journal.js';
 export type { Journal, JournalBatch, JournalSnapshot } from './journal.js';
 export { StorageError } from './storage-error.js';
+// The SQL client and migrations, shared with the platform server so that PostgreSQL and PGlite are reached one way.
+export { openMigratedSqlClient, type MigratedSqlClientOptions } from './open-migrated-sql-client.js';
+export type { SqlClient, SqlRow, SqlSession } from './sql-client.js';
