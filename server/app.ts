@@ -27,14 +27,20 @@ export interface ServerApp {
 
 export function createApp(context: ServerContext, modules: readonly RouteModule[] = FOUNDATION_MODULES): ServerApp {
   const app = express();
+  const https = context.config.publicUrl.protocol === 'https:';
   app.set('trust proxy', context.config.trustProxy);
   app.set('query parser', 'simple');
   app.disable('x-powered-by');
   app.use(context.metrics.measureRequests);
   app.use(helmet({
     // An API and a single-page app from one origin: nothing is framed, nothing loads from elsewhere.
-    contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], frameAncestors: ["'none'"], objectSrc: ["'none'"], baseUri: ["'self'"], formAction: ["'self'"] } },
-    strictTransportSecurity: context.config.publicUrl.protocol === 'https:',
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"], frameAncestors: ["'none'"], objectSrc: ["'none'"], baseUri: ["'self'"], formAction: ["'self'"],
+        upgradeInsecureRequests: https ? [] : null,
+      },
+    },
+    strictTransportSecurity: https,
   }));
   app.use(authenticate(context.sessions, context.users, context.cookies));
   app.use(csrfProtection);
