@@ -80,7 +80,8 @@ export const deploymentRoutes: RouteModule = {
         async handler(_req, res, { params }) {
           const stored = await store.content(catalogue.kind, params[catalogue.idParam], Number(params.version));
           if (!stored) throw notFound(`No version ${params.version} of ${params[catalogue.idParam]} was deployed through this server.`);
-          res.type(catalogue.contentType).attachment(stored.resourceName).send(stored.content);
+          // attachment() sets a type from the file name's ending (.bpmn is unknown to it), so the type comes after it.
+          res.attachment(stored.resourceName).type(catalogue.contentType).send(stored.content);
         },
       });
     }
