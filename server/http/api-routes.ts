@@ -48,6 +48,8 @@ export interface ApiRoute {
   access: Access;
   /** Runs before authentication and body parsing: rate limits. */
   before?: RequestHandler[];
+  /** More authorization after the access check, such as `requireDepartment(...)`; before the body is read. */
+  guards?: RequestHandler[];
   /** Path parameters, by name; strings, checked against their schema. */
   params?: Record<string, JsonSchema>;
   /** An object schema of the query parameters; values are coerced from strings to the declared types. */
@@ -87,6 +89,7 @@ export class ApiRoutes {
     this.declared.push(route);
     const handlers: RequestHandler[] = [...(route.before ?? [])];
     if (route.access !== 'public') handlers.push(guardFor(route.access));
+    handlers.push(...(route.guards ?? []));
     if (route.body) handlers.push(...this.bodyParsers(route.body));
     handlers.push(this.inputValidator(route), async (req, res) => {
       await route.handler(req, res, res.locals.input as ValidInput);
