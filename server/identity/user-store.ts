@@ -66,11 +66,6 @@ export function toStaffUser(row: UserRow): StaffUser {
 export class UserStore {
   constructor(private readonly sql: SqlClient) {}
 
-  async count(): Promise<number> {
-    const [row] = await this.sql.query<{ count: number }>('SELECT count(*)::int AS count FROM users');
-    return row.count;
-  }
-
   async create(user: NewUser, tx: SqlSession = this.sql): Promise<StaffUser> {
     try {
       const [row] = await tx.query<UserRow>(
