@@ -12,10 +12,11 @@ export interface Migration {
   sql: string;
 }
 
-const MIGRATIONS_DIR = new URL('./migrations/', import.meta.url);
+/** The engine's own migrations. */
+export const ENGINE_MIGRATIONS = new URL('./migrations/', import.meta.url);
 const FILE_NAME = /^(\d{3})_[a-z0-9_]+\.sql$/;
 
-export async function readMigrations(dir: URL = MIGRATIONS_DIR): Promise<Migration[]> {
+export async function readMigrations(dir: URL = ENGINE_MIGRATIONS): Promise<Migration[]> {
   const names = (await readdir(dir)).filter((name) => name.endsWith('.sql')).sort();
   const migrations: Migration[] = [];
   for (const name of names) {

@@ -4,8 +4,9 @@
  * one opener per data directory.
  */
 import { Journal } from './journal.js';
-import { migrate } from './migrate.js';
-import { openSqlClient, type SqlClientOptions } from './open-sql-client.js';
+import { ENGINE_MIGRATIONS } from './migrate.js';
+import { openMigratedSqlClient } from './open-migrated-sql-client.js';
+import type { SqlClientOptions } from './open-sql-client.js';
 import type { SqlClient } from './sql-client.js';
 
 export interface StorageOptions extends Omit<SqlClientOptions, 'schema'> {
@@ -20,9 +21,8 @@ export interface EngineStorage {
 }
 
 export async function openStorage({ schema = 'engine', ...options }: StorageOptions): Promise<EngineStorage> {
-  const sql = await openSqlClient({ ...options, schema });
+  const sql = await openMigratedSqlClient({ ...options, schema, migrations: ENGINE_MIGRATIONS });
   try {
-    await migrate(sql, schema);
     return { sql, journal: await Journal.open(sql) };
   } catch (error) {
     await sql.close();

@@ -1,0 +1,125 @@
+/**
+ * Every route × every kind of caller: anonymous, a clerk of another department, a clerk of the right department, a
+ * process manager and an admin each get exactly the status they should. The table must name every declared route.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { bpmnProcess, sequence, startTestEngine, type TestEngine } from '../../engine/tests/harness.js';
+import { requireDepartment } from '../identity/authorization.js';
+import type { RouteModule } from '../server-context.js';
+import { ADMIN_PASSWORD, as, createStaff, signIn, startTestServer, STAFF_PASSWORD, type Credentials, type TestServer } from '../tests/test-server.js';
+
+/** A route of the kind the task list will have: only clerks of the department a request is about. */
+const departmentRoutes: RouteModule = {
+  name: 'department-example',
+  register(routes) {
+    routes.add({
+      method: 'get', path: '/api/example/departments/:department/things', operationId: 'exampleDepartmentThings', tag: 'example', access: 'staff',
+      summary: 'Only for clerks of the department', params: { department: { type: 'string' } },
+      responses: { 200: { description: 'ok' } },
+      guards: [requireDepartment((req) => [req.params.department as string])],
+      handler: (_req, res) => res.json({ things: [] }),
+    });
+  },
+};
+
+type Caller = 'anonymous' | 'otherClerk' | 'rightClerk' | 'processManager' | 'admin';
+const CALLERS: Caller[] = ['anonymous', 'otherClerk', 'rightClerk', 'processManager', 'admin'];
+
+interface Row {
+  method: 'get' | 'post' | 'patch';
+  /** The declared path and the one requested. */
+  route: string;
+  url: string;
+  send?: (call: ReturnType<typeof as>) => ReturnType<typeof as>;
+  expected: Record<Caller, number>;
+}
+
+const only = (caller: Caller, status: number): Record<Caller, number> =>
+  ({ anonymous: 401, otherClerk: 403, rightClerk: 403, processManager: 403, admin: 403, [caller]: status });
+const everyone = (status: number): Record<Caller, number> =>
+  ({ anonymous: status, otherClerk: status, rightClerk: status, processManager: status, admin: status });
+const signedIn = (status: number): Record<Caller, number> => ({ ...everyone(status), anonymous: 401 });
+
+let engine: TestEngine;
+let test: TestServer;
+const callers = {} as Record<Caller, Credentials | undefined>;
+let targetUserId = '';
+
+beforeAll(async () => {
+  engine = await startTestEngine();
+  test = await startTestServer({ gatewayAddress: engine.running.gatewayAddress, modules: [departmentRoutes] });
+  await createStaff(test.server, 'other-clerk', ['clerk'], ['ordnungsamt']);
+  await createStaff(test.server, 'right-clerk', ['clerk'], ['kaemmerei']);
+  await createStaff(test.server, 'manager', ['process-manager']);
+  await createStaff(test.server, 'login-target', []);
+  targetUserId = (await createStaff(test.server, 'target', ['clerk'])).id;
+  callers.anonymous = undefined;
+  callers.otherClerk = await signIn(test, 'other-clerk');
+  callers.rightClerk = await signIn(test, 'right-clerk');
+  callers.processManager = await signIn(test, 'manager');
+  callers.admin = await signIn(test, 'admin', ADMIN_PASSWORD);
+});
+afterAll(async () => {
+  await test.stop();
+  await engine.destroy();
+});
+
+function rows(): Row[] {
+  const user = `/api/admin/users/${targetUserId}`;
+  return [
+    { method: 'get', route: '/healthz', url: '/healthz', expected: everyone(200) },
+    { method: 'get', route: '/metrics', url: '/metrics', expected: everyone(200) },
+    { method: 'get', route: '/api/openapi.json', url: '/api/openapi.json', expected: everyone(200) },
+    { method: 'get', route: '/api/auth/methods', url: '/api/auth/methods', expected: everyone(200) },
+    { method: 'get', route: '/api/auth/oidc/login', url: '/api/auth/oidc/login', expected: everyone(404) },
+    { method: 'get', route: '/api/auth/oidc/callback', url: '/api/auth/oidc/callback?code=x&state=y', expected: everyone(404) },
+    { method: 'get', route: '/api/auth/session', url: '/api/auth/session', expected: signedIn(200) },
+    { method: 'post', route: '/api/auth/password', url: '/api/auth/password', send: (c) => c.send({ currentPassword: 'not mine', newPassword: 'a long enough password' }), expected: signedIn(400) },
+    { method: 'get', route: '/api/admin/users', url: '/api/admin/users', expected: only('admin', 200) },
+    { method: 'post', route: '/api/admin/users', url: '/api/admin/users', send: (c) => c.send({ username: 'created-in-matrix', displayName: 'x' }), expected: only('admin', 201) },
+    { method: 'get', route: '/api/admin/users/:userId', url: user, expected: only('admin', 200) },
+    { method: 'patch', route: '/api/admin/users/:userId', url: user, send: (c) => c.send({ displayName: 'Renamed' }), expected: only('admin', 200) },
+    { method: 'post', route: '/api/admin/users/:userId/password-reset', url: `${user}/password-reset`, send: (c) => c.send({}), expected: only('admin', 200) },
+    { method: 'get', route: '/api/admin/audit', url: '/api/admin/audit?limit=5', expected: only('admin', 200) },
+    {
+      method: 'post', route: '/api/deployments', url: '/api/deployments',
+      send: (c) => c.attach('files', bpmnProcess('matrix', sequence()), 'matrix.bpmn')
+        .attach('files', Buffer.from(JSON.stringify({ id: 'matrix-form', type: 'default', components: [] })), 'matrix.form'),
+      expected: only('processManager', 201),
+    },
+    { method: 'get', route: '/api/processes', url: '/api/processes', expected: only('processManager', 200) },
+    { method: 'get', route: '/api/processes/:bpmnProcessId/versions/:version/xml', url: '/api/processes/matrix/versions/1/xml', expected: only('processManager', 200) },
+    { method: 'get', route: '/api/forms', url: '/api/forms', expected: only('processManager', 200) },
+    { method: 'get', route: '/api/forms/:formId/versions/:version/schema', url: '/api/forms/matrix-form/versions/1/schema', expected: only('processManager', 200) },
+    { method: 'get', route: '/api/decisions', url: '/api/decisions', expected: only('processManager', 200) },
+    { method: 'get', route: '/api/decisions/:decisionRequirementsId/versions/:version/xml', url: '/api/decisions/none/versions/1/xml', expected: only('processManager', 404) },
+    {
+      method: 'get', route: '/api/example/departments/:department/things', url: '/api/example/departments/kaemmerei/things',
+      expected: { anonymous: 401, otherClerk: 403, rightClerk: 200, processManager: 403, admin: 403 },
+    },
+    // Last, because they end the callers' sessions.
+    { method: 'post', route: '/api/auth/logout', url: '/api/auth/logout', expected: signedIn(204) },
+    { method: 'post', route: '/api/auth/login', url: '/api/auth/login', send: (c) => c.send({ username: 'login-target', password: STAFF_PASSWORD }), expected: everyone(200) },
+  ];
+}
+
+describe('authorization matrix', () => {
+  it('names every declared route', () => {
+    const declared = test.server.routes.routes.map((route) => `${route.method} ${route.path}`).sort();
+    expect(rows().map((row) => `${row.method} ${row.route}`).sort()).toEqual(declared);
+  });
+
+  it('gives every caller exactly the status it should on every route', async () => {
+    const got: string[] = [];
+    const want: string[] = [];
+    for (const row of rows()) {
+      for (const caller of CALLERS) {
+        const call = as(test, callers[caller], row.method, row.url);
+        const response = await (row.send ? row.send(call) : call);
+        got.push(`${row.method} ${row.route} as ${caller}: ${response.status}`);
+        want.push(`${row.method} ${row.route} as ${caller}: ${row.expected[caller]}`);
+      }
+    }
+    expect(got).toEqual(want);
+  });
+});

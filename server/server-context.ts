@@ -1,0 +1,36 @@
+/**
+ * What route modules are given: configuration, logger, storage, the Zeebe client, the audit log and identity. A route
+ * module is `{ name, register(routes, context) }` and declares its routes on `routes` (see `http/api-routes.ts`).
+ */
+import type { Logger } from 'pino';
+import type { ZBClient } from 'zeebe-node';
+import type { AuditLog } from './audit/audit-log.js';
+import type { ServerConfig } from './config.js';
+import type { ApiRoutes } from './http/api-routes.js';
+import type { CookiePolicy } from './identity/cookies.js';
+import type { SessionStore } from './identity/session-store.js';
+import type { UserStore } from './identity/user-store.js';
+import type { ServerMetrics } from './ops/server-metrics.js';
+import type { SqlClient } from './storage/server-storage.js';
+
+export interface ServerContext {
+  config: ServerConfig;
+  logger: Logger;
+  /** The server's tables (schema `server`); use `sql.transaction` for changes that belong together. */
+  sql: SqlClient;
+  /** The one zeebe-node client of this server: the embedded engine's gateway or ZEEBE_ADDRESS. */
+  zeebe: ZBClient;
+  /** The address `zeebe` talks to, for messages and health. */
+  gatewayAddress: string;
+  audit: AuditLog;
+  users: UserStore;
+  sessions: SessionStore;
+  metrics: ServerMetrics;
+  cookies: CookiePolicy;
+}
+
+export interface RouteModule {
+  /** Shown in logs; one word, like `deployments`. */
+  name: string;
+  register(routes: ApiRoutes, context: ServerContext): void;
+}
