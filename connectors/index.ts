@@ -6,3 +6,5 @@ export { FileSystemDocumentStore } from './documents/file-system-document-store.
 export { elementTemplateOf, ELEMENT_TEMPLATE_SCHEMA_URL, type ElementTemplate, type ElementTemplateProperty } from './templates/element-template.js';
 export { elementTemplatesOf } from './templates/element-templates.js';
 export { elementTemplateProblems } from './templates/element-template-schema.js';
+export * from './builtin/index.js';
+export { readConnectorsConfig, ConnectorsConfigError, type ConnectorsConfig } from './config.js';
