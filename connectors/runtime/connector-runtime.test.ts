@@ -36,7 +36,12 @@ const taxClass = defineConnector<{ breed: string; dogCount: number; failTimes?: 
   },
 });
 
-let release: () => void = () => {};
+/** One entry per started run of the slow connector; the test finishes a run with its `release`. */
+const slowRuns: { release: () => void }[] = [];
+const releaseRun = async (count: number) => {
+  await eventually(() => slowRuns.length >= count, 10_000);
+  slowRuns[count - 1].release();
+};
 const slow = defineConnector<{ label: string }, { done: string }>({
   type: 'test:slow:1',
   name: 'Slow work',
@@ -45,7 +50,7 @@ const slow = defineConnector<{ label: string }, { done: string }>({
   timeoutMs: 400,
   run(input, context) {
     return new Promise((resolve, reject) => {
-      release = () => resolve({ done: input.label });
+      slowRuns.push({ release: () => resolve({ done: input.label }) });
       context.signal.addEventListener('abort', () => reject(new Error('aborted')));
     });
   },
@@ -94,18 +99,17 @@ describe('a connector in a process', () => {
 
   it('throws a ConnectorError as a BPMN error that an error boundary event catches, with its variables', async () => {
     const body = ['<bpmn:startEvent id="start" />', connectorTask('task', taxClass.type, taxSetup()),
-      '<bpmn:boundaryEvent id="dangerous" attachedToRef="task"><bpmn:errorEventDefinition errorRef="Error_DANGEROUS_DOG" /></bpmn:boundaryEvent>',
+      '<bpmn:boundaryEvent id="dangerous" attachedToRef="task"><bpmn:extensionElements><zeebe:ioMapping>'
+        + '<zeebe:output source="=category" target="dangerCategory" /></zeebe:ioMapping></bpmn:extensionElements>'
+        + '<bpmn:errorEventDefinition errorRef="Error_DANGEROUS_DOG" /></bpmn:boundaryEvent>',
       '<bpmn:endEvent id="end" />', '<bpmn:endEvent id="ordnungsamt" />',
-      flow('f1', 'start', 'task'), flow('f2', 'task', 'end'),
-      // The error variables are local to the boundary event; an output mapping would carry them on, the end event's path shows the route.
-      flow('f3', 'dangerous', 'ordnungsamt')].join('');
+      flow('f1', 'start', 'task'), flow('f2', 'task', 'end'), flow('f3', 'dangerous', 'ordnungsamt')].join('');
     const bpmn = bpmnProcess('tax-error', body, '<bpmn:error id="Error_DANGEROUS_DOG" name="Dangerous dog" errorCode="DANGEROUS_DOG" />');
-    await bed.engine.zbc.deployResource({ name: 'tax-error.bpmn', process: bpmn });
-    const { processInstanceKey } = await bed.engine.zbc.createProcessInstance({ bpmnProcessId: 'tax-error', variables: { dog: { breed: 'Pitbull Terrier' } } });
-    await eventually(() => !bed.engine.running.engine.state.elementInstances.has(Number(processInstanceKey)), 10_000);
-    const thrown = bed.logLines.find((line) => line.msg === 'Job ended with a BPMN error' && line.processInstanceKey === processInstanceKey);
-    expect(thrown).toMatchObject({ errorCode: 'DANGEROUS_DOG', connectorType: 'test:tax-class:1' });
-    expect([...bed.engine.running.engine.state.incidents.values()].some((i) => String(i.processInstanceKey) === processInstanceKey)).toBe(false);
+    const variables = await runToEnd(bed, 'tax-error', bpmn, { dog: { breed: 'Pitbull Terrier' } });
+    expect(variables.dangerCategory).toBe('§3');
+    expect(variables.tax).toBeUndefined();
+    const thrown = await eventually(() => bed.logLines.find((line) => line.msg === 'Job ended with a BPMN error'));
+    expect(thrown).toMatchObject({ errorCode: 'DANGEROUS_DOG', connectorType: 'test:tax-class:1', jobKey: expect.any(String), processInstanceKey: expect.any(String) });
   });
 
   it('retries a transient failure with exponential back-off and then succeeds', async () => {
@@ -144,7 +148,7 @@ describe('the runtime', () => {
     const result = bed.engine.zbc.createProcessInstanceWithResult({ bpmnProcessId: 'slow', variables: {}, requestTimeout: 20_000 });
     // Wait until the timeout was extended twice: the job has outlived its 400 ms timeout and is still ours.
     await eventually(() => bed.runtime.metrics()[slow.type].timeoutExtensions >= 3, 10_000);
-    release();
+    await releaseRun(1);
     expect((await result).variables.slowResult).toEqual({ done: 'lang' });
     expect(bed.runtime.metrics()[slow.type].activated).toBe(1);
   });
@@ -155,12 +159,12 @@ describe('shutdown', () => {
     const runtime = bed.startRuntime({ connectors: [slow], shutdownGraceMs: 60_000 });
     await bed.runtime.stop();
     const result = bed.engine.zbc.createProcessInstanceWithResult({ bpmnProcessId: 'slow', variables: {}, requestTimeout: 20_000 });
-    await eventually(() => runtime.metrics()[slow.type].active === 1, 10_000);
+    await eventually(() => slowRuns.length === 2, 10_000);
     let stopped = false;
     const stopping = runtime.stop().then(() => (stopped = true));
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(stopped).toBe(false);
-    release();
+    await releaseRun(2);
     await stopping;
     expect((await result).variables.slowResult).toEqual({ done: 'lang' });
     expect(runtime.metrics()[slow.type].outcomes.completed).toBe(1);
@@ -169,16 +173,15 @@ describe('shutdown', () => {
   it('hands a job back with its retries unchanged when it does not finish within the grace period', async () => {
     const runtime = bed.startRuntime({ connectors: [slow], shutdownGraceMs: 100 });
     const { processInstanceKey } = await bed.engine.zbc.createProcessInstance({ bpmnProcessId: 'slow', variables: {} });
-    await eventually(() => runtime.metrics()[slow.type].active === 1, 10_000);
+    await eventually(() => slowRuns.length === 3, 10_000);
     await runtime.stop();
     expect(runtime.metrics()[slow.type].outcomes.released).toBe(1);
     const job = [...bed.engine.running.engine.state.jobs.values()].find((each) => String(each.processInstanceKey) === processInstanceKey)!;
     expect(job).toMatchObject({ state: 'ACTIVATABLE', retries: 3, errorMessage: RELEASED_AT_SHUTDOWN });
     expect([...bed.engine.running.engine.state.incidents.values()].some((i) => String(i.processInstanceKey) === processInstanceKey)).toBe(false);
     // Another runtime picks it up and finishes it.
-    const next = bed.startRuntime({ connectors: [slow] });
-    await eventually(() => next.metrics()[slow.type].active === 1, 10_000);
-    release();
+    bed.startRuntime({ connectors: [slow] });
+    await releaseRun(4);
     await eventually(() => !bed.engine.running.engine.state.elementInstances.has(Number(processInstanceKey)), 10_000);
   });
 });
