@@ -56,6 +56,26 @@ const slow = defineConnector<{ label: string }, { done: string }>({
   },
 });
 
+/** Counts how many of its runs are in progress at once; each run waits for the test. */
+const gateRuns: (() => void)[] = [];
+let gateRunning = 0;
+let gateMaxRunning = 0;
+const gate = defineConnector<Record<string, never>, Record<string, never>>({
+  type: 'test:gate:1',
+  name: 'Gate',
+  description: 'Waits until the test opens it',
+  input: { type: 'object', properties: {} },
+  maxConcurrentJobs: 2,
+  run() {
+    gateRunning += 1;
+    gateMaxRunning = Math.max(gateMaxRunning, gateRunning);
+    return new Promise((resolve) => gateRuns.push(() => {
+      gateRunning -= 1;
+      resolve({});
+    }));
+  },
+});
+
 let bed: ConnectorTestBed;
 beforeAll(async () => {
   bed = await startConnectorTestBed([taxClass, slow], { secretValues: { TAX_API_KEY: 'k-123' }, shutdownGraceMs: 60_000 });
@@ -151,6 +171,25 @@ describe('the runtime', () => {
     await releaseRun(1);
     expect((await result).variables.slowResult).toEqual({ done: 'lang' });
     expect(bed.runtime.metrics()[slow.type].activated).toBe(1);
+  });
+});
+
+describe('concurrency', () => {
+  it('runs no more jobs of a type at once than its limit', async () => {
+    const runtime = bed.startRuntime({ connectors: [gate] });
+    await bed.engine.zbc.deployResource({ name: 'gate.bpmn', process: connectorProcess('gate', gate.type) });
+    const instances = await Promise.all([1, 2, 3, 4].map(() => bed.engine.zbc.createProcessInstance({ bpmnProcessId: 'gate', variables: {} })));
+    await eventually(() => gateRuns.length === 2, 10_000);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(gateRuns).toHaveLength(2);
+    for (let opened = 0; opened < 4; opened++) {
+      await eventually(() => gateRuns.length > opened, 10_000);
+      gateRuns[opened]();
+    }
+    await eventually(() => instances.every(({ processInstanceKey }) => !bed.engine.running.engine.state.elementInstances.has(Number(processInstanceKey))), 10_000);
+    expect(gateMaxRunning).toBe(2);
+    await eventually(() => runtime.metrics()[gate.type].outcomes.completed === 4, 10_000);
+    await runtime.stop();
   });
 });
 
