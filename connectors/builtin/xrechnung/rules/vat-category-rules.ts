@@ -5,7 +5,7 @@
  * G export (G), O not subject to VAT, L IGIC (IG), M IPSI (IP).
  */
 import { Decimal } from '../decimal.js';
-import type { AllowanceOrCharge, Invoice, VatBreakdown } from '../invoice-model.js';
+import type { Invoice, VatBreakdown } from '../invoice-model.js';
 import { decimal, type BusinessRule } from './business-rule.js';
 import { vatAmountProblem } from './en16931-calculation-rules.js';
 
@@ -45,13 +45,14 @@ function usesCategory(invoice: Invoice, code: string): boolean {
 /** BT-116 as the lines, charges and allowances of the breakdown's category (and rate) add it up; undefined if one is no decimal. */
 function computedTaxableAmount(invoice: Invoice, breakdown: VatBreakdown, category: VatCategory): Decimal | undefined {
   const matches = (item: Categorised) => item.vatCategoryCode === category.code && (!category.perRate || sameRate(item.vatRate, breakdown.rate));
-  const amounts = (items: readonly (Categorised & { amount?: string })[]) => items.filter(matches).map((item) => decimal(item.amount));
-  const lineAmounts = invoice.lines.filter(matches).map((line) => decimal(line.netAmount));
-  const charges = amounts(invoice.charges as (AllowanceOrCharge & Categorised)[]);
-  const allowances = amounts(invoice.allowances as (AllowanceOrCharge & Categorised)[]);
-  const all = [...lineAmounts, ...charges, ...allowances];
-  if (all.some((amount) => amount === undefined)) return undefined;
-  return Decimal.sum(lineAmounts as Decimal[]).plus(Decimal.sum(charges as Decimal[])).minus(Decimal.sum(allowances as Decimal[]));
+  const sum = (amounts: (string | undefined)[]) => {
+    const decimals = amounts.map(decimal);
+    return decimals.every((amount) => amount !== undefined) ? Decimal.sum(decimals as Decimal[]) : undefined;
+  };
+  const lines = sum(invoice.lines.filter(matches).map((line) => line.netAmount));
+  const charges = sum(invoice.charges.filter(matches).map((charge) => charge.amount));
+  const allowances = sum(invoice.allowances.filter(matches).map((allowance) => allowance.amount));
+  return lines && charges && allowances && lines.plus(charges).minus(allowances);
 }
 
 function rulesFor(category: VatCategory): BusinessRule[] {
