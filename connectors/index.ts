@@ -1,0 +1,5 @@
+/** The connectors component's public face: the SDK, the runtime, element templates and the built-in connectors. */
+export * from './sdk/index.js';
+export { startConnectorRuntime, type ConnectorRuntime, type ConnectorRuntimeOptions } from './runtime/connector-runtime.js';
+export type { ConnectorMetricsSnapshot, ConnectorTypeMetrics, DurationHistogram, JobOutcome } from './runtime/connector-metrics.js';
+export { FileSystemDocumentStore } from './documents/file-system-document-store.js';
