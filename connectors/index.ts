@@ -3,3 +3,6 @@ export * from './sdk/index.js';
 export { startConnectorRuntime, type ConnectorRuntime, type ConnectorRuntimeOptions } from './runtime/connector-runtime.js';
 export type { ConnectorMetricsSnapshot, ConnectorTypeMetrics, DurationHistogram, JobOutcome } from './runtime/connector-metrics.js';
 export { FileSystemDocumentStore } from './documents/file-system-document-store.js';
+export { elementTemplateOf, ELEMENT_TEMPLATE_SCHEMA_URL, type ElementTemplate, type ElementTemplateProperty } from './templates/element-template.js';
+export { elementTemplatesOf } from './templates/element-templates.js';
+export { elementTemplateProblems } from './templates/element-template-schema.js';

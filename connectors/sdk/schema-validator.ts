@@ -7,7 +7,7 @@ const addFormats = addFormatsPlugin as unknown as typeof addFormatsPlugin.defaul
 
 /** One ajv for all connectors: formats (email, uri, date ...) and the `x-template` annotation keyword. */
 function createAjv(): Ajv {
-  const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: true, strictTypes: false });
+  const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: true, strictTypes: false, strictRequired: false });
   addFormats(ajv);
   ajv.addKeyword({ keyword: 'x-template', schemaType: 'object' });
   return ajv;
