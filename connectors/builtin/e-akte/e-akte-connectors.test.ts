@@ -5,8 +5,11 @@ import { EAkte } from './e-akte.js';
 import { eAkteConnectors } from './e-akte-connectors.js';
 import { PostgresEAkteAdapter } from './postgres/postgres-e-akte-adapter.js';
 import { sqlTestTargets, type SqlTestDatabase } from './sql/sql-test-targets.js';
+import { elementTemplateProblems } from '../../templates/element-template-schema.js';
+import { elementTemplatesOf } from '../../templates/element-templates.js';
 
 let bed: ConnectorTestBed;
+let connectors: ReturnType<typeof eAkteConnectors>;
 let database: SqlTestDatabase;
 let clock = new Date('2014-05-05T08:00:00Z');
 
@@ -18,7 +21,8 @@ beforeAll(async () => {
     archive: { id: '05378020-A', name: 'Stadtarchiv Leichlingen' },
     now: () => clock,
   });
-  bed = await startConnectorTestBed(eAkteConnectors(eAkte));
+  connectors = eAkteConnectors(eAkte);
+  bed = await startConnectorTestBed(connectors);
 });
 afterAll(async () => {
   await bed.destroy();
@@ -26,6 +30,10 @@ afterAll(async () => {
 });
 
 describe('the e-Akte connectors', () => {
+  it('declare element templates that Camunda\'s schema accepts', () => {
+    expect(elementTemplatesOf(connectors).flatMap(elementTemplateProblems)).toEqual([]);
+  });
+
   it('file a Bescheid from the document store and, when its retention ended, offer it to the archive in a 0501 record', async () => {
     const bescheid = await bed.documents.put({
       processInstanceKey: '1', filename: 'hundesteuerbescheid.pdf', contentType: 'application/pdf', bytes: new TextEncoder().encode('%PDF-1.7'),

@@ -20,6 +20,8 @@ import { PaymentLedger } from './payment-ledger.js';
 import { paymentNotificationHandler, signNotification } from './payment-notification-handler.js';
 import { PaymentService } from './payment-service.js';
 import { XBezahldiensteClient } from './xbezahldienste-client.js';
+import { elementTemplateProblems } from '../../templates/element-template-schema.js';
+import { elementTemplatesOf } from '../../templates/element-templates.js';
 
 const SECRET = 'geteiltes-geheimnis';
 const RETURN_URL = 'https://portal.leichlingen.example/zahlung/zurueck';
@@ -94,6 +96,10 @@ async function citizenOnPaypage(redirectUrl: string, action: 'pay' | 'cancel'): 
 }
 
 describe('online payment', () => {
+  it('is declared by connectors whose element templates Camunda\'s schema accepts', () => {
+    expect(elementTemplatesOf(paymentConnectors(service)).flatMap(elementTemplateProblems)).toEqual([]);
+  });
+
   it('continues the process once the citizen paid and the signed notification arrived', async () => {
     const { transaction, redirectUrl, result } = await startPayment('5.0100.123456.7', 12_500);
     expect(transaction.paymentRequest).toMatchObject({ grosAmount: 125, purpose: '5-0100-123456-7', currency: 'EUR', redirectUrl: RETURN_URL });

@@ -6,6 +6,8 @@ import { boundaryEvent, endEvent, error, errorDefinition } from '../../../engine
 import { SHARED } from '../../../test/support/shared-files.js';
 import { bpmnProcess, connectorTask, flow, startConnectorTestBed, type ConnectorTestBed } from '../../testing/connector-test-bed.js';
 import { XRECHNUNG_REJECTED, xrechnungIntakeConnector } from './xrechnung-intake-connector.js';
+import { elementTemplateProblems } from '../../templates/element-template-schema.js';
+import { elementTemplateOf } from '../../templates/element-template.js';
 
 const TYPE = xrechnungIntakeConnector.type;
 let bed: ConnectorTestBed;
@@ -32,6 +34,10 @@ async function run(folder: string, file: string) {
 }
 
 describe('the XRechnung intake connector', () => {
+  it('declares an element template that Camunda\'s schema accepts', () => {
+    expect(elementTemplateProblems(elementTemplateOf(xrechnungIntakeConnector))).toEqual([]);
+  });
+
   it('hands a valid CII invoice on with its Leitweg-ID and totals as exact decimal strings', async () => {
     const variables = await run('valid', '01.01a-INVOICE_uncefact.xml');
     expect(variables.invoiceIntake.invoice).toMatchObject({
