@@ -7,3 +7,4 @@ export { archiveOfferFileName, archiveOfferXml, XDOMEA_NAMESPACE, type Authority
 export { RetentionRuleError, retainUntil } from './retention.js';
 export { applyMigrations } from './sql/apply-migrations.js';
 export { inTransaction, type SqlExecutor, type SqlRow } from './sql/sql-executor.js';
+export { eAkteConnectors, type DisposeDueInput, type DisposeDueOutput, type FileDocumentInput, type FileDocumentOutput } from './e-akte-connectors.js';

@@ -5,3 +5,4 @@ export type * from './invoice-model.js';
 export { parseLeitwegId, leitwegCheckDigits, type LeitwegId } from './leitweg-id.js';
 export { invoiceRules, type BusinessRule, type Severity, type Violation } from './rules/index.js';
 export { Decimal } from './decimal.js';
+export { XRECHNUNG_REJECTED, xrechnungIntakeConnector, type XRechnungIntakeInput, type XRechnungIntakeOutput } from './xrechnung-intake-connector.js';
