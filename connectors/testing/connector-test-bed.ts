@@ -111,6 +111,13 @@ export async function runToEnd(bed: ConnectorTestBed, processId: string, bpmn: B
   return result.variables as Record<string, unknown>;
 }
 
+/** Deploys the process and starts an instance without waiting for it; returns the process instance key. */
+export async function deployAndStart(bed: ConnectorTestBed, processId: string, bpmn: Buffer, variables: Record<string, unknown> = {}): Promise<string> {
+  await bed.engine.zbc.deployResource({ name: `${processId}.bpmn`, process: bpmn });
+  const { processInstanceKey } = await bed.engine.zbc.createProcessInstance({ bpmnProcessId: processId, variables: variables as JSONDoc });
+  return processInstanceKey;
+}
+
 /** The incident of a process instance, once there is one. */
 export function incidentOf(bed: ConnectorTestBed, processInstanceKey: string) {
   return eventually(() => [...bed.engine.running.engine.state.incidents.values()]
