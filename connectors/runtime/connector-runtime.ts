@@ -11,6 +11,7 @@ import type { SecretProvider } from '../sdk/secrets.js';
 import { ConnectorMetrics, type ConnectorMetricsSnapshot } from './connector-metrics.js';
 import { ConnectorWorker } from './connector-worker.js';
 import { JobTimeoutExtender } from './job-timeout-extender.js';
+import { zeebeMessagePublisher } from './zeebe-message-publisher.js';
 
 export interface ConnectorRuntimeOptions {
   /** The connectors to run; each job type at most once. */
@@ -50,10 +51,12 @@ export function startConnectorRuntime(options: ConnectorRuntimeOptions): Connect
   });
   const metrics = new ConnectorMetrics();
   const timeoutExtender = new JobTimeoutExtender(zbc, logger, (type) => metrics.timeoutExtended(type));
+  const messages = zeebeMessagePublisher(zbc);
   const workers = options.connectors.map((connector) => new ConnectorWorker(connector as Connector, {
     zbc,
     secrets: options.secrets,
     documents: options.documents,
+    messages,
     logger,
     metrics,
     timeoutExtender,

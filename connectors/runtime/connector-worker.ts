@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { JSONDoc, ZBClient, ZBWorker } from 'zeebe-node';
 import type { Connector } from '../sdk/define-connector.js';
 import type { DocumentStore } from '../sdk/documents.js';
+import type { MessagePublisher } from '../sdk/messages.js';
 import type { SecretProvider } from '../sdk/secrets.js';
 import type { ConnectorMetrics, JobOutcome } from './connector-metrics.js';
 import { executeJob, FAILED_ATTEMPTS_VARIABLE, type ActivatedJob, type JobOutcomeAction } from './job-execution.js';
@@ -16,6 +17,7 @@ export interface ConnectorWorkerDependencies {
   zbc: ZBClient;
   secrets: SecretProvider;
   documents: DocumentStore;
+  messages: MessagePublisher;
   logger: Logger;
   metrics: ConnectorMetrics;
   timeoutExtender: JobTimeoutExtender;

@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { ConnectorError, PermanentFailure } from '../sdk/connector-error.js';
 import type { Connector, ConnectorContext, ConnectorJob } from '../sdk/define-connector.js';
 import type { DocumentStore } from '../sdk/documents.js';
+import type { MessagePublisher } from '../sdk/messages.js';
 import { SecretRedactor, type SecretProvider } from '../sdk/secrets.js';
 import { assembleInput, InvalidInputError } from './job-input.js';
 import { resultVariables } from './result-mapping.js';
@@ -38,6 +39,7 @@ export interface ActivatedJob {
 export interface JobExecutionDependencies {
   secrets: SecretProvider;
   documents: DocumentStore;
+  messages: MessagePublisher;
   logger: Logger;
   signal: AbortSignal;
 }
@@ -84,6 +86,11 @@ function connectorContext(connector: Connector, job: ActivatedJob, attempt: numb
       if (value === undefined) throw new PermanentFailure(`Secret '${name}' needed by connector '${connector.type}' is not defined`);
       redactor.remember(value);
       return value;
+    },
+    async publishMessage(message) {
+      const published = await dependencies.messages.publishMessage(message);
+      dependencies.logger.debug({ messageName: message.name, outcome: published.outcome }, 'Message published');
+      return published;
     },
   };
 }

@@ -5,6 +5,7 @@
 import type { Logger } from 'pino';
 import type { DocumentStore } from './documents.js';
 import type { InputSchema, JsonSchema, TemplateHints } from './json-schema.js';
+import type { MessagePublisher } from './messages.js';
 import { compileSchema, type SchemaCheck } from './schema-validator.js';
 
 /** The job a connector works on, as the engine handed it out. */
@@ -23,7 +24,8 @@ export interface ConnectorJob {
   customHeaders: Record<string, string>;
 }
 
-export interface ConnectorContext {
+/** What `run` is given besides its input. It is a `MessagePublisher` itself, so it can be handed to a service. */
+export interface ConnectorContext extends MessagePublisher {
   job: ConnectorJob;
   /** A pino logger whose lines carry the connector type, job key and process instance key. */
   logger: Logger;

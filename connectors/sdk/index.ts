@@ -5,3 +5,6 @@ export { ConnectorError, PermanentFailure } from './connector-error.js';
 export type { InputSchema, JsonSchema, JsonSchemaType, TemplateHints } from './json-schema.js';
 export { environmentSecretProvider, SECRET_ENVIRONMENT_PREFIX, type SecretProvider } from './secrets.js';
 export { DocumentNotFoundError, type DocumentReference, type DocumentStore, type NewDocument } from './documents.js';
+export type { MessagePublisher, MessageToPublish, PublishedMessage } from './messages.js';
+export { inTransaction, type SqlExecutor, type SqlRow } from './sql-executor.js';
+export { applyMigrations } from './apply-migrations.js';

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import type { JSONDoc } from 'zeebe-node';
-import { bpmnProcess, eventually, flow, serviceTask, startTestEngine, type TestEngine } from '../../engine/tests/harness.js';
+import { bpmnProcess, eventually, flow, serviceTask, startTestEngine, type TestEngine } from './engine-test-support.js';
 import { FileSystemDocumentStore } from '../documents/file-system-document-store.js';
 import { startConnectorRuntime, type ConnectorRuntime, type ConnectorRuntimeOptions } from '../runtime/connector-runtime.js';
 import type { Connector } from '../sdk/define-connector.js';

@@ -4,7 +4,7 @@ import { connectorProcess, incidentOf, runToEnd, startConnectorTestBed, type Con
 import { EAkte } from './e-akte.js';
 import { eAkteConnectors } from './e-akte-connectors.js';
 import { PostgresEAkteAdapter } from './postgres/postgres-e-akte-adapter.js';
-import { sqlTestTargets, type SqlTestDatabase } from './sql/sql-test-targets.js';
+import { sqlTestTargets, type SqlTestDatabase } from '../../testing/engine-test-support.js';
 import { elementTemplateProblems } from '../../templates/element-template-schema.js';
 import { elementTemplatesOf } from '../../templates/element-templates.js';
 

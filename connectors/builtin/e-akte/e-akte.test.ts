@@ -5,8 +5,8 @@ import { XMLParser } from 'fast-xml-parser';
 import { EAkte, EAkteError } from './e-akte.js';
 import type { DocumentToFile } from './e-akte-model.js';
 import { PostgresEAkteAdapter } from './postgres/postgres-e-akte-adapter.js';
-import { applyMigrations } from './sql/apply-migrations.js';
-import { sqlTestTargets, type SqlTestDatabase } from './sql/sql-test-targets.js';
+import { applyMigrations } from '../../sdk/index.js';
+import { sqlTestTargets, type SqlTestDatabase } from '../../testing/engine-test-support.js';
 
 const AUTHORITY = { id: '05378020', name: 'Stadt Leichlingen, Kämmerei' };
 const ARCHIVE = { id: '05378020-ARCHIV', name: 'Stadtarchiv Leichlingen' };

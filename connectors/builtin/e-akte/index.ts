@@ -5,6 +5,4 @@ export type { ArchiveDecision, ArchiveOffer, Disposition, DocumentState, Documen
 export { PostgresEAkteAdapter } from './postgres/postgres-e-akte-adapter.js';
 export { archiveOfferFileName, archiveOfferXml, XDOMEA_NAMESPACE, type Authority } from './archive-offer-xml.js';
 export { RetentionRuleError, retainUntil } from './retention.js';
-export { applyMigrations } from './sql/apply-migrations.js';
-export { inTransaction, type SqlExecutor, type SqlRow } from './sql/sql-executor.js';
 export { eAkteConnectors, type DisposeDueInput, type DisposeDueOutput, type FileDocumentInput, type FileDocumentOutput } from './e-akte-connectors.js';

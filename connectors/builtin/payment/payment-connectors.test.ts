@@ -8,13 +8,11 @@ import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pino from 'pino';
-import { catchEvent, message, messageDefinition } from '../../../engine/tests/event-xml.js';
 import { startStandInProvider, type StandInProvider } from '../../../test/peers/xbezahldienste-provider.js';
 import {
   bpmnProcess, connectorProcess, connectorTask, eventually, flow, runToEnd, startConnectorTestBed, type ConnectorTestBed,
 } from '../../testing/connector-test-bed.js';
-import { scriptTask } from '../../../engine/tests/harness.js';
-import { sqlTestTargets, type SqlTestDatabase } from '../e-akte/sql/sql-test-targets.js';
+import { catchEvent, message, messageDefinition, scriptTask, sqlTestTargets, type SqlTestDatabase } from '../../testing/engine-test-support.js';
 import { paymentConnectors } from './payment-connectors.js';
 import { PaymentLedger } from './payment-ledger.js';
 import { paymentNotificationHandler, signNotification } from './payment-notification-handler.js';

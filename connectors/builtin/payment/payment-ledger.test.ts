@@ -1,6 +1,6 @@
 /** The payment ledger on PGlite (and PostgreSQL when AMTSFLOW_TEST_DATABASE_URL is set). */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { sqlTestTargets, type SqlTestDatabase } from '../e-akte/sql/sql-test-targets.js';
+import { sqlTestTargets, type SqlTestDatabase } from '../../testing/engine-test-support.js';
 import { PaymentLedger } from './payment-ledger.js';
 
 const entry = (requestId: string) => ({

@@ -1,5 +1,5 @@
 /** The payment transactions amtsflow asked for, in PostgreSQL: each change is one conditional statement. */
-import { applyMigrations, type SqlExecutor } from '../e-akte/index.js';
+import { applyMigrations, type SqlExecutor } from '../../sdk/index.js';
 import type { PaymentStatus } from './xbezahldienste-protocol.js';
 
 const MIGRATIONS = new URL('./migrations/', import.meta.url);

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { boundaryEvent, endEvent, error, errorDefinition } from '../../../engine/tests/event-xml.js';
+import { boundaryEvent, endEvent, error, errorDefinition } from '../../testing/engine-test-support.js';
 import { SHARED } from '../../../test/support/shared-files.js';
 import { bpmnProcess, connectorTask, flow, startConnectorTestBed, type ConnectorTestBed } from '../../testing/connector-test-bed.js';
 import { XRECHNUNG_REJECTED, xrechnungIntakeConnector } from './xrechnung-intake-connector.js';

@@ -1,8 +1,7 @@
 /** The default e-Akte: documents and their content in PostgreSQL (bytea), through any `SqlExecutor`. */
 import type { DocumentRecord, EAkteAdapter } from '../e-akte-adapter.js';
 import type { ArchiveOffer, Disposition, DocumentState, FiledDocument } from '../e-akte-model.js';
-import { applyMigrations } from '../sql/apply-migrations.js';
-import { inTransaction, type SqlExecutor } from '../sql/sql-executor.js';
+import { applyMigrations, inTransaction, type SqlExecutor } from '../../../sdk/index.js';
 
 const MIGRATIONS = new URL('../migrations/', import.meta.url);
 

@@ -1,7 +1,8 @@
 /**
- * The SQL surface the built-in connectors need, kept this small so that connectors/ does not depend on engine/ or
- * server/ internals: the storage `SqlClient` of engine/ (PGlite or pg) has this shape, and a bare `pg.Pool` or
- * PGlite is adapted in one line. A client that also offers `transaction` gets atomic multi-statement changes.
+ * The SQL surface a connector that keeps its own tables needs (the e-Akte, the payment ledger), kept this small so
+ * that connectors do not depend on engine/ or server/ internals: engine/storage's `SqlClient` (PGlite or pg) has this
+ * shape, and a bare `pg.Pool` or PGlite is adapted in one line. A client that also offers `transaction` gets atomic
+ * multi-statement changes.
  */
 export type SqlRow = Record<string, unknown>;
 
