@@ -1,9 +1,13 @@
-/** The runtime against the embedded engine: inputs, results, BPMN errors, retries, secrets, long jobs, shutdown. */
+/**
+ * The runtime against the embedded engine: inputs, results, BPMN errors, retries, secrets, messages, long jobs,
+ * shutdown.
+ */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { ConnectorError, defineConnector } from '../sdk/index.js';
+import { ConnectorError, defineConnector, type PublishedMessage } from '../sdk/index.js';
 import {
   bpmnProcess, connectorProcess, connectorTask, eventually, flow, incidentOf, runToEnd, startConnectorTestBed, type ConnectorTestBed,
 } from '../testing/connector-test-bed.js';
+import { catchEvent, message, messageDefinition } from '../testing/engine-test-support.js';
 import { RELEASED_AT_SHUTDOWN } from './connector-worker.js';
 
 /** Looks a dog's tax class up; the test controls failures through the input. */
@@ -76,9 +80,22 @@ const gate = defineConnector<Record<string, never>, Record<string, never>>({
   },
 });
 
+/** Tells a waiting process that an Antrag was checked, by a message published from the job. */
+const announce = defineConnector<{ antragId: string; result: string }, PublishedMessage>({
+  type: 'test:announce:1',
+  name: 'Announce',
+  description: 'Publishes antrag-geprueft for an Antrag',
+  input: { type: 'object', required: ['antragId', 'result'], properties: { antragId: { type: 'string' }, result: { type: 'string' } } },
+  run(input, context) {
+    return context.publishMessage({
+      name: 'antrag-geprueft', correlationKey: input.antragId, messageId: `geprueft-${input.antragId}`, timeToLiveMs: 60_000, variables: { pruefung: input.result },
+    });
+  },
+});
+
 let bed: ConnectorTestBed;
 beforeAll(async () => {
-  bed = await startConnectorTestBed([taxClass, slow], { secretValues: { TAX_API_KEY: 'k-123' }, shutdownGraceMs: 60_000 });
+  bed = await startConnectorTestBed([taxClass, slow, announce], { secretValues: { TAX_API_KEY: 'k-123' }, shutdownGraceMs: 60_000 });
 });
 afterAll(async () => bed.destroy());
 
@@ -150,6 +167,26 @@ describe('a connector in a process', () => {
     // The connector saw the resolved key (otherwise it would have said "wrong api key"); its message is redacted.
     expect(incident.errorMessage).toBe('upstream rejected key Bearer ***');
     expect(JSON.stringify(bed.logLines)).not.toContain('k-123');
+  });
+});
+
+describe('messages from a connector', () => {
+  it('publishes a message that a waiting instance correlates, and reports a repeated message id as a duplicate', async () => {
+    const waiting = bpmnProcess('antrag-wartet', ['<bpmn:startEvent id="start" />', catchEvent('geprueft', messageDefinition('antrag-geprueft')),
+      '<bpmn:endEvent id="end" />', flow('f1', 'start', 'geprueft'), flow('f2', 'geprueft', 'end')].join(''), message('antrag-geprueft', '=antragId'));
+    await bed.engine.zbc.deployResource({ name: 'antrag-wartet.bpmn', process: waiting });
+    const waited = bed.engine.zbc.createProcessInstanceWithResult({ bpmnProcessId: 'antrag-wartet', variables: { antragId: 'A-17' }, requestTimeout: 20_000 });
+
+    const inputs = { antragId: '=antragId', result: 'vollständig' };
+    const body = ['<bpmn:startEvent id="start" />',
+      connectorTask('first', announce.type, { inputs, headers: { resultVariable: 'first' } }),
+      connectorTask('again', announce.type, { inputs, headers: { resultVariable: 'again' } }),
+      '<bpmn:endEvent id="end" />', flow('f1', 'start', 'first'), flow('f2', 'first', 'again'), flow('f3', 'again', 'end')].join('');
+    const announced = await runToEnd(bed, 'antrag-pruefen', bpmnProcess('antrag-pruefen', body), { antragId: 'A-17' });
+
+    expect(announced.first).toEqual({ outcome: 'published', messageKey: expect.stringMatching(/^\d+$/) });
+    expect(announced.again).toEqual({ outcome: 'duplicate' });
+    expect((await waited).variables).toMatchObject({ antragId: 'A-17', pruefung: 'vollständig' });
   });
 });
 

@@ -2,7 +2,7 @@
 export { paymentConnectors, type CreatePaymentInput, type PaymentStatusInput, type PaymentStatusOutput, type ReconcileInput } from './payment-connectors.js';
 export {
   PaymentRequestError, PaymentService, purposeFromKassenzeichen,
-  type CorrelationOutcome, type CreatedPayment, type CreatePaymentRequest, type MessagePublisher, type PaymentMessageVariables,
+  type CorrelationOutcome, type CreatedPayment, type CreatePaymentRequest, type PaymentMessageVariables,
   type PaymentServiceOptions, type ReconciliationSummary,
 } from './payment-service.js';
 export { PaymentLedger, type LedgerEntry } from './payment-ledger.js';

@@ -20,6 +20,8 @@ import { PaymentService } from './payment-service.js';
 import { XBezahldiensteClient } from './xbezahldienste-client.js';
 import { elementTemplateProblems } from '../../templates/element-template-schema.js';
 import { elementTemplatesOf } from '../../templates/element-templates.js';
+import { zeebeMessagePublisher } from '../../runtime/zeebe-message-publisher.js';
+import type { MessagePublisher } from '../../sdk/index.js';
 
 const SECRET = 'geteiltes-geheimnis';
 const RETURN_URL = 'https://portal.leichlingen.example/zahlung/zurueck';
@@ -32,6 +34,8 @@ let receiver: Server;
 let receiverUrl: string;
 let service: PaymentService;
 let bed: ConnectorTestBed;
+/** What the notification endpoint publishes with outside a job: as the server would, on a client of its own. */
+let publisher: MessagePublisher;
 
 beforeAll(async () => {
   database = await sqlTestTargets()[0].open();
@@ -45,9 +49,10 @@ beforeAll(async () => {
     notificationUrl: receiverUrl, notificationSecret: SECRET,
   });
   const client = new XBezahldiensteClient({ baseUrl: provider.url, originatorId: 'leichlingen', endPointId: 'hundesteuer', clientId: 'amtsflow', clientSecret: 's3cret' });
-  service = new PaymentService({ ledger, provider: client, logger, publisher: { publishMessage: (m) => bed.engine.zbc.publishMessage(m) } });
-  handle = paymentNotificationHandler({ service, secret: SECRET, logger });
+  service = new PaymentService({ ledger, provider: client, logger });
   bed = await startConnectorTestBed(paymentConnectors(service));
+  publisher = zeebeMessagePublisher(bed.engine.zbc);
+  handle = paymentNotificationHandler({ service, publisher, secret: SECRET, logger });
 
   // Hundesteuer: create the payment, wait for its outcome, then record whether it was paid.
   const body = [
@@ -139,7 +144,7 @@ describe('online payment', () => {
     try {
       const { result } = await startPayment('5.0100.200000.2', 1_000);
       provider.expireOpenTransactions();
-      await service.reconcile();
+      await service.reconcile(publisher);
       expect(await result).toMatchObject({ ergebnis: 'nicht bezahlt', paymentStatus: 'FAILED' });
     } finally {
       provider.loseNotifications = false;
@@ -199,7 +204,7 @@ describe('the notification endpoint', () => {
     await result;
     const body = JSON.stringify({ transactionId: transaction.transactionId, status: 'PAYED' });
     expect((await notify(body, signNotification(body, SECRET))).status).toBe(204);
-    expect(await service.refreshAndCorrelate(transaction.transactionId)).toBe('already-correlated');
+    expect(await service.refreshAndCorrelate(transaction.transactionId, publisher)).toBe('already-correlated');
   });
 });
 
@@ -211,7 +216,7 @@ describe('a payment that does not match its request', () => {
       const stored = provider.transactions().find((t) => t.transactionId === created.transactionId)!;
       stored.paymentRequest.grosAmount = 5; // the provider now reports 5 euros instead of 50
       await citizenOnPaypage(created.redirectUrl, 'pay');
-      expect(await service.refreshAndCorrelate(created.transactionId)).toBe('mismatch');
+      expect(await service.refreshAndCorrelate(created.transactionId, publisher)).toBe('mismatch');
       expect((await ledger.byTransactionId(created.transactionId))?.problem).toBe('the provider reports 500 cents, 5000 were requested');
       expect([...bed.engine.running.engine.state.messages.values()].some((m) => m.correlationKey === created.transactionId)).toBe(false);
     } finally {

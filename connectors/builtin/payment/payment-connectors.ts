@@ -2,7 +2,8 @@
  * Payment as connectors. `amtsflow:payment-create:1` creates the transaction (once per element instance) and returns
  * the URL to send the citizen to; the process then waits at a message catch event (name: the task's `messageName`,
  * correlation key: `=payment.transactionId`). `amtsflow:payment-status:1` pulls one transaction's status (after the
- * citizen came back); `amtsflow:payment-reconcile:1` (from a timer-started process) heals lost notifications.
+ * citizen came back); `amtsflow:payment-reconcile:1` (from a timer-started process) heals lost notifications. The
+ * payment message is published through the job's context, on the runtime's own gateway connection.
  */
 import { defineConnector, PermanentFailure, type Connector } from '../../sdk/index.js';
 import { PaymentRequestError, type CorrelationOutcome, type CreatedPayment, type PaymentService, type ReconciliationSummary } from './payment-service.js';
@@ -106,8 +107,8 @@ export function paymentConnectors(service: PaymentService): Connector<never, unk
       properties: { outcome: { type: 'string' }, status: { type: 'string', enum: ['INITIAL', 'PAYED', 'CANCELED', 'FAILED'] } },
     },
     resultVariable: 'paymentCheck',
-    async run(input) {
-      const outcome = await service.refreshAndCorrelate(input.transactionId).catch(permanentIfRefused);
+    async run(input, context) {
+      const outcome = await service.refreshAndCorrelate(input.transactionId, context).catch(permanentIfRefused);
       const status = await service.statusOf(input.transactionId);
       return { outcome, ...(status && { status }) };
     },
@@ -138,7 +139,7 @@ export function paymentConnectors(service: PaymentService): Connector<never, unk
     timeoutMs: 300_000,
     maxConcurrentJobs: 1,
     async run(input, context) {
-      const summary = await service.reconcile({ olderThanMs: input.olderThanMinutes * 60_000, limit: input.limit });
+      const summary = await service.reconcile(context, { olderThanMs: input.olderThanMinutes * 60_000, limit: input.limit });
       context.logger.info({ ...summary, correlated: summary.correlated.length, mismatched: summary.mismatched.length }, 'Payments reconciled');
       return summary;
     },

@@ -7,12 +7,15 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
+import type { MessagePublisher } from '../../sdk/index.js';
 import type { PaymentService } from './payment-service.js';
 import { PaymentProviderError } from './xbezahldienste-client.js';
 import { SIGNATURE_HEADER, type PaymentNotification } from './xbezahldienste-protocol.js';
 
 export interface NotificationHandlerOptions {
   service: PaymentService;
+  /** Where the payment message goes: `zeebeMessagePublisher(zbc)` of the server's zeebe-node client. */
+  publisher: MessagePublisher;
   /** The secret shared with the provider for the HMAC. */
   secret: string;
   logger: Logger;
@@ -60,7 +63,7 @@ export function paymentNotificationHandler(options: NotificationHandlerOptions):
     }
     if (typeof notification.transactionId !== 'string' || notification.transactionId === '') return [400, 'transactionId is missing'];
     try {
-      const outcome = await options.service.refreshAndCorrelate(notification.transactionId);
+      const outcome = await options.service.refreshAndCorrelate(notification.transactionId, options.publisher);
       if (outcome === 'unknown-transaction') return [404, 'Unknown transaction'];
       return [204];
     } catch (error) {

@@ -2,23 +2,20 @@
  * Online payment with XBezahldienste: create a transaction once per request id, send the citizen to the provider,
  * and when the payment is final (told by a signed notification, or found by reconciliation) pull its status from the
  * provider, check amount and reference, and publish a message the waiting process correlates by transaction id.
+ * The message goes out through the publisher the caller hands in: a connector's context, or for the notification
+ * endpoint a `zeebeMessagePublisher` of the server's client.
  */
 import type { Logger } from 'pino';
+import type { MessagePublisher } from '../../sdk/index.js';
 import { PaymentLedger, type LedgerEntry } from './payment-ledger.js';
 import { PaymentProviderError, type XBezahldiensteClient } from './xbezahldienste-client.js';
 import {
   centsToEuros, eurosToCents, FINAL_STATUSES, PURPOSE_PATTERN, type PaymentStatus, type PaymentTransaction,
 } from './xbezahldienste-protocol.js';
 
-/** What publishes messages to the engine: a zeebe-node `ZBClient` is one. */
-export interface MessagePublisher {
-  publishMessage(message: { name: string; correlationKey: string; variables: Record<string, unknown>; timeToLive: number; messageId?: string }): Promise<unknown>;
-}
-
 export interface PaymentServiceOptions {
   ledger: PaymentLedger;
   provider: XBezahldiensteClient;
-  publisher: MessagePublisher;
   logger: Logger;
   /**
    * How long a published payment message waits for its process to subscribe (the citizen may pay before the process
@@ -78,7 +75,6 @@ export class PaymentRequestError extends Error {
   override name = 'PaymentRequestError';
 }
 
-const ALREADY_EXISTS = 6;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export class PaymentService {
@@ -128,9 +124,9 @@ export class PaymentService {
 
   /**
    * Pulls the transaction's status from the provider (never trusting a notification or redirect), and once it is
-   * final and matches what was asked for, tells the process. Safe to call any number of times.
+   * final and matches what was asked for, tells the process through `publisher`. Safe to call any number of times.
    */
-  async refreshAndCorrelate(transactionId: string): Promise<CorrelationOutcome> {
+  async refreshAndCorrelate(transactionId: string, publisher: MessagePublisher): Promise<CorrelationOutcome> {
     const { ledger, provider, logger } = this.options;
     let entry = await ledger.byTransactionId(transactionId);
     if (!entry) return 'unknown-transaction';
@@ -149,7 +145,7 @@ export class PaymentService {
       await ledger.recordFinalStatus(transactionId, status, paymentMethod);
       entry = (await ledger.byTransactionId(transactionId))!;
     }
-    await this.publish(entry);
+    await this.publish(entry, publisher);
     await ledger.markCorrelated(transactionId);
     logger.info({ transactionId, status: entry.status }, 'Payment correlated');
     return 'correlated';
@@ -161,13 +157,13 @@ export class PaymentService {
   }
 
   /** Looks at every transaction the process has not heard of (older than `olderThanMs`) and correlates the final ones. */
-  async reconcile({ olderThanMs = 0, limit = 200 }: { olderThanMs?: number; limit?: number } = {}): Promise<ReconciliationSummary> {
+  async reconcile(publisher: MessagePublisher, { olderThanMs = 0, limit = 200 }: { olderThanMs?: number; limit?: number } = {}): Promise<ReconciliationSummary> {
     const { ledger, logger } = this.options;
     const open = await ledger.uncorrelated(new Date(Date.now() - olderThanMs), limit);
     const summary: ReconciliationSummary = { checked: open.length, correlated: [], stillOpen: 0, mismatched: [], failedToCheck: 0, withoutTransaction: 0 };
     for (const entry of open) {
       try {
-        const outcome = await this.refreshAndCorrelate(entry.transactionId!);
+        const outcome = await this.refreshAndCorrelate(entry.transactionId!, publisher);
         if (outcome === 'correlated') summary.correlated.push(entry.transactionId!);
         else if (outcome === 'mismatch') summary.mismatched.push(entry.transactionId!);
         else if (outcome === 'still-open') summary.stillOpen += 1;
@@ -182,7 +178,7 @@ export class PaymentService {
     return summary;
   }
 
-  private async publish(entry: LedgerEntry): Promise<void> {
+  private async publish(entry: LedgerEntry, publisher: MessagePublisher): Promise<void> {
     const variables: PaymentMessageVariables = {
       paymentStatus: entry.status!,
       paymentResult: {
@@ -194,18 +190,14 @@ export class PaymentService {
         ...(entry.statusChangedAt && { statusChangedAt: entry.statusChangedAt }),
       },
     };
-    try {
-      await this.options.publisher.publishMessage({
-        name: entry.messageName,
-        correlationKey: entry.transactionId!,
-        // The same message id makes a second publish (after a crash before markCorrelated) a no-op while buffered.
-        messageId: `payment-${entry.transactionId}`,
-        timeToLive: this.options.messageTimeToLiveMs ?? DAY_MS,
-        variables: variables as unknown as Record<string, unknown>,
-      });
-    } catch (error) {
-      if ((error as { code?: number }).code !== ALREADY_EXISTS) throw error;
-    }
+    await publisher.publishMessage({
+      name: entry.messageName,
+      correlationKey: entry.transactionId!,
+      // The same message id makes a second publish (after a crash before markCorrelated) a duplicate while buffered.
+      messageId: `payment-${entry.transactionId}`,
+      timeToLiveMs: this.options.messageTimeToLiveMs ?? DAY_MS,
+      variables: variables as unknown as Record<string, unknown>,
+    });
   }
 }
 
