@@ -1,6 +1,7 @@
 /**
- * Counters and a duration histogram per connector type, kept in memory as plain numbers. `snapshot()` is what the
- * server will turn into prom-client metrics; nothing here depends on an exporter.
+ * Counters and a duration histogram per connector type, kept in memory as plain numbers for `runtime.metrics()`.
+ * Observers see every change as it happens: `PrometheusConnectorMetrics` is one, which keeps prom-client metrics in a
+ * registry (the server's, when the runtime runs in its process).
  */
 
 /** Upper bounds (ms) of the duration histogram buckets; a last bucket takes everything above. */
@@ -29,16 +30,29 @@ export interface ConnectorTypeMetrics {
 
 export type ConnectorMetricsSnapshot = Record<string, ConnectorTypeMetrics>;
 
-export class ConnectorMetrics {
+/** What a job did, as it happened. */
+export interface ConnectorMetricsObserver {
+  /** A worker for this type started; the type's metrics exist from now on, at zero. */
+  register(type: string): void;
+  jobActivated(type: string): void;
+  jobFinished(type: string, outcome: JobOutcome, durationMs: number): void;
+  timeoutExtended(type: string): void;
+}
+
+export class ConnectorMetrics implements ConnectorMetricsObserver {
   private readonly byType = new Map<string, ConnectorTypeMetrics>();
+
+  constructor(private readonly observers: readonly ConnectorMetricsObserver[] = []) {}
 
   jobActivated(type: string): void {
     const metrics = this.of(type);
     metrics.activated += 1;
     metrics.active += 1;
+    for (const observer of this.observers) observer.jobActivated(type);
   }
 
   jobFinished(type: string, outcome: JobOutcome, durationMs: number): void {
+    for (const observer of this.observers) observer.jobFinished(type, outcome, durationMs);
     const metrics = this.of(type);
     metrics.active -= 1;
     metrics.outcomes[outcome] += 1;
@@ -52,6 +66,7 @@ export class ConnectorMetrics {
 
   timeoutExtended(type: string): void {
     this.of(type).timeoutExtensions += 1;
+    for (const observer of this.observers) observer.timeoutExtended(type);
   }
 
   /** A deep copy, safe to hand out. */
@@ -61,6 +76,7 @@ export class ConnectorMetrics {
 
   register(type: string): void {
     this.of(type);
+    for (const observer of this.observers) observer.register(type);
   }
 
   private of(type: string): ConnectorTypeMetrics {

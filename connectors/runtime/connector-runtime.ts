@@ -4,6 +4,7 @@
  */
 import os from 'node:os';
 import pino, { type Logger } from 'pino';
+import type { Registry } from 'prom-client';
 import { ZBClient } from 'zeebe-node';
 import type { Connector } from '../sdk/define-connector.js';
 import type { DocumentStore } from '../sdk/documents.js';
@@ -11,6 +12,7 @@ import type { SecretProvider } from '../sdk/secrets.js';
 import { ConnectorMetrics, type ConnectorMetricsSnapshot } from './connector-metrics.js';
 import { ConnectorWorker } from './connector-worker.js';
 import { JobTimeoutExtender } from './job-timeout-extender.js';
+import { PrometheusConnectorMetrics } from './prometheus-connector-metrics.js';
 import { zeebeMessagePublisher } from './zeebe-message-publisher.js';
 
 export interface ConnectorRuntimeOptions {
@@ -18,6 +20,11 @@ export interface ConnectorRuntimeOptions {
   connectors: readonly Connector<never, unknown>[];
   /** `host:port` of the Zeebe gateway; ignored when `zbc` is given. */
   gatewayAddress?: string;
+  /**
+   * Plaintext gRPC, as the embedded engine speaks it. Default true; false leaves TLS and OAuth to zeebe-node's own
+   * ZEEBE_* variables (a Zeebe cluster). Ignored when `zbc` is given.
+   */
+  plaintext?: boolean;
   /** A client to use instead of creating one (e.g. with OAuth for Camunda 8 SaaS). The runtime does not close it. */
   zbc?: ZBClient;
   secrets: SecretProvider;
@@ -29,6 +36,8 @@ export interface ConnectorRuntimeOptions {
   shutdownGraceMs?: number;
   /** The worker name the engine records on activated jobs. Default `amtsflow-connectors@<hostname>`. */
   workerName?: string;
+  /** A prom-client registry to keep per-connector metrics in as well (the server's, to export them at `/metrics`). */
+  metricsRegistry?: Registry;
 }
 
 export interface ConnectorRuntime {
@@ -45,11 +54,11 @@ export function startConnectorRuntime(options: ConnectorRuntimeOptions): Connect
   const logger = options.logger ?? pino({ name: 'connectors' });
   const ownClient = options.zbc === undefined;
   const zbc = options.zbc ?? new ZBClient(options.gatewayAddress ?? '127.0.0.1:26500', {
-    useTLS: false,
+    ...((options.plaintext ?? true) ? { useTLS: false } : {}),
     loglevel: 'INFO',
     stdout: zeebeNodeLogger(logger.child({ component: 'zeebe-node' })),
   });
-  const metrics = new ConnectorMetrics();
+  const metrics = new ConnectorMetrics(options.metricsRegistry ? [new PrometheusConnectorMetrics(options.metricsRegistry)] : []);
   const timeoutExtender = new JobTimeoutExtender(zbc, logger, (type) => metrics.timeoutExtended(type));
   const messages = zeebeMessagePublisher(zbc);
   const workers = options.connectors.map((connector) => new ConnectorWorker(connector as Connector, {

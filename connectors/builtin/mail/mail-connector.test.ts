@@ -1,54 +1,23 @@
 /** The mail connector against a local smtp-server, through the embedded engine. */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import type { DocumentReference } from '../../sdk/documents.js';
 import {
   bpmnProcess, connectorProcess, connectorTask, deployAndStart, flow, incidentOf, runToEnd, startConnectorTestBed, type ConnectorTestBed,
 } from '../../testing/connector-test-bed.js';
 import { mailConnector } from './mail-connector.js';
 import { BUILTIN_MAIL_TEMPLATE_DIR, MailTemplateCatalog } from './mail-templates.js';
-import { parseMimeMessage, type MimeMessage } from './testing/mime-message.js';
+import { startSmtpSink, type ReceivedMail, type SmtpSink } from './testing/smtp-sink.js';
 
-interface Received {
-  from: string;
-  recipients: string[];
-  message: MimeMessage;
-}
-
-const received: Received[] = [];
-let smtp: SMTPServer;
+let smtp: SmtpSink;
 let bed: ConnectorTestBed;
 let bescheid: DocumentReference;
 const pdfBytes = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from(Array.from({ length: 256 }, (_, i) => i))]);
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onRcptTo(address, _session, callback) {
-      if (address.address.startsWith('unbekannt@')) return callback(Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 }));
-      callback();
-    },
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        received.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          recipients: session.envelope.rcptTo.map((rcpt) => rcpt.address),
-          message: parseMimeMessage(Buffer.concat(chunks).toString('utf8')),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  const port = (smtp.server.address() as AddressInfo).port;
+  smtp = await startSmtpSink();
   const templates = await MailTemplateCatalog.fromDirectories([BUILTIN_MAIL_TEMPLATE_DIR]);
   const connector = mailConnector({
-    smtp: { host: '127.0.0.1', port, secure: false, ignoreTLS: true },
+    smtp: { host: '127.0.0.1', port: smtp.port, secure: false, ignoreTLS: true },
     from: 'Stadt Leichlingen <noreply@leichlingen.de>',
     templates,
     retryBackoff: { initialMs: 10 },
@@ -58,7 +27,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await bed.destroy();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
 });
 
 const TYPE = 'amtsflow:mail:1';
@@ -74,8 +43,8 @@ const setup = (language: string, to = '=antrag.email') => ({
 });
 const antrag = { email: 'a.schmitz@example.org', name: 'Frau Schmitz' };
 
-function lastTo(address: string): Received {
-  const mail = received.filter((each) => each.recipients.includes(address)).at(-1);
+function lastTo(address: string): ReceivedMail {
+  const mail = smtp.received.filter((each) => each.recipients.includes(address)).at(-1);
   if (!mail) throw new Error(`No mail to ${address}`);
   return mail;
 }
