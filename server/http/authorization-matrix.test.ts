@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { bpmnProcess, sequence, startTestEngine, type TestEngine } from '../../engine/tests/harness.js';
+import { elementTemplateRoutes } from '../deployments/element-template-routes.js';
 import { requireDepartment } from '../identity/authorization.js';
 import type { RouteModule } from '../server-context.js';
 import { ADMIN_PASSWORD, as, createStaff, signIn, startTestServer, STAFF_PASSWORD, type Credentials, type TestServer } from '../tests/test-server.js';
@@ -47,7 +48,7 @@ let targetUserId = '';
 
 beforeAll(async () => {
   engine = await startTestEngine();
-  test = await startTestServer({ gatewayAddress: engine.running.gatewayAddress, modules: [departmentRoutes] });
+  test = await startTestServer({ gatewayAddress: engine.running.gatewayAddress, modules: [departmentRoutes, elementTemplateRoutes(() => [])] });
   await createStaff(test.server, 'other-clerk', ['clerk'], ['ordnungsamt']);
   await createStaff(test.server, 'right-clerk', ['clerk'], ['kaemmerei']);
   await createStaff(test.server, 'manager', ['process-manager']);
@@ -93,6 +94,7 @@ function rows(): Row[] {
     { method: 'get', route: '/api/forms/:formId/versions/:version/schema', url: '/api/forms/matrix-form/versions/1/schema', expected: only('processManager', 200) },
     { method: 'get', route: '/api/decisions', url: '/api/decisions', expected: only('processManager', 200) },
     { method: 'get', route: '/api/decisions/:decisionRequirementsId/versions/:version/xml', url: '/api/decisions/none/versions/1/xml', expected: only('processManager', 404) },
+    { method: 'get', route: '/api/element-templates', url: '/api/element-templates', expected: only('processManager', 200) },
     {
       method: 'get', route: '/api/example/departments/:department/things', url: '/api/example/departments/kaemmerei/things',
       expected: { anonymous: 401, otherClerk: 403, rightClerk: 200, processManager: 403, admin: 403 },
