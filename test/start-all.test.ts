@@ -1,0 +1,121 @@
+/**
+ * `npm start`'s composition: engine, server and the built-in connectors in one process on a fresh data directory. A
+ * process with a mail task deployed to its gateway sends the mail to a local SMTP server; the server serves the running
+ * connectors' element templates and their metrics. And `npm start` itself prints what runs and stops on SIGTERM.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import { ZBClient } from 'zeebe-node';
+import { startSmtpSink, type SmtpSink } from '../connectors/builtin/mail/testing/smtp-sink.js';
+import { connectorSecrets } from '../connectors/index.js';
+import { connectorProcess } from '../connectors/testing/connector-test-bed.js';
+import { createStaff, STAFF_PASSWORD } from '../server/tests/test-server.js';
+import { readAmtsflowConfig, startAll, type RunningAmtsflow } from '../start-all.js';
+
+const ADMIN_PASSWORD = 'ein-langes-admin-passwort';
+let smtp: SmtpSink;
+let dataDir: string;
+let running: RunningAmtsflow;
+let zbc: ZBClient;
+
+/** The environment `npm start` would see: a fresh data directory, ports chosen by the system, mail to the sink. */
+const environment = () => ({
+  AMTSFLOW_DATA_DIR: dataDir, PORT: '0', AMTSFLOW_GATEWAY_PORT: '0', AMTSFLOW_ADMIN_PASSWORD: ADMIN_PASSWORD, AMTSFLOW_LOG_LEVEL: 'silent',
+  AMTSFLOW_SMTP_URL: smtp.url, AMTSFLOW_MAIL_FROM: 'Stadt Leichlingen <noreply@leichlingen.de>',
+});
+
+beforeAll(async () => {
+  smtp = await startSmtpSink();
+  dataDir = await mkdtemp(path.join(os.tmpdir(), 'amtsflow-start-all-'));
+  running = await startAll(readAmtsflowConfig(environment()), { logger: pino({ level: 'silent' }), secrets: connectorSecrets({}) });
+  zbc = new ZBClient(running.gatewayAddress, { useTLS: false, loglevel: 'NONE' });
+});
+afterAll(async () => {
+  await zbc?.close();
+  await running?.stop();
+  await smtp.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+/** Signs a staff user in over HTTP and returns the headers of their session. */
+async function sessionHeaders(username: string): Promise<Record<string, string>> {
+  const response = await fetch(`${running.server.url}/api/auth/login`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: STAFF_PASSWORD }),
+  });
+  expect(response.status).toBe(200);
+  const { csrfToken } = (await response.json()) as { csrfToken: string };
+  return { cookie: response.headers.getSetCookie()[0].split(';')[0], 'x-csrf-token': csrfToken };
+}
+
+describe('npm start\'s composition', () => {
+  it('runs the embedded engine, the server and the built-in connectors on one gateway', () => {
+    expect(running.engine?.gatewayAddress).toBe(running.gatewayAddress);
+    expect(running.connectors.runtime.connectorTypes.sort()).toEqual([
+      'amtsflow:http-json:1', 'amtsflow:mail:1', 'amtsflow:pdf-document:1', 'amtsflow:xrechnung-intake:1',
+    ]);
+  });
+
+  it('mails the citizen from a process deployed to its gateway', async () => {
+    const bpmn = connectorProcess('eingangsbestaetigung', 'amtsflow:mail:1', {
+      inputs: { to: '=antrag.email', variables: '={ name: antrag.name, service: "Hund anmelden", reference: "32-2025-4711", statusUrl: "https://portal.leichlingen.example/status/x", authority: "Stadt Leichlingen" }' },
+      headers: { template: 'antrag-eingegangen', resultVariable: 'versand' },
+    });
+    await zbc.deployResource({ name: 'eingangsbestaetigung.bpmn', process: bpmn });
+    const result = await zbc.createProcessInstanceWithResult({
+      bpmnProcessId: 'eingangsbestaetigung', variables: { antrag: { email: 'e.mustermann@example.org', name: 'Erika Mustermann' } }, requestTimeout: 20_000,
+    });
+    expect(result.variables.versand).toMatchObject({ accepted: ['e.mustermann@example.org'], language: 'de' });
+    const mail = smtp.received.find((each) => each.recipients.includes('e.mustermann@example.org'));
+    expect(mail?.from).toBe('noreply@leichlingen.de');
+    expect(mail?.message.headers.subject).toContain('32-2025-4711');
+  });
+
+  it('serves the running connectors\' element templates to a process manager', async () => {
+    await createStaff(running.server, 'modellierer', ['process-manager']);
+    const response = await fetch(`${running.server.url}/api/element-templates`, { headers: await sessionHeaders('modellierer') });
+    expect(response.status).toBe(200);
+    const templates = (await response.json()) as { id: string }[];
+    expect(templates.map((template) => template.id).sort()).toEqual(running.connectors.runtime.connectorTypes.sort());
+  });
+
+  it('exports the connectors\' metrics at the server\'s /metrics', async () => {
+    const metrics = await (await fetch(`${running.server.url}/metrics`)).text();
+    expect(metrics).toContain('amtsflow_connector_jobs_finished_total{connector_type="amtsflow:mail:1",outcome="completed"} 1');
+    expect(metrics).toContain('amtsflow_connector_jobs_activated_total{connector_type="amtsflow:http-json:1"} 0');
+    expect(metrics).toContain('amtsflow_http_requests_total');
+  });
+});
+
+describe('npm start', () => {
+  it('prints what runs and stops cleanly on SIGTERM', async () => {
+    const ownDataDir = await mkdtemp(path.join(os.tmpdir(), 'amtsflow-npm-start-'));
+    try {
+      const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('main.ts')], {
+        env: { ...process.env, ...environment(), AMTSFLOW_DATA_DIR: ownDataDir, AMTSFLOW_SMTP_URL: '', AMTSFLOW_LOG_LEVEL: 'warn' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      let stdout = '';
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+      await new Promise<void>((resolve, reject) => {
+        child.stdout.on('data', (chunk: Buffer) => {
+          stdout += chunk.toString();
+          if (stdout.includes('Stop with Ctrl+C.')) resolve();
+        });
+        void exited.then((code) => reject(new Error(`npm start exited (${code}) before it was ready: ${stderr}`)));
+      });
+      expect(stdout).toContain('amtsflow ready');
+      expect(stdout).toMatch(/Zeebe gateway \(gRPC, plaintext\): 127\.0\.0\.1:\d+ \(embedded engine\)/);
+      expect(stdout).toMatch(/connectors: +amtsflow:http-json:1, amtsflow:pdf-document:1, amtsflow:xrechnung-intake:1 /);
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    } finally {
+      await rm(ownDataDir, { recursive: true, force: true });
+    }
+  });
+});
