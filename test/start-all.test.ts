@@ -1,10 +1,12 @@
 /**
  * `npm start`'s composition: engine, server and the built-in connectors in one process on a fresh data directory. A
- * process with a mail task deployed to its gateway sends the mail to a local SMTP server; the server serves the running
- * connectors' element templates and their metrics. And `npm start` itself prints what runs and stops on SIGTERM.
+ * process deployed to its gateway renders a Bescheid, files it in the e-Akte (in the connectors' own database) and
+ * mails it to a local SMTP server; the server serves the running connectors' element templates and their metrics.
+ * And `npm start` itself prints what runs and stops on SIGTERM.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,7 +14,7 @@ import pino from 'pino';
 import { ZBClient } from 'zeebe-node';
 import { startSmtpSink, type SmtpSink } from '../connectors/builtin/mail/testing/smtp-sink.js';
 import { connectorSecrets } from '../connectors/index.js';
-import { connectorProcess } from '../connectors/testing/connector-test-bed.js';
+import { bpmnProcess, connectorTask, flow } from '../connectors/testing/connector-test-bed.js';
 import { createStaff, STAFF_PASSWORD } from '../server/tests/test-server.js';
 import { readAmtsflowConfig, startAll, type RunningAmtsflow } from '../start-all.js';
 
@@ -26,6 +28,8 @@ let zbc: ZBClient;
 const environment = () => ({
   AMTSFLOW_DATA_DIR: dataDir, PORT: '0', AMTSFLOW_GATEWAY_PORT: '0', AMTSFLOW_ADMIN_PASSWORD: ADMIN_PASSWORD, AMTSFLOW_LOG_LEVEL: 'silent',
   AMTSFLOW_SMTP_URL: smtp.url, AMTSFLOW_MAIL_FROM: 'Stadt Leichlingen <noreply@leichlingen.de>',
+  AMTSFLOW_EAKTE_AUTHORITY_ID: '05378020', AMTSFLOW_EAKTE_AUTHORITY_NAME: 'Stadt Leichlingen',
+  AMTSFLOW_EAKTE_ARCHIVE_ID: '05378020-A', AMTSFLOW_EAKTE_ARCHIVE_NAME: 'Stadtarchiv Leichlingen',
 });
 
 beforeAll(async () => {
@@ -52,26 +56,49 @@ async function sessionHeaders(username: string): Promise<Record<string, string>>
 }
 
 describe('npm start\'s composition', () => {
-  it('runs the embedded engine, the server and the built-in connectors on one gateway', () => {
+  it('runs the embedded engine, the server and the built-in connectors on one gateway, the e-Akte in the connectors\' own database', () => {
     expect(running.engine?.gatewayAddress).toBe(running.gatewayAddress);
+    expect(existsSync(path.join(dataDir, 'connectors', 'pglite'))).toBe(true);
     expect(running.connectors.runtime.connectorTypes.sort()).toEqual([
-      'amtsflow:http-json:1', 'amtsflow:mail:1', 'amtsflow:pdf-document:1', 'amtsflow:xrechnung-intake:1',
+      'amtsflow:e-akte-dispose:1', 'amtsflow:e-akte-file:1', 'amtsflow:http-json:1', 'amtsflow:mail:1', 'amtsflow:pdf-document:1', 'amtsflow:xrechnung-intake:1',
     ]);
   });
 
-  it('mails the citizen from a process deployed to its gateway', async () => {
-    const bpmn = connectorProcess('eingangsbestaetigung', 'amtsflow:mail:1', {
-      inputs: { to: '=antrag.email', variables: '={ name: antrag.name, service: "Hund anmelden", reference: "32-2025-4711", statusUrl: "https://portal.leichlingen.example/status/x", authority: "Stadt Leichlingen" }' },
-      headers: { template: 'antrag-eingegangen', resultVariable: 'versand' },
-    });
-    await zbc.deployResource({ name: 'eingangsbestaetigung.bpmn', process: bpmn });
+  it('renders a Hundesteuerbescheid, files it in the e-Akte and mails it, from a process deployed to its gateway', async () => {
+    const body = [
+      '<bpmn:startEvent id="start" />',
+      connectorTask('erstellen', 'amtsflow:pdf-document:1', {
+        inputs: {
+          title: 'Hundesteuerbescheid', reference: '=aktenzeichen', sender: '={ name: "Stadt Leichlingen", lines: ["Am Büscherhof 1", "42799 Leichlingen"] }',
+          recipient: '={ name: antrag.name, lines: ["Hauptstraße 5", "42799 Leichlingen"] }',
+          paragraphs: '=["Die Hundesteuer wird wie folgt festgesetzt:"]', items: '=[{ label: "Hundesteuer 2025", amountCents: 12500 }]',
+        },
+        headers: { kind: 'bescheid', resultVariable: 'bescheid' },
+      }),
+      connectorTask('ablegen', 'amtsflow:e-akte-file:1', {
+        inputs: { document: '=bescheid', aktenzeichen: '=aktenzeichen', documentType: 'Hundesteuerbescheid', title: 'Hundesteuer 2025' },
+        headers: { retentionPeriod: 'P10Y', retentionStartsAt: 'endOfYear', disposition: 'A', resultVariable: 'akte' },
+      }),
+      connectorTask('versenden', 'amtsflow:mail:1', {
+        inputs: {
+          to: '=antrag.email', attachments: '=[bescheid]',
+          variables: '={ name: antrag.name, title: "Hundesteuerbescheid", reference: aktenzeichen, authority: "Stadt Leichlingen" }',
+        },
+        headers: { template: 'bescheid-versand', resultVariable: 'versand' },
+      }),
+      '<bpmn:endEvent id="end" />',
+      flow('f1', 'start', 'erstellen'), flow('f2', 'erstellen', 'ablegen'), flow('f3', 'ablegen', 'versenden'), flow('f4', 'versenden', 'end'),
+    ].join('');
+    await zbc.deployResource({ name: 'hundesteuerbescheid.bpmn', process: bpmnProcess('hundesteuerbescheid', body) });
     const result = await zbc.createProcessInstanceWithResult({
-      bpmnProcessId: 'eingangsbestaetigung', variables: { antrag: { email: 'e.mustermann@example.org', name: 'Erika Mustermann' } }, requestTimeout: 20_000,
+      bpmnProcessId: 'hundesteuerbescheid', requestTimeout: 20_000,
+      variables: { aktenzeichen: '22.10.05-2025/0042', antrag: { email: 'e.mustermann@example.org', name: 'Erika Mustermann' } },
     });
+    expect(result.variables.akte).toMatchObject({ aktenzeichen: '22.10.05-2025/0042', retainUntil: expect.stringMatching(/^\d{4}-12-31$/), sha256: result.variables.bescheid.sha256 });
     expect(result.variables.versand).toMatchObject({ accepted: ['e.mustermann@example.org'], language: 'de' });
     const mail = smtp.received.find((each) => each.recipients.includes('e.mustermann@example.org'));
     expect(mail?.from).toBe('noreply@leichlingen.de');
-    expect(mail?.message.headers.subject).toContain('32-2025-4711');
+    expect(mail?.message.parts.find((part) => part.contentType === 'application/pdf')?.filename).toBe('Hundesteuerbescheid-22.10.05-2025_0042.pdf');
   });
 
   it('serves the running connectors\' element templates to a process manager', async () => {
@@ -95,7 +122,7 @@ describe('npm start', () => {
     const ownDataDir = await mkdtemp(path.join(os.tmpdir(), 'amtsflow-npm-start-'));
     try {
       const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('main.ts')], {
-        env: { ...process.env, ...environment(), AMTSFLOW_DATA_DIR: ownDataDir, AMTSFLOW_SMTP_URL: '', AMTSFLOW_LOG_LEVEL: 'warn' },
+        env: { ...process.env, AMTSFLOW_DATA_DIR: ownDataDir, PORT: '0', AMTSFLOW_GATEWAY_PORT: '0', AMTSFLOW_ADMIN_PASSWORD: ADMIN_PASSWORD, AMTSFLOW_LOG_LEVEL: 'warn' },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));

@@ -7,6 +7,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import { inTransaction, type SqlExecutor } from './sql-executor.js';
 
 const FILE_NAME = /^(\d{3})_[a-z0-9_]+\.sql$/;
+/** The table that records what ran: one statement, shared with the built-ins' own schema as its first migration. */
+const BOOKKEEPING_TABLE = new URL('./migrations/001_connector_migrations.sql', import.meta.url);
 
 /** Statements are separated by a semicolon at the end of a line (the files are ours; no function bodies). */
 function statementsOf(text: string): string[] {
@@ -17,14 +19,10 @@ function statementsOf(text: string): string[] {
 export async function applyMigrations(sql: SqlExecutor, component: string, directory: URL): Promise<string[]> {
   const names = (await readdir(directory)).filter((name) => FILE_NAME.test(name)).sort();
   const files = await Promise.all(names.map(async (name) => ({ name, statements: statementsOf(await readFile(new URL(name, directory), 'utf8')) })));
+  const [createBookkeepingTable] = statementsOf(await readFile(BOOKKEEPING_TABLE, 'utf8'));
   return inTransaction(sql, async (tx) => {
     if (sql.transaction) await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`amtsflow.connector-migrations.${component}`]);
-    await tx.query(`CREATE TABLE IF NOT EXISTS connector_migrations (
-      component text NOT NULL,
-      name text NOT NULL,
-      applied_at timestamptz NOT NULL DEFAULT now(),
-      PRIMARY KEY (component, name)
-    )`);
+    await tx.query(createBookkeepingTable);
     const applied = new Set((await tx.query<{ name: string }>('SELECT name FROM connector_migrations WHERE component = $1', [component])).map((row) => row.name));
     const pending = files.filter((file) => !applied.has(file.name));
     for (const file of pending) {

@@ -7,7 +7,8 @@
 import path from 'node:path';
 import { openMigratedSqlClient, type SqlClient } from '../../engine/storage/index.js';
 
-export const CONNECTOR_STORAGE_MIGRATIONS = new URL('./migrations/', import.meta.url);
+/** The schema's own migrations: the table in which each built-in records the migration files it applied. */
+export const CONNECTOR_STORAGE_MIGRATIONS = new URL('../sdk/migrations/', import.meta.url);
 
 export interface ConnectorStorageOptions {
   dataDir: string;
