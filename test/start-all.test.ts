@@ -14,7 +14,8 @@ import pino from 'pino';
 import { ZBClient } from 'zeebe-node';
 import { startSmtpSink, type SmtpSink } from '../connectors/builtin/mail/testing/smtp-sink.js';
 import { connectorSecrets } from '../connectors/index.js';
-import { bpmnProcess, connectorTask, flow } from '../connectors/testing/connector-test-bed.js';
+import { bpmnProcess, connectorProcess, connectorTask, flow } from '../connectors/testing/connector-test-bed.js';
+import { startTestEngine } from '../engine/tests/harness.js';
 import { createStaff, STAFF_PASSWORD } from '../server/tests/test-server.js';
 import { readAmtsflowConfig, startAll, type RunningAmtsflow } from '../start-all.js';
 
@@ -28,14 +29,16 @@ let zbc: ZBClient;
 const environment = () => ({
   AMTSFLOW_DATA_DIR: dataDir, PORT: '0', AMTSFLOW_GATEWAY_PORT: '0', AMTSFLOW_ADMIN_PASSWORD: ADMIN_PASSWORD, AMTSFLOW_LOG_LEVEL: 'silent',
   AMTSFLOW_SMTP_URL: smtp.url, AMTSFLOW_MAIL_FROM: 'Stadt Leichlingen <noreply@leichlingen.de>',
+});
+const E_AKTE = {
   AMTSFLOW_EAKTE_AUTHORITY_ID: '05378020', AMTSFLOW_EAKTE_AUTHORITY_NAME: 'Stadt Leichlingen',
   AMTSFLOW_EAKTE_ARCHIVE_ID: '05378020-A', AMTSFLOW_EAKTE_ARCHIVE_NAME: 'Stadtarchiv Leichlingen',
-});
+};
 
 beforeAll(async () => {
   smtp = await startSmtpSink();
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'amtsflow-start-all-'));
-  running = await startAll(readAmtsflowConfig(environment()), { logger: pino({ level: 'silent' }), secrets: connectorSecrets({}) });
+  running = await startAll(readAmtsflowConfig({ ...environment(), ...E_AKTE }), { logger: pino({ level: 'silent' }), secrets: connectorSecrets({}) });
   zbc = new ZBClient(running.gatewayAddress, { useTLS: false, loglevel: 'NONE' });
 });
 afterAll(async () => {
@@ -114,6 +117,33 @@ describe('npm start\'s composition', () => {
     expect(metrics).toContain('amtsflow_connector_jobs_finished_total{connector_type="amtsflow:mail:1",outcome="completed"} 1');
     expect(metrics).toContain('amtsflow_connector_jobs_activated_total{connector_type="amtsflow:http-json:1"} 0');
     expect(metrics).toContain('amtsflow_http_requests_total');
+  });
+});
+
+describe('npm start\'s composition with ZEEBE_ADDRESS', () => {
+  it('starts no engine of its own and runs the connectors against that gateway', async () => {
+    const cluster = await startTestEngine();
+    const ownDataDir = await mkdtemp(path.join(os.tmpdir(), 'amtsflow-start-all-zeebe-'));
+    try {
+      const config = readAmtsflowConfig({ ...environment(), AMTSFLOW_DATA_DIR: ownDataDir, ZEEBE_ADDRESS: cluster.running.gatewayAddress });
+      const withCluster = await startAll(config, { logger: pino({ level: 'silent' }), secrets: connectorSecrets({}) });
+      try {
+        expect(withCluster.engine).toBeUndefined();
+        expect(withCluster.gatewayAddress).toBe(cluster.running.gatewayAddress);
+        const bpmn = connectorProcess('quittung', 'amtsflow:pdf-document:1', {
+          inputs: { title: 'Quittung', reference: 'FB-2025-17', sender: '={ name: "Stadt Leichlingen" }', recipient: '={ name: "Ole Finder", lines: [] }', paragraphs: '=["Finderlohn erhalten."]' },
+          headers: { kind: 'quittung', resultVariable: 'quittung' },
+        });
+        await cluster.zbc.deployResource({ name: 'quittung.bpmn', process: bpmn });
+        const result = await cluster.zbc.createProcessInstanceWithResult({ bpmnProcessId: 'quittung', variables: {}, requestTimeout: 20_000 });
+        expect(result.variables.quittung).toMatchObject({ filename: 'Quittung-FB-2025-17.pdf', pages: 1 });
+      } finally {
+        await withCluster.stop();
+      }
+    } finally {
+      await cluster.destroy();
+      await rm(ownDataDir, { recursive: true, force: true });
+    }
   });
 });
 
