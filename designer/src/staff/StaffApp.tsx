@@ -1,5 +1,5 @@
 /** The staff app: the session decides between sign-in, the forced password change and the routes of the user's areas. */
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { usePageTitle } from '../shared/a11y/use-page-title.js';
 import { matchPath, useRouter } from '../shared/routing/router.js';
 import type { StaffUser } from './auth/auth-api.js';
@@ -9,6 +9,9 @@ import { SignInPage } from './auth/SignInPage.js';
 import { areasOf } from './auth/staff-areas.js';
 import { useStaffI18n } from './i18n/use-staff-i18n.js';
 import { SignedOutLayout, StaffLayout } from './layout/StaffLayout.js';
+
+// The designer carries bpmn-js and form-js: loaded only when a process manager opens it.
+const DesignerRoutes = lazy(() => import('./designer/DesignerRoutes.js').then((module) => ({ default: module.DesignerRoutes })));
 
 export function StaffApp() {
   const { state } = useSession();
@@ -22,7 +25,12 @@ export function StaffApp() {
 
 function SignedInRoutes({ user }: { user: StaffUser }) {
   const { path } = useRouter();
+  const { t } = useStaffI18n();
+  const loading = <p className="loading" role="status">{t('common.loading')}</p>;
   if (matchPath('/staff', path)) return <StaffLayout user={user}><HomePage user={user} /></StaffLayout>;
+  if ((path === '/staff/designer' || path.startsWith('/staff/designer/')) && user.roles.includes('process-manager')) {
+    return <Suspense fallback={<StaffLayout user={user}>{loading}</StaffLayout>}><DesignerRoutes user={user} /></Suspense>;
+  }
   return <StaffLayout user={user}><NotFoundPage /></StaffLayout>;
 }
 

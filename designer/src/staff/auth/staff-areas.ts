@@ -13,6 +13,7 @@ export interface StaffArea {
 }
 
 export const STAFF_AREAS: readonly StaffArea[] = [
+  { id: 'designer', path: '/staff/designer', label: 'nav.designer', role: 'process-manager' },
 ];
 
 export function areasOf(user: StaffUser): StaffArea[] {

@@ -1,4 +1,6 @@
 /** Every text of the staff app, German first. A key missing in English is a type error. */
+import { DESIGNER_DE, DESIGNER_EN } from '../designer/designer-messages.js';
+
 const de = {
   'app.name': 'amtsflow',
   'layout.skipToContent': 'Zum Inhalt springen',
@@ -41,6 +43,7 @@ const de = {
   'error.notFound': 'Diese Seite gibt es nicht.',
   'error.notFoundTitle': 'Seite nicht gefunden',
   'common.loading': 'Wird geladen …',
+  ...DESIGNER_DE,
 } as const;
 
 export type StaffMessageKey = keyof typeof de;
@@ -87,6 +90,7 @@ const en: Record<StaffMessageKey, string> = {
   'error.notFound': 'This page does not exist.',
   'error.notFoundTitle': 'Page not found',
   'common.loading': 'Loading …',
+  ...DESIGNER_EN,
 };
 
 export const STAFF_MESSAGES = { de, en };
