@@ -32,8 +32,9 @@ export function DefinitionTable({ caption, definitions, editorPath }: { caption:
                 <ul className="version-list">
                   {definition.versions.map((version) => (
                     <li key={version.version}>
-                      <Link href={`${editorPath}/${encodeURIComponent(definition.id)}?version=${version.version}`} aria-label={t('designer.openVersion', { version: version.version, id: definition.id })}>
-                        v{version.version}
+                      <Link href={`${editorPath}/${encodeURIComponent(definition.id)}?version=${version.version}`}>
+                        {t('designer.version', { version: version.version })}
+                        <span className="visually-hidden"> {t('designer.versionOf', { id: definition.id })}</span>
                       </Link>
                     </li>
                   ))}

@@ -33,6 +33,8 @@ export function FormEditorPage({ formId, version }: { formId?: string; version?:
   const [message, setMessage] = useState<Message>();
   const [openedVersion, setOpenedVersion] = useState<number | undefined>(version);
   const [deploying, setDeploying] = useState(false);
+  // Taken once per page, not per effect run (React runs effects twice in development).
+  const [handedOver] = useState(() => (formId ? undefined : takeHandedOver('form')));
 
   useEffect(() => {
     const formEditor = new FormEditor({ container: editorRef.current! });
@@ -46,8 +48,7 @@ export function FormEditorPage({ formId, version }: { formId?: string; version?:
     formEditor.on('changed', showPreview);
     const load = async (): Promise<FormSchema> => {
       if (!formId) {
-        const handed = takeHandedOver('form');
-        return handed ? (JSON.parse(handed) as FormSchema) : newFormSchema();
+        return handedOver ? (JSON.parse(handedOver) as FormSchema) : newFormSchema();
       }
       const chosen = version ?? (await deploymentsApi.forms()).find((definition) => definition.id === formId)?.latestVersion ?? 1;
       setOpenedVersion(chosen);

@@ -40,6 +40,8 @@ export function ModelerPage({ processId, version }: { processId?: string; versio
   const [openedVersion, setOpenedVersion] = useState<number | undefined>(version);
   const [selectedTask, setSelectedTask] = useState<DiagramElement>();
   const [choosing, setChoosing] = useState(false);
+  // Taken once per page, not per effect run (React runs effects twice in development).
+  const [handedOver] = useState(() => (processId ? undefined : takeHandedOver('bpmn')));
 
   const describeBadge = useCallback((errors: number, warnings: number) => t('lint.badge', { errors, warnings }), [t]);
 
@@ -82,7 +84,7 @@ export function ModelerPage({ processId, version }: { processId?: string; versio
       (error: Error) => setMessage({ kind: 'error', text: t('templates.loadFailed', { detail: error.message }) }),
     );
     const load = async () => {
-      if (!processId) return takeHandedOver('bpmn') ?? newDiagramXml();
+      if (!processId) return handedOver ?? newDiagramXml();
       const chosen = version ?? (await deploymentsApi.processes()).find((definition) => definition.id === processId)?.latestVersion ?? 1;
       setOpenedVersion(chosen);
       return deploymentsApi.processXml(processId, chosen);
