@@ -117,6 +117,38 @@ describe('the designer in a browser', () => {
     expect(watched.problems).toEqual([]);
   });
 
+  it('applies a connector template to a task and deploys its fields as Zeebe inputs and headers', async () => {
+    const { page } = watched;
+    // The server route arrives with the connectors' server module; until then the test serves a generated-style template.
+    await page.route('**/api/element-templates', (route) => route.fulfill({ json: [MAIL_TEMPLATE] }));
+    await page.goto(`${platform.url}/staff/designer/processes/hund-anmelden`);
+    await page.getByText('Geöffnet: Version 1').waitFor();
+    await page.locator('[data-element-id="bescheid-erstellen"]').click();
+    await page.getByRole('button', { name: 'Connector-Vorlage anwenden' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Connector-Vorlage wählen' });
+    await dialog.getByLabel('Vorlagen durchsuchen').fill('mail');
+    await expectAccessible(page, 'template chooser');
+    await dialog.getByRole('button', { name: /Bescheid per E-Mail/ }).click();
+
+    const properties = page.getByRole('region', { name: 'Eigenschaften des ausgewählten Elements' });
+    await properties.getByText('Verknüpfung zur Vorlage lösen').waitFor();
+    await properties.getByLabel('Empfänger').fill('=antragsteller.email');
+    await properties.getByLabel('Vorlage').selectOption('bescheid-versand');
+    const lintPanel = page.getByRole('region', { name: 'Prüfung' });
+    await lintPanel.getByText(/^(Keine Probleme gefunden\.|Fehler: 0,)/).waitFor();
+    await expectAccessible(page, 'modeler with a templated task');
+    await page.getByRole('toolbar', { name: 'Prozess-Aktionen' }).getByRole('button', { name: 'Bereitstellen' }).click();
+    await page.getByRole('status').getByText('Prozess hund-anmelden ist als Version 2 bereitgestellt.').waitFor();
+
+    const xml = await deployedXml(platform, 'hund-anmelden', 2);
+    expect(xml).toContain('zeebe:modelerTemplate="amtsflow:mail-send:1"');
+    expect(xml).toMatch(/<zeebe:taskDefinition type="amtsflow:mail-send:1"/);
+    expect(xml).toMatch(/<zeebe:input source="=antragsteller.email" target="to" \/>/);
+    expect(xml).toMatch(/<zeebe:header key="template" value="bescheid-versand" \/>/);
+    await page.unroute('**/api/element-templates');
+    expect(watched.problems).toEqual([]);
+  });
+
   it('speaks English when asked, remembered across pages', async () => {
     const { page } = watched;
     await page.getByRole('combobox', { name: 'Sprache' }).selectOption('en');
@@ -147,6 +179,25 @@ describe('the designer in a browser', () => {
     expect(portal.problems).toEqual([]);
   });
 });
+
+/** Shaped like the templates connectors/templates generates. */
+const MAIL_TEMPLATE = {
+  $schema: 'https://unpkg.com/@camunda/zeebe-element-templates-json-schema/resources/schema.json',
+  id: 'amtsflow:mail-send:1',
+  name: 'Bescheid per E-Mail',
+  version: 1,
+  description: 'Sends a mail from a template',
+  appliesTo: ['bpmn:Task'],
+  elementType: { value: 'bpmn:ServiceTask' },
+  groups: [{ id: 'input', label: 'Eingabe' }],
+  properties: [
+    { type: 'Hidden', value: 'amtsflow:mail-send:1', binding: { type: 'zeebe:taskDefinition', property: 'type' } },
+    { id: 'to', label: 'Empfänger', type: 'String', feel: 'optional', group: 'input', constraints: { notEmpty: true }, binding: { type: 'zeebe:input', name: 'to' } },
+    { id: 'template', label: 'Vorlage', type: 'Dropdown', group: 'input', value: 'eingangsbestaetigung',
+      choices: [{ name: 'Eingangsbestätigung', value: 'eingangsbestaetigung' }, { name: 'Bescheid-Versand', value: 'bescheid-versand' }],
+      binding: { type: 'zeebe:taskHeader', key: 'template' } },
+  ],
+};
 
 async function deployedProcesses(platform: Platform): Promise<number> {
   return (await new DeploymentStore(platform.server.context.sql).list('process')).length;

@@ -20,6 +20,8 @@ interface Group {
   id: string;
   label: string;
   entries: Entry[];
+  /** Open when the element is selected: a template's fields are what one fills in next. */
+  shouldOpen?: boolean;
 }
 
 export class TemplatePropertiesProvider {
@@ -50,7 +52,7 @@ export class TemplatePropertiesProvider {
       h('p', null, h('strong', null, template.name), template.version ? ` (${translate('Version {version}', { version: template.version })})` : ''),
       template.description ? h('p', null, template.description) : null,
       h('button', { type: 'button', class: 'bio-properties-panel-add-entry amtsflow-template-unlink', onClick: () => templates.unlink(element) }, translate('Unlink template')));
-    return { id: 'amtsflow-template', label: translate('Template'), entries: [{ id: 'amtsflow-template-info', component: TemplateInfo }] };
+    return { id: 'amtsflow-template', label: translate('Template'), shouldOpen: true, entries: [{ id: 'amtsflow-template-info', component: TemplateInfo }] };
   }
 
   private fieldGroups(element: DiagramElement, template: ElementTemplate): Group[] {
@@ -64,11 +66,12 @@ export class TemplatePropertiesProvider {
     const grouped = groups.map((group) => ({
       id: `amtsflow-template-group-${group.id}`,
       label: group.label,
+      shouldOpen: true,
       entries: visible.filter((property) => property.group === group.id).map((property, index) => this.entry(element, property, index)),
     }));
     const ungrouped = visible.filter((property) => !groups.some((group) => group.id === property.group));
     if (ungrouped.length > 0) {
-      grouped.push({ id: 'amtsflow-template-group-other', label: this.translate('Template fields'), entries: ungrouped.map((property, index) => this.entry(element, property, index)) });
+      grouped.push({ id: 'amtsflow-template-group-other', label: this.translate('Template fields'), shouldOpen: true, entries: ungrouped.map((property, index) => this.entry(element, property, index)) });
     }
     return grouped.filter((group) => group.entries.length > 0);
   }
