@@ -162,6 +162,24 @@ describe('the designer in a browser', () => {
     await expectAccessible(page, 'sign-in in English');
   });
 
+  it('lets staff sign in by keyboard alone, starting from the skip link', async () => {
+    const { page } = watched;
+    await page.goto(`${platform.url}/staff/`);
+    await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
+    const focused = () => page.evaluate(() => document.activeElement?.textContent?.trim() || document.activeElement?.getAttribute('name') || document.activeElement?.tagName);
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Skip to content');
+    await page.keyboard.press('Tab'); // the language
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('username');
+    await page.keyboard.type('prozess.mueller');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('password');
+    await page.keyboard.type(STAFF_PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Designer', level: 1 }).waitFor();
+  });
+
   it('serves the citizen portal as its own bundle without modeler code, accessibly', async () => {
     const portal = await openPage(context);
     const scripts: string[] = [];
