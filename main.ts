@@ -5,6 +5,7 @@
  */
 import pino from 'pino';
 import { connectorSecrets, ConnectorsConfigError } from './connectors/index.js';
+import { ensureWebBuild, WEB_DIST_DIR } from './designer/build/web-build.js';
 import { ConfigError } from './engine/index.js';
 import { ServerConfigError } from './server/index.js';
 import { readAmtsflowConfig, readyBanner, startAll } from './start-all.js';
@@ -12,6 +13,9 @@ import { readAmtsflowConfig, readyBanner, startAll } from './start-all.js';
 try {
   const config = readAmtsflowConfig();
   const logger = pino({ level: config.server.logLevel });
+  // The browser apps are built here when designer/dist is missing or older than its sources; a build placed
+  // elsewhere (AMTSFLOW_WEB_DIR) is taken as it is.
+  if (config.server.webDir === WEB_DIST_DIR) await ensureWebBuild((message) => logger.info(message));
   const running = await startAll(config, { logger, secrets: connectorSecrets() });
   let stopping = false;
   const stop = (signal: string) => {

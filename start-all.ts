@@ -86,6 +86,7 @@ export function readyBanner(config: AmtsflowConfig, running: RunningAmtsflow): s
       ? `  Zeebe gateway (gRPC, plaintext): ${engine.gatewayAddress} (embedded engine)`
       : `  Zeebe gateway: ${running.gatewayAddress} (ZEEBE_ADDRESS)`,
     `  platform server (HTTP):         ${server.url}  (API: ${server.url}/api/openapi.json, health: ${server.url}/healthz)`,
+    `  staff app: ${server.url}/staff/   citizen portal: ${server.url}/`,
     `  connectors:                     ${connectors.runtime.connectorTypes.join(', ')} (built-ins left out are named in the log)`,
     `  storage: ${config.server.databaseUrl ? 'PostgreSQL server from DATABASE_URL' : `PGlite in ${config.server.dataDir}`}, documents in ${config.connectors.documentDir}`,
     ...(admin ? [`  created the admin account "${admin.username}"${admin.generatedPassword ? ` with the one-time password ${admin.generatedPassword} (change it at the first sign-in; it is not shown again)` : ' with AMTSFLOW_ADMIN_PASSWORD'}`] : []),

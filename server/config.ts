@@ -1,5 +1,9 @@
 /** The platform server's configuration, read from the environment and validated in this one place. */
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Where `npm run build:web` puts the browser apps (designer/dist of this repository). */
+export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../designer/dist', import.meta.url));
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -38,6 +42,8 @@ export interface ServerConfig {
   /** The largest JSON body of any other request, in bytes. */
   maxJsonBytes: number;
   oidc?: OidcConfig;
+  /** The built browser apps (staff app and citizen portal) the server serves; not served when the folder is missing. */
+  webDir: string;
 }
 
 export class ServerConfigError extends Error {
@@ -118,6 +124,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     maxUploadBytes: read.integer('AMTSFLOW_MAX_UPLOAD_BYTES', 10 * 1024 * 1024, 1024, 256 * 1024 * 1024),
     maxJsonBytes: 100 * 1024,
     oidc: readOidc(read),
+    webDir: path.resolve(read.text('AMTSFLOW_WEB_DIR') ?? DEFAULT_WEB_DIR),
   };
   if (read.problems.length > 0) throw new ServerConfigError(`Invalid configuration:\n  ${read.problems.join('\n  ')}`);
   return config;

@@ -152,7 +152,11 @@ describe('npm start', () => {
     const ownDataDir = await mkdtemp(path.join(os.tmpdir(), 'amtsflow-npm-start-'));
     try {
       const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('main.ts')], {
-        env: { ...process.env, AMTSFLOW_DATA_DIR: ownDataDir, PORT: '0', AMTSFLOW_GATEWAY_PORT: '0', AMTSFLOW_ADMIN_PASSWORD: ADMIN_PASSWORD, AMTSFLOW_LOG_LEVEL: 'warn' },
+        env: {
+          ...process.env, AMTSFLOW_DATA_DIR: ownDataDir, PORT: '0', AMTSFLOW_GATEWAY_PORT: '0', AMTSFLOW_ADMIN_PASSWORD: ADMIN_PASSWORD, AMTSFLOW_LOG_LEVEL: 'warn',
+          // A folder given here is served as it is, so npm start does not build the browser apps first.
+          AMTSFLOW_WEB_DIR: path.join(ownDataDir, 'web'),
+        },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
