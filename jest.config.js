@@ -10,6 +10,6 @@ export default {
   },
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testMatch: ['<rootDir>/**/*.test.ts'],
-  testPathIgnorePatterns: ['/node_modules/', '/data/'],
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/data/'],
   testTimeout: 30000,
 };
