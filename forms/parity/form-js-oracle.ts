@@ -1,7 +1,7 @@
 /**
- * Test support, Node only: form-js's viewer as the oracle, in a worker thread (`oracle-worker.ts`). A run the
- * viewer does not finish in time (form-js can loop forever on data of the wrong shape) counts as a crash; the
- * worker is then replaced.
+ * Test support, Node only: form-js's viewer as the oracle, in a worker thread (`oracle-worker.ts`) that all forms
+ * share. A run the viewer does not finish in time (form-js can loop forever on data of the wrong shape) counts as a
+ * crash; the worker is then replaced. Call `shutDownOracle()` when done.
  */
 import { Worker } from 'node:worker_threads';
 import type { OracleRequest } from './oracle-worker.js';
@@ -25,41 +25,13 @@ export interface OracleOptions {
   readonly timeoutMs?: number;
 }
 
-export class FormJsOracle {
-  private worker?: Worker;
+class OracleWorker {
+  private readonly worker: Worker;
   private nextId = 0;
   private readonly pending = new Map<number, (reply: Reply) => void>();
 
-  private constructor(
-    private readonly schema: unknown,
-    private readonly options: OracleOptions,
-  ) {}
-
-  static async open(schema: unknown, options: OracleOptions): Promise<FormJsOracle> {
-    const oracle = new FormJsOracle(schema, options);
-    await oracle.start();
-    return oracle;
-  }
-
-  async run(input: Record<string, unknown>, values: Record<string, unknown>, files: Record<string, UploadedTestFile[]> = {}): Promise<OracleVerdict> {
-    if (this.worker === undefined) await this.start();
-    const reply = await this.request({ type: 'run', input, values, files }, this.options.timeoutMs ?? 30_000);
-    if (reply === undefined) {
-      await this.restart();
-      return { errors: new Map(), crash: 'the viewer does not finish: it loops' };
-    }
-    if (reply.failure !== undefined) throw new Error(reply.failure);
-    return reply.verdict!;
-  }
-
-  async close(): Promise<void> {
-    const worker = this.worker;
-    this.worker = undefined;
-    await worker?.terminate();
-  }
-
-  private async start(): Promise<void> {
-    this.worker = new Worker(BOOTSTRAP, { eval: true, workerData: { timeZone: this.options.timeZone } });
+  constructor(readonly timeZone: string) {
+    this.worker = new Worker(BOOTSTRAP, { eval: true, workerData: { timeZone } });
     this.worker.on('message', (reply: Reply) => {
       this.pending.get(reply.id)?.(reply);
       this.pending.delete(reply.id);
@@ -68,18 +40,10 @@ export class FormJsOracle {
       for (const [id, settle] of this.pending) settle({ id, failure: error.stack ?? String(error) });
       this.pending.clear();
     });
-    const opened = await this.request({ type: 'open', schema: this.schema }, 120_000);
-    if (opened?.failure !== undefined || opened === undefined) throw new Error(`the viewer cannot open the form: ${opened?.failure ?? 'timeout'}`);
-  }
-
-  private async restart(): Promise<void> {
-    await this.close();
-    this.pending.clear();
-    await this.start();
   }
 
   /** The reply, or undefined when none came in time. */
-  private request(request: Omit<OracleRequest, 'id'>, timeoutMs: number): Promise<Reply | undefined> {
+  request(request: Omit<OracleRequest, 'id'>, timeoutMs: number): Promise<Reply | undefined> {
     const id = this.nextId++;
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
@@ -90,7 +54,54 @@ export class FormJsOracle {
         clearTimeout(timer);
         resolve(reply);
       });
-      this.worker!.postMessage({ ...request, id });
+      this.worker.postMessage({ ...request, id });
     });
+  }
+
+  terminate(): Promise<number> {
+    return this.worker.terminate();
+  }
+}
+
+let shared: OracleWorker | undefined;
+
+function sharedWorker(timeZone: string): OracleWorker {
+  if (shared !== undefined && shared.timeZone !== timeZone) void shared.terminate().catch(() => undefined);
+  if (shared === undefined || shared.timeZone !== timeZone) shared = new OracleWorker(timeZone);
+  return shared;
+}
+
+export async function shutDownOracle(): Promise<void> {
+  const worker = shared;
+  shared = undefined;
+  await worker?.terminate();
+}
+
+export class FormJsOracle {
+  private constructor(
+    private readonly schema: unknown,
+    private readonly options: OracleOptions,
+  ) {}
+
+  static async open(schema: unknown, options: OracleOptions): Promise<FormJsOracle> {
+    const oracle = new FormJsOracle(schema, options);
+    await oracle.openInWorker();
+    return oracle;
+  }
+
+  async run(input: Record<string, unknown>, values: Record<string, unknown>, files: Record<string, UploadedTestFile[]> = {}): Promise<OracleVerdict> {
+    const reply = await sharedWorker(this.options.timeZone).request({ type: 'run', input, values, files }, this.options.timeoutMs ?? 30_000);
+    if (reply === undefined) {
+      await shutDownOracle();
+      await this.openInWorker();
+      return { errors: new Map(), crash: 'the viewer does not finish: it loops' };
+    }
+    if (reply.failure !== undefined) throw new Error(reply.failure);
+    return reply.verdict!;
+  }
+
+  private async openInWorker(): Promise<void> {
+    const opened = await sharedWorker(this.options.timeZone).request({ type: 'open', schema: this.schema }, 120_000);
+    if (opened === undefined || opened.failure !== undefined) throw new Error(`the viewer cannot open the form: ${opened?.failure ?? 'timeout'}`);
   }
 }

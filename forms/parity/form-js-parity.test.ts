@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { compileForm } from '../compile/compile-form.js';
 import type { FormSchema } from '../schema/form-schema.js';
 import { validateSubmission } from '../submission/validate-submission.js';
-import { FormJsOracle } from './form-js-oracle.js';
+import { FormJsOracle, shutDownOracle } from './form-js-oracle.js';
 import { parityCases } from './submission-arbitraries.js';
 import { componentsById, corpusForms, ownForms } from './test-forms.js';
 import { compareVerdicts } from './verdict-comparison.js';
@@ -17,7 +17,8 @@ const RUNS = Number(process.env.FORMS_PARITY_RUNS ?? 25);
 const TIME_ZONE = 'Europe/Berlin';
 const explained = new Map<string, number>();
 
-afterAll(() => {
+afterAll(async () => {
+  await shutDownOracle();
   if (explained.size > 0) console.log(`known differences that explained an error: ${JSON.stringify(Object.fromEntries(explained))}`);
 });
 
@@ -26,24 +27,20 @@ describe.each([...corpusForms(), ...ownForms()])('$name', ({ name, schema }) => 
     const form = compileForm(schema as FormSchema);
     const components = componentsById(schema);
     const oracle = await FormJsOracle.open(schema, { timeZone: TIME_ZONE });
-    try {
-      await fc.assert(
-        fc.asyncProperty(parityCases(schema), async (submission) => {
-          if (process.env.FORMS_PARITY_TRACE) writeFileSync(process.env.FORMS_PARITY_TRACE, `${name}\n${JSON.stringify(submission)}\n`);
-          const viewer = await oracle.run(submission.input, submission.clean, submission.files);
-          const ours = validateSubmission(form, submission.posted, { data: submission.input, files: submission.files, timeZone: TIME_ZONE, locale: 'en' });
-          const disagreements = compareVerdicts({ ours, viewer, clean: submission.clean, componentOf: (error) => components.get(error.componentId) ?? {}, explained });
-          if (disagreements.length > 0) {
-            throw new Error(
-              `${disagreements.map((d) => `${d.path || '(form)'}: ${d.problem}`).join('\n')}\n` +
-                `ours: ${JSON.stringify(ours)}\nviewer: ${JSON.stringify({ ...viewer, errors: [...viewer.errors] })}`,
-            );
-          }
-        }),
-        { numRuns: RUNS, endOnFailure: true },
-      );
-    } finally {
-      await oracle.close();
-    }
+    await fc.assert(
+      fc.asyncProperty(parityCases(schema), async (submission) => {
+        if (process.env.FORMS_PARITY_TRACE) writeFileSync(process.env.FORMS_PARITY_TRACE, `${name}\n${JSON.stringify(submission)}\n`);
+        const viewer = await oracle.run(submission.input, submission.clean, submission.files);
+        const ours = validateSubmission(form, submission.posted, { data: submission.input, files: submission.files, timeZone: TIME_ZONE, locale: 'en' });
+        const disagreements = compareVerdicts({ ours, viewer, clean: submission.clean, componentOf: (error) => components.get(error.componentId) ?? {}, explained });
+        if (disagreements.length > 0) {
+          throw new Error(
+            `${disagreements.map((d) => `${d.path || '(form)'}: ${d.problem}`).join('\n')}\n` +
+              `ours: ${JSON.stringify(ours)}\nviewer: ${JSON.stringify({ ...viewer, errors: [...viewer.errors] })}`,
+          );
+        }
+      }),
+      { numRuns: RUNS, endOnFailure: true },
+    );
   }, Number(process.env.FORMS_PARITY_TIMEOUT ?? 600_000));
 });

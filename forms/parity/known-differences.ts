@@ -21,8 +21,8 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
   },
   {
     code: 'notAList',
-    explains: (submitted, component) => !submitted && component.valuesExpression !== undefined,
-    why: 'form-js keeps a falsy value (false, 0, empty text) of a checklist or taglist whose options come from an expression',
+    explains: (_submitted, component) => component.valuesExpression !== undefined,
+    why: 'form-js keeps a value that is no list in a checklist or taglist whose options come from an expression, when the value is falsy or the expression yields no list',
   },
   {
     code: 'timeInterval',

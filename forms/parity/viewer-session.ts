@@ -72,8 +72,9 @@ export class ViewerSession {
     if (this.viewer === undefined || ++this.runs % 25 === 0) await this.reopen();
     const viewer = this.viewer!;
     try {
-      // every run starts from the empty form, so that no component keeps state from the run before
-      const empty = viewer._getInitializedFieldData({});
+      // every run starts from the empty form without list items, so that no component keeps state from the run
+      // before, and no list loses items while its components still hold values (they would write them back)
+      const empty = this.emptyData();
       viewer._setState({ initialData: empty, data: clone(empty), errors: {} });
       await this.settle();
       this.environment.takeCrashes();
@@ -96,6 +97,21 @@ export class ViewerSession {
       this.close();
       return { errors: new Map(), crash: error instanceof Error ? error.message : String(error) };
     }
+  }
+
+  /** The form's data with no value filled in and every dynamic list empty. */
+  private emptyData(): Record<string, unknown> {
+    const viewer = this.viewer!;
+    const empty = viewer._getInitializedFieldData({});
+    const fields = viewer.get('formFieldRegistry');
+    const paths = viewer.get('pathRegistry');
+    for (const field of fields.getAll() as { type: string; _parent?: string }[]) {
+      if (field.type !== 'dynamiclist') continue;
+      let inList = false;
+      for (let parent = fields.get(field._parent); parent !== undefined; parent = fields.get(parent._parent)) inList ||= parent.type === 'dynamiclist';
+      if (!inList) set(empty, paths.getValuePath(field), []);
+    }
+    return empty;
   }
 
   private async reopen(): Promise<void> {
@@ -138,7 +154,9 @@ export class ViewerSession {
   private async settleExpressions(): Promise<void> {
     const viewer = this.viewer!;
     const eventBus = viewer.get('eventBus');
-    for (let round = 0; round < 8; round++) {
+    await this.settle();
+    const computes = viewer.get('formFieldRegistry').getAll().some((field: { type: string }) => field.type === 'expression');
+    for (let round = 0; computes && round < 8; round++) {
       const before = JSON.stringify(viewer._getState().data);
       eventBus.fire('field.updated', {});
       viewer._setState({});

@@ -78,10 +78,12 @@ export function validateSubmission(schema: FormSchema | CompiledForm, submission
     zone: timeZoneNamed(options.timeZone ?? runtimeTimeZoneName()),
     now: options.now === undefined ? Date.now() : Number(options.now),
   };
-  const initialData = buildFormData(form, input, undefined, new Map(), context).data;
-  const opened: ValueContext = { ...context, initialData };
+  const initial = buildFormData(form, input, undefined, new Map(), context);
+  const opened: ValueContext = { ...context, initialData: initial.data };
   const isObject = isPlainObject(submission);
   const formData = buildFormData(form, input, isObject ? submission : {}, isObject ? form.shape.check(submission) : new Map(), opened);
+  // input data of a shape form-js cannot even open the form with
+  for (const [pointer, violation] of initial.violations) if (!formData.violations.has(pointer)) formData.violations.set(pointer, violation);
   const shown = settleForm(form, formData, opened, specialNames);
   const errors = collectErrors(shown, formData, locale);
   if (!isObject) {
