@@ -53,6 +53,7 @@ function createEnvironment(): DomEnvironment {
 
   const crashes: unknown[] = [];
   let pending = 0;
+  const { options } = nativeRequire('preact') as { options: Record<string, unknown> };
   const guarded = (callback: () => void) => {
     pending++;
     setTimeout(() => {
@@ -61,11 +62,13 @@ function createEnvironment(): DomEnvironment {
         callback();
       } catch (error) {
         crashes.push(error);
+        // preact's hooks stop scheduling effects after one threw (their queue keeps the rest) until the scheduler
+        // they were given changes; a new one lets them flush again
+        options.requestAnimationFrame = (next: () => void) => guarded(next);
       }
     }, 0);
   };
-  const { options } = nativeRequire('preact') as { options: Record<string, unknown> };
-  options.requestAnimationFrame = guarded;
+  options.requestAnimationFrame = (next: () => void) => guarded(next);
   // rendering in a task rather than a microtask: a component that keeps changing the data then loops visibly
   // instead of starving every timer
   options.debounceRendering = guarded;

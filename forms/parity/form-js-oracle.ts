@@ -89,8 +89,12 @@ export class FormJsOracle {
     return oracle;
   }
 
-  async run(input: Record<string, unknown>, values: Record<string, unknown>, files: Record<string, UploadedTestFile[]> = {}): Promise<OracleVerdict> {
-    const reply = await sharedWorker(this.options.timeZone).request({ type: 'run', input, values, files }, this.options.timeoutMs ?? 30_000);
+  /**
+   * The viewer's verdict. The viewer is reused from run to run, which is fast but lets a rare run see traces of the
+   * runs before it (form-js's components keep state); `fresh` opens a viewer for this run alone.
+   */
+  async run(input: Record<string, unknown>, values: Record<string, unknown>, files: Record<string, UploadedTestFile[]> = {}, fresh = false): Promise<OracleVerdict> {
+    const reply = await sharedWorker(this.options.timeZone).request({ type: 'run', input, values, files, fresh }, this.options.timeoutMs ?? 30_000);
     if (reply === undefined) {
       await shutDownOracle();
       await this.openInWorker();

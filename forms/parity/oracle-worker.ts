@@ -12,19 +12,26 @@ export interface OracleRequest {
   readonly input?: Record<string, unknown>;
   readonly values?: Record<string, unknown>;
   readonly files?: Record<string, { name: string; type: string }[]>;
+  /** Run on a viewer of its own, opened for this run alone. */
+  readonly fresh?: boolean;
 }
 
 process.env.TZ = (workerData as { timeZone: string }).timeZone;
 let session: ViewerSession | undefined;
+let schema: unknown;
 
 parentPort!.on('message', async (request: OracleRequest) => {
   try {
     if (request.type === 'open') {
       session?.close();
-      session = await ViewerSession.open(request.schema);
+      schema = request.schema;
+      session = await ViewerSession.open(schema);
       parentPort!.postMessage({ id: request.id });
     } else {
-      parentPort!.postMessage({ id: request.id, verdict: await session!.run(request.input ?? {}, request.values ?? {}, request.files ?? {}) });
+      const runner = request.fresh ? await ViewerSession.open(schema) : session!;
+      const verdict = await runner.run(request.input ?? {}, request.values ?? {}, request.files ?? {});
+      if (request.fresh) runner.close();
+      parentPort!.postMessage({ id: request.id, verdict });
     }
   } catch (error) {
     parentPort!.postMessage({ id: request.id, failure: error instanceof Error ? error.stack : String(error) });

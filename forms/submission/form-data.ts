@@ -58,7 +58,8 @@ function containerSource(build: Build, pointer: string, submitted: Lookup, input
     return { fresh: true };
   }
   if (input.kind === 'found' && isPlainObject(input.value)) return { input: input.value, fresh: false };
-  if (input.kind !== 'absent' && input.value !== null) build.violations.set(pointer, { code: wrongType, crashesFormJs: true });
+  // form-js cannot set a field's value inside text, a number or a boolean; it can inside a list
+  if (input.kind !== 'absent' && isPrimitive(input.value)) build.violations.set(pointer, { code: wrongType, crashesFormJs: true });
   return { fresh: true };
 }
 
@@ -98,10 +99,14 @@ function fillInput(build: Build, node: CompiledInput, target: JsonObject, submit
   } else if (fromInput.kind === 'found') {
     value = behaviour.sanitize(fromInput.value, node, build.context);
   } else {
-    if (fromInput.kind === 'blocked' && fromInput.value !== null) build.violations.set(pointer, { code: 'invalidValue', crashesFormJs: true });
+    if (fromInput.kind === 'blocked' && isPrimitive(fromInput.value)) build.violations.set(pointer, { code: 'invalidValue', crashesFormJs: true });
     value = initialValue(node);
   }
   objectAt(target, node.keyPath.slice(0, -1), false)[node.keyPath[node.keyPath.length - 1]] = value;
+}
+
+function isPrimitive(value: unknown): boolean {
+  return value !== null && value !== undefined && typeof value !== 'object';
 }
 
 /** The value of a field nobody filled in: its default, else its empty value. */
@@ -128,7 +133,7 @@ function fillList(build: Build, node: CompiledList, target: JsonObject, submitte
       }
     }
   } else {
-    if (fromInput.kind === 'blocked' && fromInput.value !== null) build.violations.set(listPointer, { code: 'notAList', crashesFormJs: true });
+    if (fromInput.kind === 'blocked' && isPrimitive(fromInput.value)) build.violations.set(listPointer, { code: 'notAList', crashesFormJs: true });
     items = inputItems = fromInput.kind === 'found' ? fromInput.value : undefined;
   }
   const count = Array.isArray(items) ? items.length : node.defaultRepetitions;
