@@ -1,8 +1,8 @@
 /**
- * Test support, Node only, for the oracle's worker thread: a jsdom window as the global environment form-js's
- * viewer expects, its rendering and effects made prompt (preact waits for animation frames otherwise) and their
- * crashes recorded instead of thrown. jsdom, preact and the viewer are loaded with Node's `require` (jsdom needs
- * its `require` of ES modules).
+ * Test support, Node only, for the oracle's process: a jsdom window as the global environment form-js's viewer
+ * expects, its rendering and effects made prompt (preact waits for animation frames otherwise) and their crashes
+ * recorded instead of thrown. The viewer and preact are imported as the ES modules a browser runs (in strict mode,
+ * where form-js crashes on writing into text; loaded through `require` they run sloppily and do not).
  */
 import { createRequire } from 'node:module';
 
@@ -22,14 +22,14 @@ export interface DomEnvironment {
   pendingWork(): number;
 }
 
-let environment: DomEnvironment | undefined;
+let environment: Promise<DomEnvironment> | undefined;
 
-export function domEnvironment(): DomEnvironment {
+export function domEnvironment(): Promise<DomEnvironment> {
   environment ??= createEnvironment();
   return environment;
 }
 
-function createEnvironment(): DomEnvironment {
+async function createEnvironment(): Promise<DomEnvironment> {
   const realm = globalThis as Record<string, unknown>;
   const nativeRequire = createRequire(import.meta.url);
   const { JSDOM } = nativeRequire('jsdom');
@@ -53,7 +53,7 @@ function createEnvironment(): DomEnvironment {
 
   const crashes: unknown[] = [];
   let pending = 0;
-  const { options } = nativeRequire('preact') as { options: Record<string, unknown> };
+  const { options } = (await import('preact')) as unknown as { options: Record<string, unknown> };
   const guarded = (callback: () => void) => {
     pending++;
     setTimeout(() => {
@@ -72,7 +72,7 @@ function createEnvironment(): DomEnvironment {
   // rendering in a task rather than a microtask: a component that keeps changing the data then loops visibly
   // instead of starving every timer
   options.debounceRendering = guarded;
-  const viewer = nativeRequire('@bpmn-io/form-js-viewer') as FormJsViewer;
+  const viewer = await import('@bpmn-io/form-js-viewer');
   return { viewer, window, takeCrashes: () => crashes.splice(0), pendingWork: () => pending };
 }
 

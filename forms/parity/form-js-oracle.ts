@@ -1,17 +1,16 @@
 /**
- * Test support, Node only: form-js's viewer as the oracle, in a worker thread (`oracle-worker.ts`) that all forms
- * share. A run the viewer does not finish in time (form-js can loop forever on data of the wrong shape) counts as a
- * crash; the worker is then replaced. Call `shutDownOracle()` when done.
+ * Test support, Node only: form-js's viewer as the oracle, in a child process (`oracle-worker.ts`) that all forms
+ * share; a process rather than a thread, because only a process can run in the time zone under test. A run the
+ * viewer does not finish in time (form-js can loop forever on data of the wrong shape) counts as a crash; the
+ * process is then replaced. Call `shutDownOracle()` when done.
  */
-import { Worker } from 'node:worker_threads';
+import { fork, type ChildProcess } from 'node:child_process';
 import type { OracleRequest } from './oracle-worker.js';
 import type { OracleVerdict, UploadedTestFile } from './viewer-session.js';
 
 export type { OracleVerdict, UploadedTestFile } from './viewer-session.js';
 
-const WORKER = new URL('./oracle-worker.ts', import.meta.url).href;
-/** Loads the worker's TypeScript through tsx. */
-const BOOTSTRAP = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(WORKER)}); });`;
+const WORKER = new URL('./oracle-worker.ts', import.meta.url).pathname;
 
 interface Reply {
   readonly id: number;
@@ -26,18 +25,19 @@ export interface OracleOptions {
 }
 
 class OracleWorker {
-  private readonly worker: Worker;
+  private readonly child: ChildProcess;
   private nextId = 0;
   private readonly pending = new Map<number, (reply: Reply) => void>();
 
   constructor(readonly timeZone: string) {
-    this.worker = new Worker(BOOTSTRAP, { eval: true, workerData: { timeZone } });
-    this.worker.on('message', (reply: Reply) => {
+    // structured clone keeps what JSON would not (Infinity, Maps); tsx runs the TypeScript
+    this.child = fork(WORKER, [], { execArgv: ['--import', 'tsx'], env: { ...process.env, TZ: timeZone }, serialization: 'advanced' });
+    this.child.on('message', (reply: Reply) => {
       this.pending.get(reply.id)?.(reply);
       this.pending.delete(reply.id);
     });
-    this.worker.on('error', (error: Error) => {
-      for (const [id, settle] of this.pending) settle({ id, failure: error.stack ?? String(error) });
+    this.child.on('exit', (code) => {
+      for (const [id, settle] of this.pending) settle({ id, failure: `the oracle process ended (${code})` });
       this.pending.clear();
     });
   }
@@ -54,12 +54,15 @@ class OracleWorker {
         clearTimeout(timer);
         resolve(reply);
       });
-      this.worker.postMessage({ ...request, id });
+      this.child.send({ ...request, id });
     });
   }
 
-  terminate(): Promise<number> {
-    return this.worker.terminate();
+  async terminate(): Promise<void> {
+    if (this.child.exitCode !== null) return;
+    const exited = new Promise((resolve) => this.child.once('exit', resolve));
+    this.child.kill();
+    await exited;
   }
 }
 

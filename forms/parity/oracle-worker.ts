@@ -1,8 +1,7 @@
 /**
- * Test support: the worker thread the form-js oracle runs in, so that a viewer that hangs can be ended. It answers
- * `open` (a form) and `run` (a submission) messages one at a time.
+ * Test support: the child process the form-js oracle runs in (started with the time zone under test, and ended when
+ * a viewer hangs). It answers `open` (a form) and `run` (a submission) messages one at a time.
  */
-import { parentPort, workerData } from 'node:worker_threads';
 import { ViewerSession } from './viewer-session.js';
 
 export interface OracleRequest {
@@ -16,24 +15,24 @@ export interface OracleRequest {
   readonly fresh?: boolean;
 }
 
-process.env.TZ = (workerData as { timeZone: string }).timeZone;
+const reply = (message: object) => process.send!(message);
 let session: ViewerSession | undefined;
 let schema: unknown;
 
-parentPort!.on('message', async (request: OracleRequest) => {
+process.on('message', async (request: OracleRequest) => {
   try {
     if (request.type === 'open') {
       session?.close();
       schema = request.schema;
       session = await ViewerSession.open(schema);
-      parentPort!.postMessage({ id: request.id });
+      reply({ id: request.id });
     } else {
       const runner = request.fresh ? await ViewerSession.open(schema) : session!;
       const verdict = await runner.run(request.input ?? {}, request.values ?? {}, request.files ?? {});
       if (request.fresh) runner.close();
-      parentPort!.postMessage({ id: request.id, verdict });
+      reply({ id: request.id, verdict });
     }
   } catch (error) {
-    parentPort!.postMessage({ id: request.id, failure: error instanceof Error ? error.stack : String(error) });
+    reply({ id: request.id, failure: error instanceof Error ? error.stack : String(error) });
   }
 });

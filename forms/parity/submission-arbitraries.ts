@@ -17,8 +17,26 @@ export interface ParityCase {
   readonly files: Record<string, UploadedTestFile[]>;
 }
 
+interface Zone {
+  /** `Date#getTimezoneOffset` in the zone: -60 for +01:00. */
+  offsetAt(instant: number): number;
+}
+
+/** The zone's offsets from Intl (the generator's own arithmetic, independent of the validator's). */
+function zoneOf(timeZone: string): Zone {
+  const format = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' });
+  return {
+    offsetAt(instant) {
+      const name = format.formatToParts(instant).find((part) => part.type === 'timeZoneName')?.value ?? 'GMT';
+      const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
+      return match === null ? 0 : (match[1] === '+' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3]));
+    },
+  };
+}
+
 interface Pools {
   readonly vocabulary: FeelVocabulary;
+  readonly zone: Zone;
   readonly input: Record<string, unknown>;
   /** Evaluated now, like the viewer's `new Date()`. */
   readonly offsetNow: number;
@@ -40,11 +58,13 @@ const wrongTyped = fc.oneof(
   fc.constant({ nested: 'x' }),
 );
 
-export function parityCases(schema: Record<string, any>): fc.Arbitrary<ParityCase> {
+/** `timeZone` is the zone the viewer runs in: date-times are written as form-js writes them there. */
+export function parityCases(schema: Record<string, any>, timeZone: string): fc.Arbitrary<ParityCase> {
   const outline = outlineOf(schema.components);
   const vocabulary = feelVocabulary(schema);
-  return inputArbitrary(vocabulary, outline).chain((input) => {
-    const pools: Pools = { vocabulary, input, offsetNow: new Date().getTimezoneOffset() };
+  const zone = zoneOf(timeZone);
+  return inputArbitrary(vocabulary, outline, zone).chain((input) => {
+    const pools: Pools = { vocabulary, input, zone, offsetNow: zone.offsetAt(Date.now()) };
     return fc.tuple(scopeValues(outline, pools), junkArbitrary(outline, vocabulary)).map(([clean, junk]) => ({
       input,
       clean,
@@ -54,7 +74,7 @@ export function parityCases(schema: Record<string, any>): fc.Arbitrary<ParityCas
   });
 }
 
-function inputArbitrary(vocabulary: FeelVocabulary, outline: readonly Outline[]): fc.Arbitrary<Record<string, unknown>> {
+function inputArbitrary(vocabulary: FeelVocabulary, outline: readonly Outline[], zone: Zone): fc.Arbitrary<Record<string, unknown>> {
   const variables: Record<string, fc.Arbitrary<unknown>> = {};
   for (const [name, members] of vocabulary.variables) {
     if (vocabulary.optionVariables.has(name)) variables[name] = fc.option(optionList(vocabulary), { nil: undefined, freq: 6 });
@@ -64,7 +84,7 @@ function inputArbitrary(vocabulary: FeelVocabulary, outline: readonly Outline[])
     } else variables[name] = fc.option(scalar(vocabulary), { nil: undefined, freq: 4 });
   }
   // sometimes the form opens with a value for a field already there
-  return fc.tuple(fc.record(variables), fc.option(scopeValues(outline, { vocabulary, input: {}, offsetNow: new Date().getTimezoneOffset(), prefill: true }), { nil: undefined, freq: 5 })).map(([values, prefill]) =>
+  return fc.tuple(fc.record(variables), fc.option(scopeValues(outline, { vocabulary, zone, input: {}, offsetNow: zone.offsetAt(Date.now()), prefill: true }), { nil: undefined, freq: 5 })).map(([values, prefill]) =>
     dropUndefined({ ...(prefill ?? {}), ...values }),
   );
 }
@@ -237,9 +257,11 @@ function datetimeValue(component: Record<string, any>, pools: Pools): fc.Arbitra
     if (subtype === 'date') return day.map(date);
     if (subtype === 'time') return minutes.map((value) => time(value, pools.offsetNow));
     return fc.tuple(day, minutes).map(([when, value]) => {
-      const local = new Date(when.year, when.month - 1, when.day, Math.floor(value / 60), value % 60);
-      if (format === 'utc_normalized') return `${local.toISOString().slice(0, 16)}Z`;
-      return `${date(when)}T${time(value, local.getTimezoneOffset())}`;
+      const wall = Date.UTC(when.year, when.month - 1, when.day, Math.floor(value / 60), value % 60);
+      // no change of daylight saving time in these months: the offset at the wall time is the offset at the instant
+      const offset = pools.zone.offsetAt(wall);
+      if (format === 'utc_normalized') return `${new Date(wall + offset * 60_000).toISOString().slice(0, 16)}Z`;
+      return `${date(when)}T${time(value, offset)}`;
     });
   })();
   return fc.oneof({ arbitrary: valid, weight: 6 }, { arbitrary: fc.constantFrom('2024-13-01', 'gestern', '', null, '25:00', '2024-02-30T10:00'), weight: 1 });

@@ -50,8 +50,11 @@ export function compareVerdicts({ ours, viewer, clean, componentOf, explained }:
       disagreements.push({ path, problem: `messages differ: ours ${JSON.stringify(mine.map((error) => error.message))}, form-js ${JSON.stringify(messages)}` });
     }
   }
+  const rejectedContainers = ours.errors.filter((error) => !FORM_JS_RULES.has(error.code)).map((error) => error.path);
   for (const [path, errors] of ourByPath) {
     if (viewer.errors.has(path)) continue;
+    // inside a group or list item the validator rejects as a whole, what the viewer makes of it does not matter
+    if (rejectedContainers.some((container) => isInside(path, container))) continue;
     for (const error of errors) {
       const problem = unexplained(error, viewer, clean, componentOf(error), explained);
       if (problem !== undefined) disagreements.push({ path, problem });

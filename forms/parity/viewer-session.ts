@@ -56,7 +56,7 @@ export class ViewerSession {
   private runs = 0;
 
   static async open(schema: unknown): Promise<ViewerSession> {
-    const session = new ViewerSession(domEnvironment(), schema);
+    const session = new ViewerSession(await domEnvironment(), schema);
     await session.reopen();
     return session;
   }
