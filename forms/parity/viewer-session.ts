@@ -91,7 +91,8 @@ export class ViewerSession {
       this.throwCrash();
       const result = viewer.submit();
       this.throwCrash();
-      data = clone(result.data);
+      // not through JSON: a list item whose fields are all hidden stays a hole, not null
+      data = structuredClone(result.data);
       return { data, errors: this.errorsByPath(result.errors) };
     } catch (error) {
       this.close();
