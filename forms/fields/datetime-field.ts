@@ -1,9 +1,10 @@
 /**
  * Date, time and date-time fields. A value is held as text; once shown, form-js's component reads it in the local
  * zone and writes it again in the field's format (`10:30` becomes `10:30+01:00`), which the validator repeats.
- * Beyond form-js, the validator rejects text only form-js's loose reading accepts, a time off the field's time
- * steps (the time picker offers only those) and, with `disallowPassedDates`, a date before today (the date picker
- * offers none): form-js accepts both when they are submitted without its pickers.
+ * Beyond form-js's validation, the validator rejects what its pickers never produce: text only form-js's loose
+ * reading accepts, a time off the field's time steps, a date before 1900 (the date picker's minimum) and, with
+ * `disallowPassedDates`, a date before today. form-js's date picker drops such dates when a user enters them, but
+ * keeps them in a form opened with them; its time picker keeps a time off the steps when it is not typed.
  */
 import type { CompiledInput, DatetimeSettings } from '../compile/compiled-form.js';
 import type { FieldBehaviour, Settled, ValueContext, Violation } from './field-behaviour.js';
@@ -36,10 +37,19 @@ function today(context: ValueContext): string {
   return isoDate(local.year, local.month, local.day);
 }
 
+/** The date picker's earliest day (`minDate: '01/01/1900'`). */
+const EARLIEST_DATE = '1900-01-01';
+
+function dateViolation(date: string, field: CompiledInput, context: ValueContext): Violation | undefined {
+  if (date < EARLIEST_DATE) return { code: 'dateTooEarly' };
+  if (settings(field).disallowPassedDates && date < today(context)) return { code: 'pastDate' };
+  return undefined;
+}
+
 function settleDate(value: string, field: CompiledInput, context: ValueContext): Settled | undefined {
   if (parseDate(value) === undefined) return { value: null, violation: { code: 'invalidDate' } };
-  if (settings(field).disallowPassedDates && value < today(context)) return { violation: { code: 'pastDate' } };
-  return undefined;
+  const violation = dateViolation(value, field, context);
+  return violation === undefined ? undefined : { violation };
 }
 
 function settleTime(value: string, field: CompiledInput, context: ValueContext): Settled | undefined {
@@ -55,12 +65,11 @@ function settleTime(value: string, field: CompiledInput, context: ValueContext):
 }
 
 function settleDateTime(value: string, field: CompiledInput, context: ValueContext): Settled | undefined {
-  const { format, interval, disallowPassedDates } = settings(field);
+  const { format, interval } = settings(field);
   const parsed = parseDateTime(value, context.zone);
   if (parsed === undefined) return { value: null, violation: { code: 'invalidDateTime' } };
-  let violation: Violation | undefined;
-  if (disallowPassedDates && isoDate(parsed.year, parsed.month, parsed.day) < today(context)) violation = { code: 'pastDate' };
-  else if (parsed.minutes % interval !== 0) violation = { code: 'timeInterval', params: { value: String(interval) } };
+  let violation = dateViolation(isoDate(parsed.year, parsed.month, parsed.day), field, context);
+  if (violation === undefined && parsed.minutes % interval !== 0) violation = { code: 'timeInterval', params: { value: String(interval) } };
   return changed(value, serializeDateTime(parsed, context.zone, format), violation);
 }
 

@@ -46,6 +46,7 @@ const MESSAGES = {
   invalidTime: ['Der Wert ist keine gültige Uhrzeit (hh:mm).', 'Value is not a valid time (hh:mm).'],
   invalidDateTime: ['Der Wert ist kein gültiger Zeitpunkt aus Datum und Uhrzeit.', 'Value is not a valid date and time.'],
   pastDate: ['Das Datum darf nicht in der Vergangenheit liegen.', 'Date must not be in the past.'],
+  dateTooEarly: ['Das Datum darf nicht vor dem 1. Januar 1900 liegen.', 'Date must not be before 1 January 1900.'],
   timeInterval: ['Die Uhrzeit muss in Schritten von {value} Minuten angegeben werden.', 'Time must be in steps of {value} minutes.'],
   unknownUpload: ['Zu diesem Feld wurde keine Datei hochgeladen.', 'No file was uploaded for this field.'],
   fileType: ['Dieser Dateityp ist nicht zulässig: {value}.', 'This file type is not allowed: {value}.'],

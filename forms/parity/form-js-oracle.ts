@@ -93,11 +93,18 @@ export class FormJsOracle {
   }
 
   /**
-   * The viewer's verdict. The viewer is reused from run to run, which is fast but lets a rare run see traces of the
-   * runs before it (form-js's components keep state); `fresh` opens a viewer for this run alone.
+   * The viewer's verdict on the form opened with `input` and filled in with `values`. By default the viewer is
+   * reused from run to run, which is fast but lets a rare run see traces of the runs before it (form-js's
+   * components keep state); `fresh` uses a viewer of its own; `opened` opens one on the data, so that the
+   * components mount with the values (and, like a browser opening a filled-in form, re-write dates).
    */
-  async run(input: Record<string, unknown>, values: Record<string, unknown>, files: Record<string, UploadedTestFile[]> = {}, fresh = false): Promise<OracleVerdict> {
-    const reply = await sharedWorker(this.options.timeZone).request({ type: 'run', input, values, files, fresh }, this.options.timeoutMs ?? 30_000);
+  async run(
+    input: Record<string, unknown>,
+    values: Record<string, unknown>,
+    files: Record<string, UploadedTestFile[]> = {},
+    mode: 'reused' | 'fresh' | 'opened' = 'reused',
+  ): Promise<OracleVerdict> {
+    const reply = await sharedWorker(this.options.timeZone).request({ type: 'run', input, values, files, mode }, this.options.timeoutMs ?? 30_000);
     if (reply === undefined) {
       await shutDownOracle();
       await this.openInWorker();

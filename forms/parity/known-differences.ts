@@ -30,11 +30,6 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
     why: "form-js's time picker offers only the field's time steps, but a time submitted off them is kept",
   },
   {
-    code: 'pastDate',
-    explains: (submitted) => typeof submitted === 'string',
-    why: "with disallowPassedDates form-js's date picker offers no past day, but a past date submitted is kept",
-  },
-  {
     code: 'fileType',
     explains: () => true,
     why: "form-js leaves `accept` to the browser's file dialog, which does not enforce it",

@@ -11,8 +11,11 @@ export interface OracleRequest {
   readonly input?: Record<string, unknown>;
   readonly values?: Record<string, unknown>;
   readonly files?: Record<string, { name: string; type: string }[]>;
-  /** Run on a viewer of its own, opened for this run alone. */
-  readonly fresh?: boolean;
+  /**
+   * `reused` (default): the viewer of the form, filled in anew; `fresh`: a viewer of its own for this run;
+   * `opened`: a viewer of its own that opens the form on the data, so that its components mount with the values.
+   */
+  readonly mode?: 'reused' | 'fresh' | 'opened';
 }
 
 const reply = (message: object) => process.send!(message);
@@ -27,9 +30,13 @@ process.on('message', async (request: OracleRequest) => {
       session = await ViewerSession.open(schema);
       reply({ id: request.id });
     } else {
-      const runner = request.fresh ? await ViewerSession.open(schema) : session!;
-      const verdict = await runner.run(request.input ?? {}, request.values ?? {}, request.files ?? {});
-      if (request.fresh) runner.close();
+      const own = request.mode === 'fresh' || request.mode === 'opened';
+      const runner = own ? await ViewerSession.open(schema) : session!;
+      const verdict =
+        request.mode === 'opened'
+          ? await runner.runOpened(request.input ?? {}, request.values ?? {}, request.files ?? {})
+          : await runner.run(request.input ?? {}, request.values ?? {}, request.files ?? {});
+      if (own) runner.close();
       reply({ id: request.id, verdict });
     }
   } catch (error) {

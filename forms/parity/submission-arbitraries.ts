@@ -264,7 +264,8 @@ function datetimeValue(component: Record<string, any>, pools: Pools): fc.Arbitra
       return `${date(when)}T${time(value, offset)}`;
     });
   })();
-  return fc.oneof({ arbitrary: valid, weight: 6 }, { arbitrary: fc.constantFrom('2024-13-01', 'gestern', '', null, '25:00', '2024-02-30T10:00'), weight: 1 });
+  const early = subtype === 'date' ? ['1899-12-31', '0999-05-05', '2001-02-03'] : subtype === 'datetime' ? ['1899-12-31T10:00Z'] : [];
+  return fc.oneof({ arbitrary: valid, weight: 6 }, { arbitrary: fc.constantFrom('2024-13-01', 'gestern', '', null, '25:00', '2024-02-30T10:00', ...early), weight: 1 });
 }
 
 interface Junk {

@@ -100,6 +100,34 @@ export class ViewerSession {
     }
   }
 
+  /**
+   * The viewer's verdict with the form opened on the data (`importSchema` with the input and the values), as a
+   * browser opens a form filled in beforehand: the components mount with the values, and re-write them (dates).
+   */
+  async runOpened(input: Record<string, unknown>, values: Record<string, unknown>, files: Record<string, UploadedTestFile[]> = {}): Promise<OracleVerdict> {
+    this.close();
+    await this.reopen();
+    const viewer = this.viewer!;
+    try {
+      const opening = viewer.importSchema(this.schema, deepMerge(clone(input), clone(values)));
+      // still before the first rendering: the form opened with the input alone, as in `run`
+      viewer._getState().initialData = viewer._getInitializedFieldData(clone(input));
+      const registry = viewer.get('fileRegistry');
+      for (const [key, list] of Object.entries(files)) {
+        registry.setFiles(key, list.map((file) => new this.environment.window.File(['x'], file.name, { type: file.type })));
+      }
+      await opening;
+      await this.settleExpressions();
+      this.throwCrash();
+      const result = viewer.submit();
+      this.throwCrash();
+      return { data: structuredClone(result.data), errors: this.errorsByPath(result.errors) };
+    } catch (error) {
+      this.close();
+      return { errors: new Map(), crash: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
   /** The form's data with no value filled in and every dynamic list empty. */
   private emptyData(): Record<string, unknown> {
     const viewer = this.viewer!;
