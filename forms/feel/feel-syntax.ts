@@ -1,0 +1,66 @@
+/**
+ * FEEL source as feelin parses it for form-js: the default dialect, no variables told to the parser. A name with
+ * a space or a dash (`first name`, `readonly-textfield`) parses as one name only when the parser is told of it;
+ * `special-names.ts` decides when that matters.
+ */
+import { parseExpression, parseUnaryTests } from 'feelin';
+
+export type FeelTree = ReturnType<typeof parseExpression>;
+export type FeelNode = FeelTree['topNode'];
+
+export function parseFeelExpression(source: string): FeelTree {
+  return parseExpression(source, {}, undefined);
+}
+
+export function parseFeelUnaryTests(source: string): FeelTree {
+  return parseUnaryTests(source, {}, undefined);
+}
+
+export function childrenOf(node: FeelNode): FeelNode[] {
+  const children: FeelNode[] = [];
+  for (let child = node.firstChild; child !== null; child = child.nextSibling) children.push(child);
+  return children;
+}
+
+/** The first node the parser could not read, if any. */
+export function firstErrorNode(node: FeelNode): FeelNode | undefined {
+  if (node.type.isError) return node;
+  for (const child of childrenOf(node)) {
+    const error = firstErrorNode(child);
+    if (error !== undefined) return error;
+  }
+  return undefined;
+}
+
+/** A syntax error as a sentence for a form author, or undefined when the source parses. */
+export function describeSyntaxError(tree: FeelTree, source: string): string | undefined {
+  if (source.trim() === '') return 'the expression is empty';
+  const error = firstErrorNode(tree.topNode);
+  if (error === undefined) return undefined;
+  const at = `at column ${error.from + 1}`;
+  return error.to > error.from ? `unexpected '${source.slice(error.from, error.to)}' ${at}` : `incomplete expression ${at}`;
+}
+
+export interface ReadNames {
+  /** Names read as variables; names bound inside the expression (`for x in`) are included, which is harmless. */
+  variables: string[];
+  /** Names called as functions (`count(list)`): feelin looks them up in the data first, then among its built-ins. */
+  callees: string[];
+}
+
+export function readNames(root: FeelNode, source: string): ReadNames {
+  const variables = new Set<string>();
+  const callees = new Set<string>();
+  const nameOf = (node: FeelNode): string => childrenOf(node).map((part) => source.slice(part.from, part.to)).join(' ');
+  const visit = (node: FeelNode): void => {
+    if (node.name === 'FunctionInvocation' && node.firstChild?.name === 'VariableName') {
+      callees.add(nameOf(node.firstChild));
+      childrenOf(node).slice(1).forEach(visit);
+      return;
+    }
+    if (node.name === 'VariableName') variables.add(nameOf(node));
+    else childrenOf(node).forEach(visit);
+  };
+  visit(root);
+  return { variables: [...variables], callees: [...callees] };
+}

@@ -1,0 +1,76 @@
+/**
+ * form-js's `ConditionChecker.applyConditions`: the data without the values of hidden fields. Every condition is
+ * evaluated against the unfiltered data (inside a dynamic list against the item: `this`, `parent`, `i`); a hidden
+ * field's value is removed, and so is a container left empty by that.
+ */
+import type { CompiledForm, CompiledNode } from '../compile/compiled-form.js';
+import { cloneJson, isPlainObject, type JsonObject } from '../data/json-value.js';
+import { getPath, type PathSegment, type ValuePath } from '../data/value-path.js';
+import { expressionContextOf } from '../feel/expression-context.js';
+import type { FeelContext } from '../feel/compiled-expression.js';
+import type { SpecialNames } from '../feel/special-names.js';
+
+interface ConditionScope {
+  readonly self: unknown;
+  readonly parent: unknown;
+  readonly indexes: readonly number[];
+  context?: FeelContext;
+}
+
+export function withoutHiddenValues(form: CompiledForm, data: JsonObject, special: SpecialNames): JsonObject {
+  const hidden: ValuePath[] = [];
+  const visit = (nodes: readonly CompiledNode[], scope: ConditionScope, prefix: PathSegment[], inheritedHidden: boolean): void => {
+    for (const node of nodes) {
+      const isHidden = inheritedHidden || (node.hide !== undefined && node.hide.test(contextOf(scope), special) === true);
+      if (node.kind === 'input') {
+        if (isHidden) hidden.push([...prefix, ...node.keyPath]);
+      } else if (node.kind === 'group') {
+        visit(node.children, scope, [...prefix, ...node.path], isHidden);
+      } else {
+        const path = [...prefix, ...node.path];
+        if (isHidden) {
+          hidden.push(path);
+          continue;
+        }
+        const items = getPath(data, path);
+        if (!Array.isArray(items)) continue;
+        items.forEach((item, index) => {
+          const itemScope: ConditionScope = { self: item, parent: scope.self, indexes: [...scope.indexes, index + 1] };
+          visit(node.children, itemScope, [...path, index], false);
+        });
+      }
+    }
+  };
+  const contextOf = (scope: ConditionScope): FeelContext =>
+    (scope.context ??= expressionContextOf({ data, this: scope.self, parent: scope.parent, i: scope.indexes }));
+  visit(form.root.children, { self: data, parent: null, indexes: [] }, [], false);
+  if (hidden.length === 0) return data;
+  const working = cloneJson(data);
+  for (const path of hidden) clearCleanly(working, path);
+  return working;
+}
+
+/** form-js's `_cleanlyClearDataAtPath`, with min-dash `set`'s habit of making the containers it passes through. */
+function clearCleanly(data: JsonObject, path: ValuePath): void {
+  const working = [...path];
+  do {
+    unset(data, working);
+    working.pop();
+    const parent = getPath(data, working);
+    const empty =
+      (isPlainObject(parent) && Object.keys(parent).length === 0) ||
+      (Array.isArray(parent) && (parent.length === 0 || parent.every((item) => item === undefined)));
+    if (!(working.length > 0 && empty)) return;
+  } while (working.length > 0);
+}
+
+function unset(data: JsonObject, path: ValuePath): void {
+  let current: Record<PathSegment, unknown> = data;
+  for (let i = 0; i < path.length - 1; i++) {
+    let next = current[path[i]];
+    if (next === null || next === undefined) next = current[path[i]] = typeof path[i + 1] === 'number' || !Number.isNaN(Number(path[i + 1])) ? [] : {};
+    if (typeof next !== 'object') return;
+    current = next as Record<PathSegment, unknown>;
+  }
+  delete current[path[path.length - 1]];
+}
