@@ -69,6 +69,7 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
     const bootstrappedAdmin = await bootstrapAdmin(sql, users, audit, config.adminPassword);
     const serverApp = createApp(context, [...FOUNDATION_MODULES, ...(options.modules ?? [])]);
     const server = await listen(serverApp.app, config.port, config.host);
+    for (const work of serverApp.background) work.start();
     const cleanup = setInterval(() => {
       context.sessions.deleteExpired().catch((error: unknown) => logger.warn({ err: error }, 'Removing ended sessions failed'));
     }, SESSION_CLEANUP_MS);
@@ -81,6 +82,7 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
       bootstrappedAdmin,
       async stop() {
         clearInterval(cleanup);
+        await Promise.all(serverApp.background.map((work) => work.stop()));
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await zeebe.close();
         await sql.close();

@@ -134,7 +134,8 @@ export class TaskStore {
 
   /**
    * Records an activated job: a new task, or a known one taken back after its lease ran out (fresh variables and
-   * deadline; the assignee a clerk chose stays). A task that already ended is left alone.
+   * deadline; the assignee a clerk chose stays). A task recorded as ended is left alone (`ended`): the activation may
+   * have been handed out just before the job was completed or cancelled; see `reopen`.
    */
   async recordActivation(tx: SqlSession, task: TaskFromJob, name: string | null): Promise<ActivationOutcome> {
     const inserted = await tx.query(
@@ -155,6 +156,20 @@ export class TaskStore {
       [task.jobKey, JSON.stringify(task.variables), task.leaseEndsAt],
     );
     return renewed.length > 0 ? 'renewed' : 'ended';
+  }
+
+  /**
+   * Opens a task recorded as ended again, once the engine has shown that its job still exists: the engine is the
+   * judge, and a job nobody works on would hold its process instance forever.
+   */
+  async reopen(tx: SqlSession, task: TaskFromJob): Promise<boolean> {
+    const rows = await tx.query(
+      `UPDATE tasks SET state = 'open', ended_at = NULL, completed_by = NULL, gone_reason = NULL, completing_since = NULL,
+         variables = $2::jsonb, lease_ends_at = $3, confirmed_at = now()
+       WHERE job_key = $1 AND state IN ('completed', 'gone') RETURNING job_key`,
+      [task.jobKey, JSON.stringify(task.variables), task.leaseEndsAt],
+    );
+    return rows.length > 0;
   }
 
   async get(key: string, tx: SqlSession = this.sql): Promise<StoredTask | undefined> {
