@@ -11,7 +11,7 @@ type TaskParties = Pick<StoredTask, 'candidateGroups' | 'candidateUsers' | 'assi
 
 const isProcessManager = (user: StaffUser) => hasRole(user, 'process-manager');
 const isClerk = (user: StaffUser) => hasRole(user, 'clerk');
-const isAssignee = (user: StaffUser, task: TaskParties) => task.assignee !== null && task.assignee === normalUsername(user.username);
+export const isAssignee = (user: StaffUser, task: TaskParties) => task.assignee !== null && task.assignee === normalUsername(user.username);
 
 /** A clerk the task is meant for by the process: a candidate group they belong to, or a candidate user they are. */
 export function isCandidate(user: Pick<StaffUser, 'roles' | 'departments' | 'username'>, task: TaskParties): boolean {
@@ -68,5 +68,3 @@ export function actionsFor(user: StaffUser, task: TaskParties & Pick<StoredTask,
     complete: open && isClerk(user) && isAssignee(user, task),
   };
 }
-
-export { isAssignee };

@@ -35,6 +35,7 @@ export class TaskSyncChecker {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> = Promise.resolve();
   private started = false;
+  private stopRequested = false;
 
   constructor(private readonly deps: TaskSyncDependencies) {}
 
@@ -86,8 +87,6 @@ export class TaskSyncChecker {
     if (gone > 0) this.deps.logger.info({ checked: due.length, gone }, 'Tasks whose jobs the engine no longer knows were removed from the list');
     return { checked: due.length, gone };
   }
-
-  private stopRequested = false;
 
   start(): void {
     this.started = true;
