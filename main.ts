@@ -3,12 +3,16 @@
  * ZEEBE_ADDRESS points at a Zeebe cluster) and the platform server beside it.
  */
 import pino from 'pino';
+import { ensureWebBuild, WEB_DIST_DIR } from './designer/build/web-build.js';
 import { ConfigError, readEngineConfig, startEngine, type RunningEngine } from './engine/index.js';
 import { readServerConfig, ServerConfigError, startServer } from './server/index.js';
 
 try {
   const serverConfig = readServerConfig();
   const logger = pino({ level: serverConfig.logLevel });
+  // The browser apps are built here when designer/dist is missing or older than its sources; a build placed
+  // elsewhere (AMTSFLOW_WEB_DIR) is taken as it is.
+  if (serverConfig.webDir === WEB_DIST_DIR) await ensureWebBuild((message) => logger.info(message));
   let engine: RunningEngine | undefined;
   if (serverConfig.zeebeAddress === undefined) {
     const engineConfig = readEngineConfig();
@@ -22,6 +26,7 @@ try {
       ? `  Zeebe gateway (gRPC, plaintext): ${engine.gatewayAddress} (embedded engine)`
       : `  Zeebe gateway: ${server.context.gatewayAddress} (ZEEBE_ADDRESS)`,
     `  platform server (HTTP):         ${server.url}  (API: ${server.url}/api/openapi.json, health: ${server.url}/healthz)`,
+    `  staff app: ${server.url}/staff/   citizen portal: ${server.url}/`,
     `  storage: ${serverConfig.databaseUrl ? 'PostgreSQL server from DATABASE_URL' : `PGlite in ${serverConfig.dataDir}`}`,
     ...(admin ? [`  created the admin account "${admin.username}"${admin.generatedPassword ? ` with the one-time password ${admin.generatedPassword} (change it at the first sign-in; it is not shown again)` : ' with AMTSFLOW_ADMIN_PASSWORD'}`] : []),
     'Stop with Ctrl+C.',

@@ -17,6 +17,7 @@ import { userAdminRoutes } from './identity/user-admin-routes.js';
 import { opsRoutes } from './ops/ops-routes.js';
 import type { BackgroundWork, RouteModule, ServerContext } from './server-context.js';
 import { taskRoutes } from './tasks/task-module.js';
+import { WEB_APP_CSP_DIRECTIVES, webAppRouter } from './web/web-app.js';
 
 /** The modules every server runs; further ones are passed to `createApp` (or `startServer`) beside them. */
 export const FOUNDATION_MODULES: readonly RouteModule[] = [opsRoutes, authRoutes, oidcRoutes, userAdminRoutes, auditRoutes, deploymentRoutes, taskRoutes];
@@ -36,15 +37,17 @@ export function createApp(context: ServerContext, modules: readonly RouteModule[
   app.disable('x-powered-by');
   app.use(context.metrics.measureRequests);
   app.use(helmet({
-    // An API and a single-page app from one origin: nothing is framed, nothing loads from elsewhere.
+    // An API and the browser apps from one origin: nothing is framed, nothing loads from elsewhere (web/web-app.ts).
     contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"], frameAncestors: ["'none'"], objectSrc: ["'none'"], baseUri: ["'self'"], formAction: ["'self'"],
-        upgradeInsecureRequests: https ? [] : null,
-      },
+      useDefaults: false,
+      directives: { ...WEB_APP_CSP_DIRECTIVES, ...(https ? { upgradeInsecureRequests: [] } : {}) },
     },
     strictTransportSecurity: https,
   }));
+  // The browser apps' files need no session: served before it is looked up.
+  const webApp = webAppRouter({ webDir: context.config.webDir });
+  if (webApp) app.use(webApp);
+  else context.logger.warn({ webDir: context.config.webDir }, 'No built browser apps there (npm run build:web); serving the API only');
   app.use(authenticate(context.sessions, context.users, context.cookies));
   app.use(csrfProtection);
   const routes = new ApiRoutes({ maxJsonBytes: context.config.maxJsonBytes });

@@ -1,5 +1,9 @@
 /** The platform server's configuration, read from the environment and validated in this one place. */
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Where `npm run build:web` puts the browser apps (designer/dist of this repository). */
+export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../designer/dist', import.meta.url));
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -38,6 +42,8 @@ export interface ServerConfig {
   /** The largest JSON body of any other request, in bytes. */
   maxJsonBytes: number;
   oidc?: OidcConfig;
+  /** The built browser apps (staff app and citizen portal) the server serves; not served when the folder is missing. */
+  webDir: string;
   tasks: TaskSyncConfig;
 }
 
@@ -140,6 +146,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
       recheckAfterMs: read.integer('AMTSFLOW_TASK_RECHECK_MINUTES', 15, 1, 7 * 24 * 60) * 60_000,
       probesPerCheck: read.integer('AMTSFLOW_TASK_PROBES_PER_CHECK', 100, 1, 10_000),
     },
+    webDir: path.resolve(read.text('AMTSFLOW_WEB_DIR') ?? DEFAULT_WEB_DIR),
   };
   if (read.problems.length > 0) throw new ServerConfigError(`Invalid configuration:\n  ${read.problems.join('\n  ')}`);
   return config;

@@ -36,6 +36,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const config: ServerConfig = {
     ...readServerConfig({ AMTSFLOW_DATA_DIR: dataDir, PORT: '0', AMTSFLOW_ADMIN_PASSWORD: ADMIN_PASSWORD, AMTSFLOW_LOGIN_RATE_LIMIT: '100000', ...options.env }),
     logLevel: 'silent',
+    // The API alone, whether or not designer/dist was built on this machine; a test of the web apps passes its own.
+    webDir: path.join(dataDir, 'no-web-build'),
     ...options.config,
   };
   const server = await startServer(config, { gatewayAddress: NO_GATEWAY, ...options, logger: pino({ level: 'silent' }) });

@@ -1,0 +1,126 @@
+/**
+ * The form editor page: form-js's editor beside a live preview (form-js's viewer, re-rendered on every change), the
+ * form's id (what processes link to) and deploying it.
+ */
+import '@bpmn-io/form-js/dist/assets/form-js.css';
+import '@bpmn-io/form-js/dist/assets/form-js-editor.css';
+import '@bpmn-io/form-js/dist/assets/properties-panel.css';
+import { Form } from '@bpmn-io/form-js';
+import { FormEditor } from '@bpmn-io/form-js-editor';
+import { useEffect, useRef, useState } from 'react';
+import { TextField } from '../../../shared/a11y/TextField.js';
+import { usePageTitle } from '../../../shared/a11y/use-page-title.js';
+import { Link } from '../../../shared/routing/router.js';
+import { useStaffI18n } from '../../i18n/use-staff-i18n.js';
+import { takeHandedOver } from '../catalogue/pending-file.js';
+import { deploymentsApi } from '../deployments-api.js';
+import { downloadText } from '../download.js';
+import { newFormSchema, type FormSchema } from './new-form.js';
+
+type Message = { kind: 'success' | 'error'; text: string } | undefined;
+
+const FORM_ID_PATTERN = /^[A-Za-z_][\w.-]*$/;
+const PREVIEW_DELAY_MS = 300;
+
+export function FormEditorPage({ formId, version }: { formId?: string; version?: number }) {
+  const { t } = useStaffI18n();
+  const headingRef = usePageTitle(formId ? t('formEditor.title', { id: formId }) : t('formEditor.titleNew'), t('app.name'));
+  const editorRef = useRef<HTMLDivElement>(null);
+  const previewRef = useRef<HTMLDivElement>(null);
+  const editor = useRef<FormEditor>(undefined);
+  const [id, setId] = useState(formId ?? '');
+  const [idError, setIdError] = useState<string>();
+  const [message, setMessage] = useState<Message>();
+  const [openedVersion, setOpenedVersion] = useState<number | undefined>(version);
+  const [deploying, setDeploying] = useState(false);
+  // Taken once per page, not per effect run (React runs effects twice in development).
+  const [handedOver] = useState(() => (formId ? undefined : takeHandedOver('form')));
+
+  useEffect(() => {
+    const formEditor = new FormEditor({ container: editorRef.current! });
+    const preview = new Form({ container: previewRef.current! });
+    editor.current = formEditor;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const showPreview = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void preview.importSchema(formEditor.saveSchema()).catch(() => undefined), PREVIEW_DELAY_MS);
+    };
+    formEditor.on('changed', showPreview);
+    const load = async (): Promise<FormSchema> => {
+      if (!formId) {
+        return handedOver ? (JSON.parse(handedOver) as FormSchema) : newFormSchema();
+      }
+      const chosen = version ?? (await deploymentsApi.forms()).find((definition) => definition.id === formId)?.latestVersion ?? 1;
+      setOpenedVersion(chosen);
+      return (await deploymentsApi.formSchema(formId, chosen)) as FormSchema;
+    };
+    load()
+      .then(async (schema) => {
+        setId((current) => current || String(schema.id ?? ''));
+        await formEditor.importSchema(schema);
+        await preview.importSchema(formEditor.saveSchema());
+      })
+      .catch((error: Error) => setMessage({ kind: 'error', text: t('modeler.importFailed', { detail: error.message }) }));
+    return () => {
+      clearTimeout(timer);
+      formEditor.destroy();
+      preview.destroy();
+    };
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps
+
+  function currentSchema(): FormSchema {
+    return { ...(editor.current!.saveSchema() as FormSchema), id };
+  }
+
+  async function deploy() {
+    if (!FORM_ID_PATTERN.test(id)) {
+      setIdError(t('formEditor.formIdInvalid'));
+      document.getElementById('form-id')?.focus();
+      return;
+    }
+    setIdError(undefined);
+    setDeploying(true);
+    setMessage(undefined);
+    try {
+      const [deployed] = await deploymentsApi.deploy([{ name: `${id}.form`, content: JSON.stringify(currentSchema(), null, 2), type: 'application/json' }]);
+      const definition = deployed.definitions[0];
+      setOpenedVersion(definition.version);
+      setMessage({ kind: 'success', text: t('formEditor.deployed', { id: definition.id, version: definition.version }) });
+    } catch (error) {
+      setMessage({ kind: 'error', text: t('formEditor.deployRejected', { detail: (error as Error).message }) });
+    } finally {
+      setDeploying(false);
+    }
+  }
+
+  return (
+    <div className="form-editor-page">
+      <div className="page-heading">
+        <h1 ref={headingRef} tabIndex={-1}>{formId ? t('formEditor.title', { id: formId }) : t('formEditor.titleNew')}</h1>
+        <p className="page-heading__meta">{openedVersion ? t('modeler.versionInfo', { version: openedVersion }) : t('modeler.unsaved')} · <Link href="/staff/designer">{t('modeler.backToList')}</Link></p>
+      </div>
+      <div className="toolbar">
+        <TextField id="form-id" label={t('formEditor.formId')} hint={t('formEditor.formIdHint')} value={id} required
+          onChange={(event) => setId(event.target.value.trim())} error={idError} autoComplete="off" spellCheck={false} />
+        <div className="button-row">
+          <button type="button" className="button button--primary" onClick={() => void deploy()} aria-disabled={deploying}>{t('formEditor.deploy')}</button>
+          <button type="button" className="button" onClick={() => downloadText(`${id || 'form'}.form`, JSON.stringify(currentSchema(), null, 2), 'application/json')}>{t('formEditor.download')}</button>
+        </div>
+      </div>
+      <div aria-live="polite" aria-atomic="true">
+        {message ? <p className={`notice notice--${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>{message.text}</p> : null}
+      </div>
+      <div className="form-editor-layout">
+        <section className="form-editor-pane" aria-labelledby="form-editor-heading">
+          <h2 id="form-editor-heading">{t('formEditor.editor')}</h2>
+          <div ref={editorRef} className="form-editor-container" />
+        </section>
+        <section className="form-preview-pane" aria-labelledby="form-preview-heading">
+          <h2 id="form-preview-heading">{t('formEditor.preview')}</h2>
+          <p className="field__hint">{t('formEditor.previewHint')}</p>
+          <div ref={previewRef} className="form-preview-container" />
+        </section>
+      </div>
+    </div>
+  );
+}

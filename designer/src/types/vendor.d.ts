@@ -1,0 +1,37 @@
+/** Declarations for the bpmn.io packages that ship no types; only what this app uses. */
+declare module 'bpmn-js-properties-panel' {
+  export const BpmnPropertiesPanelModule: Record<string, any>;
+  export const BpmnPropertiesProviderModule: Record<string, any>;
+  export const ZeebePropertiesProviderModule: Record<string, any>;
+  export const ZeebeTooltipProvider: Record<string, any>;
+  export function useService<T = unknown>(name: string, strict?: boolean): T;
+}
+declare module 'camunda-bpmn-js-behaviors/lib/camunda-cloud/index.js' {
+  const module: Record<string, any>;
+  export default module;
+}
+declare module '@bpmn-io/properties-panel' {
+  export const TextFieldEntry: unknown;
+  export const TextAreaEntry: unknown;
+  export const SelectEntry: unknown;
+  export const CheckboxEntry: unknown;
+  export const Group: unknown;
+  export function isTextFieldEntryEdited(node: unknown): boolean;
+  export function isSelectEntryEdited(node: unknown): boolean;
+  export function isCheckboxEntryEdited(node: unknown): boolean;
+  export function isTextAreaEntryEdited(node: unknown): boolean;
+}
+declare module '@bpmn-io/properties-panel/preact' {
+  export function createElement(type: unknown, props: Record<string, unknown> | null, ...children: unknown[]): unknown;
+}
+declare module 'bpmnlint' {
+  export interface LintReport { id?: string; message: string; category: 'error' | 'warn' | 'info' | 'rule-error'; meta?: { documentation?: { url?: string } } }
+  export class Linter {
+    constructor(options: { config: unknown; resolver: { resolveRule(pkg: string, name: string): unknown; resolveConfig(pkg: string, name: string): unknown } });
+    lint(definitions: unknown): Promise<Record<string, LintReport[]>>;
+  }
+}
+declare module 'bpmnlint-plugin-camunda-compat' {
+  const plugin: { configs: Record<string, { rules: Record<string, unknown> }>; rules: Record<string, string> };
+  export default plugin;
+}
