@@ -50,7 +50,7 @@ export const multipleChoiceBehaviour: FieldBehaviour = {
   settle(value, field, context, scope) {
     if (value === null || value === undefined) return undefined;
     // form-js's clean-up crashes on anything but a list
-    if (!Array.isArray(value)) return { value: [], violation: { code: 'notAList' } };
+    if (!Array.isArray(value)) return { value: [], violation: { code: 'notAList', crashesFormJs: true } };
     const values = optionValuesShown(field, context, scope);
     if (values === undefined) return value.length > 0 ? { violation: { code: 'notAnOption' } } : undefined;
     if (value.every((item) => includesValue(values, item))) return undefined;

@@ -13,6 +13,8 @@ import type { TimeZone } from './datetime/time-zone.js';
 export interface Violation {
   readonly code: ErrorCode;
   readonly params?: MessageParams;
+  /** form-js crashes on the value, wherever it came from (the input data too): always an error. */
+  readonly crashesFormJs?: boolean;
 }
 
 /** A file the citizen uploaded with the submission, referenced by a file picker's value. */

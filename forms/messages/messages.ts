@@ -64,8 +64,9 @@ export function localeOf(locale: string | undefined): Locale {
   return locale !== undefined && locale.toLowerCase().startsWith('en') ? 'en' : 'de';
 }
 
+/** Fills in `{name}` placeholders; like form-js's `translate`, an empty value leaves the placeholder. */
 export function formatMessage(code: ErrorCode, params: MessageParams | undefined, locale: Locale): string {
   const template: string = MESSAGES[code][locale === 'en' ? 1 : 0];
   if (params === undefined) return template;
-  return template.replace(/{([^}]+)}/g, (placeholder, name: string) => (Object.hasOwn(params, name) ? params[name] : placeholder));
+  return template.replace(/{([^}]+)}/g, (placeholder, name: string) => (Object.hasOwn(params, name) && params[name] ? params[name] : placeholder));
 }

@@ -1,13 +1,10 @@
 /**
- * Test support, Node only: a jsdom window as the global environment form-js's viewer expects, its rendering and
- * effects made prompt (preact waits for animation frames otherwise) and their crashes recorded instead of thrown
- * into the test runner.
- *
- * jsdom needs Node's own `require` of ES modules, which Jest's module system lacks, so jsdom, preact and the viewer
- * are loaded with Node's `require` (taken from the main realm, where Jest does not replace it) and live in Node's
- * main realm; the globals they read are set there.
+ * Test support, Node only, for the oracle's worker thread: a jsdom window as the global environment form-js's
+ * viewer expects, its rendering and effects made prompt (preact waits for animation frames otherwise) and their
+ * crashes recorded instead of thrown. jsdom, preact and the viewer are loaded with Node's `require` (jsdom needs
+ * its `require` of ES modules).
  */
-import { runInThisContext } from 'node:vm';
+import { createRequire } from 'node:module';
 
 export type FormJsViewer = typeof import('@bpmn-io/form-js-viewer');
 
@@ -21,6 +18,8 @@ export interface DomEnvironment {
   readonly window: DomWindow;
   /** Errors thrown in rendering or effects since the last call. */
   takeCrashes(): unknown[];
+  /** Renders and effect flushes preact has scheduled and not yet run. */
+  pendingWork(): number;
 }
 
 let environment: DomEnvironment | undefined;
@@ -31,9 +30,8 @@ export function domEnvironment(): DomEnvironment {
 }
 
 function createEnvironment(): DomEnvironment {
-  const realm = runInThisContext('globalThis') as Record<string, unknown>;
-  const createRequire = runInThisContext('process.getBuiltinModule("node:module").createRequire') as (from: string) => NodeJS.Require;
-  const nativeRequire = createRequire(new URL(import.meta.url).pathname);
+  const realm = globalThis as Record<string, unknown>;
+  const nativeRequire = createRequire(import.meta.url);
   const { JSDOM } = nativeRequire('jsdom');
   const dom = new JSDOM('<!doctype html><html><body></body></html>', { pretendToBeVisual: true, url: 'http://localhost/' });
   const window = dom.window as Record<string, unknown> & DomWindow;
@@ -54,16 +52,24 @@ function createEnvironment(): DomEnvironment {
   realm.DataTransfer = window.DataTransfer = DataTransfer;
 
   const crashes: unknown[] = [];
+  let pending = 0;
   const guarded = (callback: () => void) => {
-    try {
-      callback();
-    } catch (error) {
-      crashes.push(error);
-    }
+    pending++;
+    setTimeout(() => {
+      pending--;
+      try {
+        callback();
+      } catch (error) {
+        crashes.push(error);
+      }
+    }, 0);
   };
   const { options } = nativeRequire('preact') as { options: Record<string, unknown> };
-  options.requestAnimationFrame = (callback: () => void) => setTimeout(() => guarded(callback), 0);
-  options.debounceRendering = (callback: () => void) => void Promise.resolve().then(() => guarded(callback));
+  options.requestAnimationFrame = guarded;
+  // rendering in a task rather than a microtask: a component that keeps changing the data then loops visibly
+  // instead of starving every timer
+  options.debounceRendering = guarded;
   const viewer = nativeRequire('@bpmn-io/form-js-viewer') as FormJsViewer;
-  return { viewer, window, takeCrashes: () => crashes.splice(0) };
+  return { viewer, window, takeCrashes: () => crashes.splice(0), pendingWork: () => pending };
 }
+

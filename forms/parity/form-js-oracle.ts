@@ -1,212 +1,96 @@
 /**
- * Test support, Node only: form-js's viewer as the oracle. One viewer per form is reused: each run opens the form
- * state with the input data (`initialData`), fills in the submission's values as a user would have typed them,
- * lets the components settle and calls `submit()`. Expression fields are recomputed until nothing changes (form-js
- * recomputes them on each user change), and a field that renders read-only gets back the value the form opened
- * with (a user cannot type into it).
+ * Test support, Node only: form-js's viewer as the oracle, in a worker thread (`oracle-worker.ts`). A run the
+ * viewer does not finish in time (form-js can loop forever on data of the wrong shape) counts as a crash; the
+ * worker is then replaced.
  */
-import { formatPath, type PathSegment } from '../data/value-path.js';
-import { domEnvironment, type DomEnvironment } from './dom-environment.js';
+import { Worker } from 'node:worker_threads';
+import type { OracleRequest } from './oracle-worker.js';
+import type { OracleVerdict, UploadedTestFile } from './viewer-session.js';
 
-export interface UploadedTestFile {
-  readonly name: string;
-  readonly type: string;
+export type { OracleVerdict, UploadedTestFile } from './viewer-session.js';
+
+const WORKER = new URL('./oracle-worker.ts', import.meta.url).href;
+/** Loads the worker's TypeScript through tsx. */
+const BOOTSTRAP = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(WORKER)}); });`;
+
+interface Reply {
+  readonly id: number;
+  readonly verdict?: OracleVerdict;
+  readonly failure?: string;
 }
 
-export interface OracleVerdict {
-  /** What `submit()` returned; undefined when the viewer crashed. */
-  readonly data?: Record<string, unknown>;
-  /** form-js's messages by data path (`dogs[1].breed`). */
-  readonly errors: ReadonlyMap<string, readonly string[]>;
-  /** Why the viewer crashed, when it did. */
-  readonly crash?: string;
+export interface OracleOptions {
+  readonly timeZone: string;
+  /** How long one run may take before the viewer counts as hanging. */
+  readonly timeoutMs?: number;
 }
-
-interface FieldInstance {
-  id: string;
-  valuePath: PathSegment[];
-  indexes?: Record<string, number>;
-  expressionContextInfo: unknown;
-}
-
-interface Viewer {
-  importSchema(schema: unknown, data?: unknown): Promise<unknown>;
-  submit(): { data: Record<string, unknown>; errors: Record<string, unknown> };
-  destroy(): void;
-  on(event: string, handler: (...args: unknown[]) => void): void;
-  off(event: string, handler: (...args: unknown[]) => void): void;
-  get(service: string): any;
-  _getState(): { data: Record<string, unknown>; initialData: Record<string, unknown> };
-  _setState(state: Record<string, unknown>): void;
-  _getInitializedFieldData(data: unknown): Record<string, unknown>;
-}
-
-const clone = <T>(value: T): T => (value === undefined ? value : JSON.parse(JSON.stringify(value)));
 
 export class FormJsOracle {
-  private viewer?: Viewer;
-  private container?: HTMLElement;
+  private worker?: Worker;
+  private nextId = 0;
+  private readonly pending = new Map<number, (reply: Reply) => void>();
 
   private constructor(
-    private readonly environment: DomEnvironment,
     private readonly schema: unknown,
+    private readonly options: OracleOptions,
   ) {}
 
-  static async open(schema: unknown): Promise<FormJsOracle> {
-    const oracle = new FormJsOracle(domEnvironment(), schema);
-    await oracle.reopen();
+  static async open(schema: unknown, options: OracleOptions): Promise<FormJsOracle> {
+    const oracle = new FormJsOracle(schema, options);
+    await oracle.start();
     return oracle;
   }
 
-  close(): void {
-    this.viewer?.destroy();
-    this.container?.remove();
-    this.viewer = undefined;
-  }
-
-  /** The viewer's verdict on the form opened with `input` and filled in with `values` (no unknown keys). */
   async run(input: Record<string, unknown>, values: Record<string, unknown>, files: Record<string, UploadedTestFile[]> = {}): Promise<OracleVerdict> {
-    if (this.viewer === undefined) await this.reopen();
-    const viewer = this.viewer!;
-    this.environment.takeCrashes();
-    try {
-      const initialData = viewer._getInitializedFieldData(clone(input));
-      let data = viewer._getInitializedFieldData(deepMerge(clone(input), clone(values)));
-      const registry = viewer.get('fileRegistry');
-      registry.clear();
-      for (const [key, list] of Object.entries(files)) {
-        registry.setFiles(key, list.map((file) => new this.environment.window.File(['x'], file.name, { type: file.type })));
-      }
-      viewer._setState({ initialData, data, errors: {} });
-      await this.settleExpressions();
-      for (let attempt = 0; attempt < 3 && this.restoreReadonly(initialData); attempt++) await this.settleExpressions();
-      this.throwCrash();
-      const result = viewer.submit();
-      this.throwCrash();
-      data = clone(result.data);
-      return { data, errors: this.errorsByPath(result.errors) };
-    } catch (error) {
-      this.close();
-      return { errors: new Map(), crash: error instanceof Error ? error.message : String(error) };
+    if (this.worker === undefined) await this.start();
+    const reply = await this.request({ type: 'run', input, values, files }, this.options.timeoutMs ?? 30_000);
+    if (reply === undefined) {
+      await this.restart();
+      return { errors: new Map(), crash: 'the viewer does not finish: it loops' };
     }
+    if (reply.failure !== undefined) throw new Error(reply.failure);
+    return reply.verdict!;
   }
 
-  private async reopen(): Promise<void> {
-    this.close();
-    const { window } = this.environment;
-    this.container = window.document.createElement('div');
-    window.document.body.appendChild(this.container);
-    const { Form } = this.environment.viewer;
-    this.viewer = new Form({ container: this.container, debounce: false } as never) as unknown as Viewer;
-    await this.viewer.importSchema(this.schema, {});
-    await this.settle();
-    this.environment.takeCrashes();
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = undefined;
+    await worker?.terminate();
   }
 
-  private throwCrash(): void {
-    const [crash] = this.environment.takeCrashes();
-    if (crash !== undefined) throw crash;
+  private async start(): Promise<void> {
+    this.worker = new Worker(BOOTSTRAP, { eval: true, workerData: { timeZone: this.options.timeZone } });
+    this.worker.on('message', (reply: Reply) => {
+      this.pending.get(reply.id)?.(reply);
+      this.pending.delete(reply.id);
+    });
+    this.worker.on('error', (error: Error) => {
+      for (const [id, settle] of this.pending) settle({ id, failure: error.stack ?? String(error) });
+      this.pending.clear();
+    });
+    const opened = await this.request({ type: 'open', schema: this.schema }, 120_000);
+    if (opened?.failure !== undefined || opened === undefined) throw new Error(`the viewer cannot open the form: ${opened?.failure ?? 'timeout'}`);
   }
 
-  /** Waits until rendering and effects stop changing the form state. */
-  private async settle(): Promise<void> {
-    const viewer = this.viewer!;
-    let changes = 0;
-    const count = () => changes++;
-    viewer.on('changed', count);
-    try {
-      for (let quiet = 0, round = 0; quiet < 3 && round < 200; round++) {
-        const before = changes;
-        await new Promise((resolve) => setTimeout(resolve, 0));
-        quiet = changes === before ? quiet + 1 : 0;
-      }
-    } finally {
-      viewer.off('changed', count);
-    }
+  private async restart(): Promise<void> {
+    await this.close();
+    this.pending.clear();
+    await this.start();
   }
 
-  /** form-js computes each expression field once per user change; changes are repeated until the data holds still. */
-  private async settleExpressions(): Promise<void> {
-    const viewer = this.viewer!;
-    const eventBus = viewer.get('eventBus');
-    for (let round = 0; round < 8; round++) {
-      const before = JSON.stringify(viewer._getState().data);
-      eventBus.fire('field.updated', {});
-      viewer._setState({});
-      await this.settle();
-      this.throwCrash();
-      if (round > 0 && JSON.stringify(viewer._getState().data) === before) return;
-    }
+  /** The reply, or undefined when none came in time. */
+  private request(request: Omit<OracleRequest, 'id'>, timeoutMs: number): Promise<Reply | undefined> {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        resolve(undefined);
+      }, timeoutMs);
+      this.pending.set(id, (reply) => {
+        clearTimeout(timer);
+        resolve(reply);
+      });
+      this.worker!.postMessage({ ...request, id });
+    });
   }
-
-  /** Puts back the opening value of every field rendered read-only; whether any changed. */
-  private restoreReadonly(initialData: Record<string, unknown>): boolean {
-    const viewer = this.viewer!;
-    const { viewer: formJs } = this.environment;
-    const fields = viewer.get('formFieldRegistry');
-    const expressionLanguage = viewer.get('expressionLanguage');
-    const data = clone(viewer._getState().data);
-    let changed = false;
-    for (const instance of viewer.get('formFieldInstanceRegistry').getAllKeyed() as FieldInstance[]) {
-      const field = fields.get(instance.id);
-      const readonly = expressionLanguage.isExpression(field.readonly)
-        ? expressionLanguage.evaluateUnaryTest(field.readonly, formJs.buildExpressionContext(instance.expressionContextInfo as never)) === true
-        : Boolean(field.readonly);
-      if (!readonly || !expressionLanguage.isExpression(field.readonly)) continue;
-      let opening = get(initialData, instance.valuePath);
-      if (opening === undefined) opening = field.defaultValue !== undefined ? field.defaultValue : emptyValue(field.type);
-      if (JSON.stringify(get(data, instance.valuePath)) === JSON.stringify(opening)) continue;
-      set(data, instance.valuePath, clone(opening));
-      changed = true;
-    }
-    if (changed) viewer._setState({ data });
-    return changed;
-  }
-
-  private errorsByPath(errors: Record<string, unknown>): Map<string, string[]> {
-    const byPath = new Map<string, string[]>();
-    for (const instance of this.viewer!.get('formFieldInstanceRegistry').getAllKeyed() as FieldInstance[]) {
-      const messages = get(errors, [instance.id, ...Object.values(instance.indexes ?? {})]);
-      if (Array.isArray(messages) && messages.length > 0) byPath.set(formatPath(instance.valuePath), messages as string[]);
-    }
-    return byPath;
-  }
-}
-
-function emptyValue(type: string): unknown {
-  return ({ checkbox: false, checklist: [], taglist: [], textfield: '', textarea: '' } as Record<string, unknown>)[type] ?? null;
-}
-
-/** The form's data as a user leaves it: the input, with every value the user set put in its place (lists item by item). */
-export function deepMerge(base: unknown, over: unknown): any {
-  if (over === undefined) return base;
-  if (Array.isArray(over)) return over.map((item, index) => deepMerge(Array.isArray(base) ? base[index] : undefined, item));
-  if (isObject(base) && isObject(over)) {
-    const merged: Record<string, unknown> = { ...base };
-    for (const [key, value] of Object.entries(over)) merged[key] = deepMerge(base[key], value);
-    return merged;
-  }
-  return over;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return Object.prototype.toString.call(value) === '[object Object]';
-}
-
-function get(target: unknown, path: readonly PathSegment[]): unknown {
-  let current = target;
-  for (const segment of path) {
-    if (current === null || current === undefined) return undefined;
-    current = (current as Record<PathSegment, unknown>)[segment];
-  }
-  return current;
-}
-
-function set(target: Record<string, unknown>, path: readonly PathSegment[], value: unknown): void {
-  let current: Record<PathSegment, unknown> = target;
-  for (let i = 0; i < path.length - 1; i++) {
-    current[path[i]] ??= typeof path[i + 1] === 'number' ? [] : {};
-    current = current[path[i]] as Record<PathSegment, unknown>;
-  }
-  current[path[path.length - 1]] = value;
 }

@@ -5,10 +5,11 @@
  * fields' own paths are read from the submission, so a submitted key never replaces input data; a dynamic list's
  * items keep the input's extra keys item by item.
  */
-import type { CompiledForm, CompiledInput, CompiledList, CompiledNode } from '../compile/compiled-form.js';
+import type { CompiledForm, CompiledGroup, CompiledInput, CompiledList, CompiledNode } from '../compile/compiled-form.js';
 import { cloneJson, isPlainObject, type JsonObject } from '../data/json-value.js';
-import { getOwnPath, getPath, pointerOf, setPath, type PathSegment } from '../data/value-path.js';
+import { lookUp, pointerOf, type Lookup, type PathSegment } from '../data/value-path.js';
 import type { ValueContext, Violation } from '../fields/field-behaviour.js';
+import type { ErrorCode } from '../messages/messages.js';
 import { problemsAt, violationOf, type ShapeProblems } from './shape-violations.js';
 
 export interface FormData {
@@ -39,85 +40,113 @@ function fill(build: Build, nodes: readonly CompiledNode[], target: JsonObject, 
     if (node.kind === 'input') fillInput(build, node, target, submitted, input, prefix);
     else if (node.kind === 'list') fillList(build, node, target, submitted, input, prefix);
     else if (node.path.length === 0) fill(build, node.children, target, submitted, input, prefix);
-    else {
-      const path = [...prefix, ...node.path];
-      let ownSubmitted = getOwnPath(submitted, node.path);
-      if (ownSubmitted !== undefined && !isPlainObject(ownSubmitted)) {
-        build.violations.set(pointerOf(path), { code: 'notAGroup' });
-        ownSubmitted = undefined;
-      }
-      fill(build, node.children, objectAt(build, target, node.path, path), ownSubmitted, getPath(input, node.path), path);
-    }
+    else fillGroup(build, node, target, submitted, input, prefix);
   }
 }
 
-/** The object at `path` below `target`, made where missing; form-js crashes where a value stands in the way. */
-function objectAt(build: Build, target: JsonObject, path: readonly string[], fullPath: PathSegment[]): JsonObject {
-  let current = target;
-  for (const segment of path) {
-    const next = current[segment];
-    if (isPlainObject(next)) {
-      current = next;
-      continue;
+/**
+ * What the form holds at a binding path is the submitted value if there is one, else the input's (form-js merges
+ * the two). A value that is no object where the path needs one is rejected: form-js crashes on it, or, for null,
+ * starts the container afresh.
+ */
+function containerSource(build: Build, pointer: string, submitted: Lookup, input: Lookup, wrongType: ErrorCode): { submitted?: JsonObject; input?: JsonObject; fresh: boolean } {
+  if (submitted.kind !== 'absent') {
+    if (submitted.kind === 'found' && isPlainObject(submitted.value)) {
+      return { submitted: submitted.value, input: input.kind === 'found' && isPlainObject(input.value) ? input.value : undefined, fresh: false };
     }
-    if (next !== undefined && next !== null) build.violations.set(pointerOf(fullPath), { code: 'notAGroup' });
-    const created: JsonObject = {};
-    current[segment] = created;
-    current = created;
+    build.violations.set(pointer, { code: wrongType });
+    return { fresh: true };
   }
+  if (input.kind === 'found' && isPlainObject(input.value)) return { input: input.value, fresh: false };
+  if (input.kind !== 'absent' && input.value !== null) build.violations.set(pointer, { code: wrongType, crashesFormJs: true });
+  return { fresh: true };
+}
+
+function fillGroup(build: Build, node: CompiledGroup, target: JsonObject, submitted: unknown, input: unknown, prefix: PathSegment[]): void {
+  const path = [...prefix, ...node.path];
+  const source = containerSource(build, pointerOf(path), lookUp(submitted, node.path, true), lookUp(input, node.path, false), 'notAGroup');
+  fill(build, node.children, objectAt(target, node.path, source.fresh), source.submitted, source.input, path);
+}
+
+/** The object at `path` below `target`: the one there (from the input data), or a new one. */
+function objectAt(target: JsonObject, path: readonly string[], fresh: boolean): JsonObject {
+  let current = target;
+  path.forEach((segment, index) => {
+    const next = current[segment];
+    if (isPlainObject(next) && !(fresh && index === path.length - 1)) current = next;
+    else current = current[segment] = {};
+  });
   return current;
 }
 
 function fillInput(build: Build, node: CompiledInput, target: JsonObject, submitted: unknown, input: unknown, prefix: PathSegment[]): void {
   const { behaviour } = node;
-  const submittedValue = node.editable ? getOwnPath(submitted, node.keyPath) : undefined;
+  const pointer = pointerOf([...prefix, ...node.keyPath]);
+  const fromSubmission = node.editable ? lookUp(submitted, node.keyPath, true) : { kind: 'absent' as const };
+  const fromInput = lookUp(input, node.keyPath, false);
   let value: unknown;
-  if (submittedValue !== undefined) {
-    const pointer = pointerOf([...prefix, ...node.keyPath]);
+  if (fromSubmission.kind === 'found') {
     build.submitted.add(pointer);
-    value = behaviour.sanitize(submittedValue, node, build.context);
+    value = behaviour.sanitize(fromSubmission.value, node, build.context);
     const violation =
-      violationOf(problemsAt(build.problems, pointer, true), behaviour.wrongTypeCode(submittedValue)) ??
-      behaviour.review?.(submittedValue, value, node, build.context);
+      violationOf(problemsAt(build.problems, pointer, true), behaviour.wrongTypeCode(fromSubmission.value)) ??
+      behaviour.review?.(fromSubmission.value, value, node, build.context);
     if (violation !== undefined) build.violations.set(pointer, violation);
+  } else if (fromSubmission.kind === 'blocked') {
+    build.violations.set(pointer, { code: 'invalidValue' });
+    value = initialValue(node);
+  } else if (fromInput.kind === 'found') {
+    value = behaviour.sanitize(fromInput.value, node, build.context);
   } else {
-    const inputValue = getPath(input, node.keyPath);
-    if (inputValue !== undefined) value = behaviour.sanitize(inputValue, node, build.context);
-    else value = node.defaultValue !== undefined ? cloneJson(node.defaultValue) : behaviour.emptyValue();
+    if (fromInput.kind === 'blocked' && fromInput.value !== null) build.violations.set(pointer, { code: 'invalidValue', crashesFormJs: true });
+    value = initialValue(node);
   }
-  setPath(target, node.keyPath, value);
+  objectAt(target, node.keyPath.slice(0, -1), false)[node.keyPath[node.keyPath.length - 1]] = value;
+}
+
+/** The value of a field nobody filled in: its default, else its empty value. */
+function initialValue(node: CompiledInput): unknown {
+  return node.defaultValue !== undefined ? cloneJson(node.defaultValue) : node.behaviour.emptyValue();
 }
 
 function fillList(build: Build, node: CompiledList, target: JsonObject, submitted: unknown, input: unknown, prefix: PathSegment[]): void {
   const path = [...prefix, ...node.path];
   const listPointer = pointerOf(path);
-  const submittedItems = getOwnPath(submitted, node.path);
-  // form-js reads the submitted list in place of the input's, whatever it holds
-  const inputItems = submittedItems === undefined || Array.isArray(submittedItems) ? getPath(input, node.path) : undefined;
-  if (submittedItems !== undefined) {
-    const violation = violationOf(problemsAt(build.problems, listPointer, false), 'notAList');
+  const fromSubmission = lookUp(submitted, node.path, true);
+  const fromInput = lookUp(input, node.path, false);
+  let items: unknown;
+  let inputItems: unknown;
+  let submittedItems: unknown[] | undefined;
+  if (fromSubmission.kind !== 'absent') {
+    const violation = fromSubmission.kind === 'blocked' ? { code: 'notAList' as const } : violationOf(problemsAt(build.problems, listPointer, false), 'notAList');
     if (violation !== undefined) build.violations.set(listPointer, violation);
-    else if (!node.allowAddRemove && Array.isArray(submittedItems) && submittedItems.length !== itemCount(node, inputItems)) {
-      build.violations.set(listPointer, { code: 'listLength', params: { value: String(itemCount(node, inputItems)) } });
+    if (fromSubmission.kind === 'found' && Array.isArray(fromSubmission.value)) {
+      submittedItems = items = fromSubmission.value;
+      inputItems = fromInput.kind === 'found' ? fromInput.value : undefined;
+      if (violation === undefined && !node.allowAddRemove && submittedItems.length !== itemCount(node, inputItems)) {
+        build.violations.set(listPointer, { code: 'listLength', params: { value: String(itemCount(node, inputItems)) } });
+      }
     }
+  } else {
+    if (fromInput.kind === 'blocked' && fromInput.value !== null) build.violations.set(listPointer, { code: 'notAList', crashesFormJs: true });
+    items = inputItems = fromInput.kind === 'found' ? fromInput.value : undefined;
   }
-  const source = submittedItems === undefined ? inputItems : submittedItems;
-  const count = Array.isArray(source) ? source.length : node.defaultRepetitions;
-  const items: JsonObject[] = [];
+  const count = Array.isArray(items) ? items.length : node.defaultRepetitions;
+  const list: JsonObject[] = [];
   for (let index = 0; index < count; index++) {
     const itemPath = [...path, index];
     let inputItem = Array.isArray(inputItems) ? inputItems[index] : undefined;
-    let submittedItem = Array.isArray(submittedItems) ? submittedItems[index] : undefined;
+    let submittedItem = submittedItems?.[index];
     if (submittedItem !== undefined && !isPlainObject(submittedItem)) {
       // form-js puts the submitted value in place of the input's item, then {} in place of a value that is no object
       build.violations.set(pointerOf(itemPath), { code: 'notAGroup' });
       submittedItem = inputItem = undefined;
     }
     const item: JsonObject = isPlainObject(inputItem) ? cloneJson(inputItem) : {};
-    items.push(item);
+    list.push(item);
     fill(build, node.children, item, submittedItem, inputItem, itemPath);
   }
-  setPath(target, node.path, items);
+  objectAt(target, node.path.slice(0, -1), false)[node.path[node.path.length - 1]] = list;
 }
 
 /** The items the list has when the form opens with the input data alone. */

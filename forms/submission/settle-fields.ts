@@ -61,7 +61,8 @@ function settleField(instance: ShownField, formData: FormData, context: ValueCon
   }
   const settled = field.behaviour.settle?.(value, field, context, scope);
   if (settled === undefined) return undefined;
-  if (settled.violation !== undefined && formData.submitted.has(pointer) && !formData.violations.has(pointer)) {
+  const counts = settled.violation?.crashesFormJs === true || formData.submitted.has(pointer);
+  if (settled.violation !== undefined && counts && !formData.violations.has(pointer)) {
     formData.violations.set(pointer, settled.violation);
   }
   return 'value' in settled ? changeTo(instance, value, settled.value) : undefined;
