@@ -3,20 +3,14 @@
  * worker, the sync checker and clerks' requests can race without one undoing another.
  */
 import type { SqlClient, SqlSession } from '../storage/server-storage.js';
-import type { TaskFromJob } from './user-task-job.js';
+import type { JobOrigin, TaskFromJob } from './user-task-job.js';
 
 export type TaskState = 'open' | 'completing' | 'completed' | 'gone';
 
-export interface StoredTask {
+export interface StoredTask extends JobOrigin {
   key: string;
   state: TaskState;
   name: string | null;
-  processInstanceKey: string;
-  processDefinitionKey: string;
-  bpmnProcessId: string;
-  processDefinitionVersion: number;
-  elementId: string;
-  elementInstanceKey: string;
   formKey: string | null;
   candidateGroups: string[];
   candidateUsers: string[];

@@ -7,15 +7,19 @@ export const USER_TASK_JOB_TYPE = 'io.camunda.zeebe:userTask';
 
 const HEADER = 'io.camunda.zeebe:';
 
-/** An activated job as zeebe-node hands it over (the fields of gateway_protocol.ActivatedJob, keys as strings). */
-export interface ActivatedUserTaskJob {
-  key: string;
+/** Where a job comes from: its process instance, process definition and element instance. */
+export interface JobOrigin {
   processInstanceKey: string;
   processDefinitionKey: string;
   bpmnProcessId: string;
   processDefinitionVersion: number;
   elementId: string;
   elementInstanceKey: string;
+}
+
+/** An activated job as zeebe-node hands it over (the fields of gateway_protocol.ActivatedJob, keys as strings). */
+export interface ActivatedUserTaskJob extends JobOrigin {
+  key: string;
   customHeaders: Record<string, unknown>;
   /** Epoch milliseconds, as a string. */
   deadline: string;
@@ -23,14 +27,8 @@ export interface ActivatedUserTaskJob {
 }
 
 /** A task as the worker records it. */
-export interface TaskFromJob {
+export interface TaskFromJob extends JobOrigin {
   jobKey: string;
-  processInstanceKey: string;
-  processDefinitionKey: string;
-  bpmnProcessId: string;
-  processDefinitionVersion: number;
-  elementId: string;
-  elementInstanceKey: string;
   formKey: string | null;
   candidateGroups: string[];
   candidateUsers: string[];
