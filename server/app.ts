@@ -15,15 +15,18 @@ import { csrfProtection } from './identity/csrf.js';
 import { oidcRoutes } from './identity/oidc-routes.js';
 import { userAdminRoutes } from './identity/user-admin-routes.js';
 import { opsRoutes } from './ops/ops-routes.js';
-import type { RouteModule, ServerContext } from './server-context.js';
+import type { BackgroundWork, RouteModule, ServerContext } from './server-context.js';
+import { taskRoutes } from './tasks/task-module.js';
 import { WEB_APP_CSP_DIRECTIVES, webAppRouter } from './web/web-app.js';
 
-/** The modules of this foundation; later ones (portal, tasks, operations) are passed to `createApp` beside them. */
-export const FOUNDATION_MODULES: readonly RouteModule[] = [opsRoutes, authRoutes, oidcRoutes, userAdminRoutes, auditRoutes, deploymentRoutes];
+/** The modules every server runs; further ones are passed to `createApp` (or `startServer`) beside them. */
+export const FOUNDATION_MODULES: readonly RouteModule[] = [opsRoutes, authRoutes, oidcRoutes, userAdminRoutes, auditRoutes, deploymentRoutes, taskRoutes];
 
 export interface ServerApp {
   app: Express;
   routes: ApiRoutes;
+  /** What the modules run beside their routes; `startServer` starts and stops it. */
+  background: BackgroundWork[];
 }
 
 export function createApp(context: ServerContext, modules: readonly RouteModule[] = FOUNDATION_MODULES): ServerApp {
@@ -48,9 +51,13 @@ export function createApp(context: ServerContext, modules: readonly RouteModule[
   app.use(authenticate(context.sessions, context.users, context.cookies));
   app.use(csrfProtection);
   const routes = new ApiRoutes({ maxJsonBytes: context.config.maxJsonBytes });
-  for (const module of modules) module.register(routes, context);
+  const background: BackgroundWork[] = [];
+  for (const module of modules) {
+    const work = module.register(routes, context);
+    if (work) background.push(work);
+  }
   app.use(routes.router);
   app.use(notFoundHandler);
   app.use(problemHandler(context.logger));
-  return { app, routes };
+  return { app, routes, background };
 }

@@ -25,4 +25,11 @@ describe('readServerConfig', () => {
     const config = readServerConfig({ AMTSFLOW_OIDC_ISSUER: 'https://idp.example/realms/stadt', AMTSFLOW_OIDC_CLIENT_ID: 'amtsflow' });
     expect(config.oidc).toMatchObject({ clientId: 'amtsflow', clientSecret: undefined, usernameClaim: 'preferred_username', scope: 'openid profile' });
   });
+
+  it('reads the task list\'s sync settings, in milliseconds, with their bounds', () => {
+    expect(readServerConfig({}).tasks).toEqual({ leaseMs: 24 * 3_600_000, checkIntervalMs: 60_000, recheckAfterMs: 15 * 60_000, probesPerCheck: 100 });
+    expect(readServerConfig({ AMTSFLOW_TASK_LEASE_HOURS: '2', AMTSFLOW_TASK_CHECK_SECONDS: '5', AMTSFLOW_TASK_RECHECK_MINUTES: '1', AMTSFLOW_TASK_PROBES_PER_CHECK: '10' }).tasks)
+      .toEqual({ leaseMs: 7_200_000, checkIntervalMs: 5000, recheckAfterMs: 60_000, probesPerCheck: 10 });
+    expect(() => readServerConfig({ AMTSFLOW_TASK_LEASE_HOURS: '0', AMTSFLOW_TASK_PROBES_PER_CHECK: 'many' })).toThrow(/AMTSFLOW_TASK_LEASE_HOURS[\s\S]*AMTSFLOW_TASK_PROBES_PER_CHECK/);
+  });
 });

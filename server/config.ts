@@ -44,6 +44,22 @@ export interface ServerConfig {
   oidc?: OidcConfig;
   /** The built browser apps (staff app and citizen portal) the server serves; not served when the folder is missing. */
   webDir: string;
+  tasks: TaskSyncConfig;
+}
+
+/** How the task list keeps up with the engine (server/README.md, "Task list"). */
+export interface TaskSyncConfig {
+  /**
+   * The job timeout the user-task worker activates with. When it passes, the engine makes the job activatable
+   * again and the worker takes it back at once, which renews the lease; the task stays open throughout.
+   */
+  leaseMs: number;
+  /** How often the sync checker looks for tasks to confirm with the engine. */
+  checkIntervalMs: number;
+  /** An open task is confirmed with the engine at least this often (within the per-check budget). */
+  recheckAfterMs: number;
+  /** Confirmations per check at most: each one is a command the engine journals. */
+  probesPerCheck: number;
 }
 
 export class ServerConfigError extends Error {
@@ -124,6 +140,12 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     maxUploadBytes: read.integer('AMTSFLOW_MAX_UPLOAD_BYTES', 10 * 1024 * 1024, 1024, 256 * 1024 * 1024),
     maxJsonBytes: 100 * 1024,
     oidc: readOidc(read),
+    tasks: {
+      leaseMs: read.integer('AMTSFLOW_TASK_LEASE_HOURS', 24, 1, 24 * 30) * 3_600_000,
+      checkIntervalMs: read.integer('AMTSFLOW_TASK_CHECK_SECONDS', 60, 1, 24 * 3600) * 1000,
+      recheckAfterMs: read.integer('AMTSFLOW_TASK_RECHECK_MINUTES', 15, 1, 7 * 24 * 60) * 60_000,
+      probesPerCheck: read.integer('AMTSFLOW_TASK_PROBES_PER_CHECK', 100, 1, 10_000),
+    },
     webDir: path.resolve(read.text('AMTSFLOW_WEB_DIR') ?? DEFAULT_WEB_DIR),
   };
   if (read.problems.length > 0) throw new ServerConfigError(`Invalid configuration:\n  ${read.problems.join('\n  ')}`);

@@ -5,7 +5,7 @@
 export { readServerConfig, ServerConfigError, type ServerConfig, type OidcConfig } from './config.js';
 export { startServer, type RunningServer, type StartServerOptions } from './start-server.js';
 export { createApp, FOUNDATION_MODULES } from './app.js';
-export type { RouteModule, ServerContext } from './server-context.js';
+export type { BackgroundWork, RouteModule, ServerContext } from './server-context.js';
 export { ApiRoutes, type ApiRoute, type Access, type ValidInput, type JsonSchema } from './http/api-routes.js';
 export { HttpProblem, problemType, validationProblem, notFound, type FieldError } from './http/problem.js';
 export { requireStaff, requireDepartment, signInRequired, forbidden } from './identity/authorization.js';
@@ -15,3 +15,5 @@ export { hasRole, isClerkOfAny, type StaffUser } from './identity/staff-user.js'
 export { AuditLog, actorOf, requestOrigin, SYSTEM_ACTOR, type AuditActor, type AuditEntryInput } from './audit/audit-log.js';
 export { DeploymentStore, type StoredContent } from './deployments/deployment-store.js';
 export { elementTemplateRoutes, type ElementTemplateSource } from './deployments/element-template-routes.js';
+export { taskModule, taskRoutes, type TaskModuleOptions } from './tasks/task-module.js';
+export type { AttachmentReader, TaskAttachment } from './tasks/attachment-reader.js';

@@ -1,6 +1,7 @@
 /**
  * What route modules are given: configuration, logger, storage, the Zeebe client, the audit log and identity. A route
- * module is `{ name, register(routes, context) }` and declares its routes on `routes` (see `http/api-routes.ts`).
+ * module is `{ name, register(routes, context) }` and declares its routes on `routes` (see `http/api-routes.ts`);
+ * `register` may return background work (`BackgroundWork`) that runs while the server does.
  */
 import type { Logger } from 'pino';
 import type { ZBClient } from 'zeebe-node';
@@ -32,5 +33,12 @@ export interface ServerContext {
 export interface RouteModule {
   /** Shown in logs; one word, like `deployments`. */
   name: string;
-  register(routes: ApiRoutes, context: ServerContext): void;
+  /** Declares the module's routes; returns the background work it runs beside them, if any (a job worker). */
+  register(routes: ApiRoutes, context: ServerContext): void | BackgroundWork;
+}
+
+/** Work a module runs while the server does: started once the server listens, stopped before its clients close. */
+export interface BackgroundWork {
+  start(): void;
+  stop(): Promise<void>;
 }

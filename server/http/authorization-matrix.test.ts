@@ -3,7 +3,7 @@
  * process manager and an admin each get exactly the status they should. The table must name every declared route.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { bpmnProcess, sequence, startTestEngine, type TestEngine } from '../../engine/tests/harness.js';
+import { bpmnProcess, eventually, sequence, startTestEngine, type TestEngine } from '../../engine/tests/harness.js';
 import { elementTemplateRoutes } from '../deployments/element-template-routes.js';
 import { requireDepartment } from '../identity/authorization.js';
 import type { RouteModule } from '../server-context.js';
@@ -45,6 +45,8 @@ let engine: TestEngine;
 let test: TestServer;
 const callers = {} as Record<Caller, Credentials | undefined>;
 let targetUserId = '';
+/** A Kämmerei task (no form), recorded by the task worker. */
+let taskKey = '';
 
 beforeAll(async () => {
   engine = await startTestEngine();
@@ -59,6 +61,13 @@ beforeAll(async () => {
   callers.rightClerk = await signIn(test, 'right-clerk');
   callers.processManager = await signIn(test, 'manager');
   callers.admin = await signIn(test, 'admin', ADMIN_PASSWORD);
+  const userTask = '<bpmn:userTask id="pruefen"><bpmn:extensionElements><zeebe:assignmentDefinition candidateGroups="kaemmerei" /></bpmn:extensionElements></bpmn:userTask>';
+  await engine.zbc.deployResource({ name: 'matrix-task.bpmn', process: bpmnProcess('matrix-task', sequence({ id: 'pruefen', xml: userTask })) });
+  const { processInstanceKey } = await engine.zbc.createProcessInstance({ bpmnProcessId: 'matrix-task', variables: {} });
+  taskKey = await eventually(async () => {
+    const [row] = await test.server.context.sql.query<{ job_key: string }>('SELECT job_key FROM tasks WHERE process_instance_key = $1', [String(processInstanceKey)]);
+    return row?.job_key;
+  }, 10_000);
 });
 afterAll(async () => {
   await test.stop();
@@ -67,6 +76,7 @@ afterAll(async () => {
 
 function rows(): Row[] {
   const user = `/api/admin/users/${targetUserId}`;
+  const task = `/api/tasks/${taskKey}`;
   return [
     { method: 'get', route: '/healthz', url: '/healthz', expected: everyone(200) },
     { method: 'get', route: '/metrics', url: '/metrics', expected: everyone(200) },
@@ -97,6 +107,20 @@ function rows(): Row[] {
     { method: 'get', route: '/api/element-templates', url: '/api/element-templates', expected: only('processManager', 200) },
     {
       method: 'get', route: '/api/example/departments/:department/things', url: '/api/example/departments/kaemmerei/things',
+      expected: { anonymous: 401, otherClerk: 403, rightClerk: 200, processManager: 403, admin: 403 },
+    },
+    // The task list: clerks of the task's department work on it, process managers oversee it, admins get no case data.
+    { method: 'get', route: '/api/tasks', url: '/api/tasks', expected: { anonymous: 401, otherClerk: 200, rightClerk: 200, processManager: 200, admin: 403 } },
+    { method: 'get', route: '/api/tasks/:taskKey', url: task, expected: { anonymous: 401, otherClerk: 403, rightClerk: 200, processManager: 200, admin: 403 } },
+    { method: 'post', route: '/api/tasks/:taskKey/claim', url: `${task}/claim`, expected: { anonymous: 401, otherClerk: 403, rightClerk: 200, processManager: 403, admin: 403 } },
+    // The clerk hands back their claim; the process manager finds nothing to hand back.
+    { method: 'post', route: '/api/tasks/:taskKey/unclaim', url: `${task}/unclaim`, expected: { anonymous: 401, otherClerk: 403, rightClerk: 200, processManager: 200, admin: 403 } },
+    {
+      method: 'post', route: '/api/tasks/:taskKey/assign', url: `${task}/assign`, send: (c) => c.send({ assignee: 'right-clerk' }),
+      expected: { anonymous: 401, otherClerk: 403, rightClerk: 200, processManager: 200, admin: 403 },
+    },
+    {
+      method: 'post', route: '/api/tasks/:taskKey/complete', url: `${task}/complete`, send: (c) => c.send({}),
       expected: { anonymous: 401, otherClerk: 403, rightClerk: 200, processManager: 403, admin: 403 },
     },
     // Last, because they end the callers' sessions.

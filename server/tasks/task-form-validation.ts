@@ -1,0 +1,60 @@
+/**
+ * The one place the task list asks `forms/` for a verdict on a clerk's submission: the data the form submits
+ * (cleaned: shown, enabled fields only, sanitized as form-js does) and its field errors as problem+json field errors.
+ */
+import { FormSchemaError, validateSubmission, type FieldError as FormFieldError, type FormSchema } from '../../forms/index.js';
+import type { FieldError } from '../http/problem.js';
+
+export interface TaskFieldError extends FieldError {
+  /** The field's place in the form data as `forms/` names it: `owner.email`, `dogs[1].breed`. */
+  path: string;
+  /** What was violated: `required`, `pattern`, `email`, ... */
+  code: string;
+}
+
+export type FormVerdict =
+  | { valid: true; data: Record<string, unknown> }
+  | { valid: false; errors: TaskFieldError[] }
+  /** The form itself cannot be judged (a schema `forms/` refuses). */
+  | { valid: 'unjudgeable'; reason: string };
+
+export interface FormValidationInput {
+  schema: Record<string, unknown>;
+  /** Identifies this form version, for the cache of compiled forms. */
+  cacheKey: string;
+  /** What the clerk submitted under `data`. */
+  submitted: unknown;
+  /** The process variables the task was opened with: conditions, expressions and untouched fields read them. */
+  variables: Record<string, unknown>;
+  locale?: string;
+}
+
+/** The validation call, replaceable for tests of the routes around it. */
+export type TaskFormValidator = (input: FormValidationInput) => FormVerdict;
+
+export const validateTaskForm: TaskFormValidator = ({ schema, cacheKey, submitted, variables, locale }) => {
+  let result;
+  try {
+    result = validateSubmission(schema as unknown as FormSchema, submitted, { data: variables, cacheKey, locale });
+  } catch (error) {
+    if (error instanceof FormSchemaError) return { valid: 'unjudgeable', reason: error.message };
+    throw error;
+  }
+  if (result.errors.length === 0) return { valid: true, data: result.data };
+  return { valid: false, errors: result.errors.map(toTaskFieldError) };
+};
+
+function toTaskFieldError(error: FormFieldError): TaskFieldError {
+  return { pointer: `/data${pointerOf(error.path)}`, detail: error.message, path: error.path, code: error.code };
+}
+
+/** `dogs[1].breed` → `/dogs/1/breed` (form-js keys hold no dots: a dot in a key is a path). */
+export function pointerOf(path: string): string {
+  if (path === '') return '';
+  return path
+    .replace(/\[(\d+)\]/g, '.$1')
+    .split('.')
+    .filter((segment) => segment !== '')
+    .map((segment) => `/${segment.replaceAll('~', '~0').replaceAll('/', '~1')}`)
+    .join('');
+}
