@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import type { EngineEvent } from '../processing/events.js';
 import type { StoredBatch } from '../storage/journal.js';
 import type { SqlClient } from '../storage/sql-client.js';
-import type { Exporter, SqlWrite } from './exporter.js';
+import type { CommittedEvent, Exporter, SqlWrite } from './exporter.js';
 
 /** The journal as the runner reads it (engine/storage's Journal). */
 export interface ExportSource {
@@ -140,12 +140,13 @@ export class ExporterRunner {
   }
 
   private writesFor(page: StoredBatch[]): SqlWrite[] {
-    const writes: SqlWrite[] = [];
+    const events: CommittedEvent[] = [];
     for (const batch of page) {
       const commit = { position: batch.position, committedAt: new Date(batch.writtenAt) };
-      for (const event of batch.records as EngineEvent[]) writes.push(...this.exporter.writesFor(event, commit));
+      for (const event of batch.records as EngineEvent[]) events.push({ event, commit });
     }
-    return writes;
+    if (this.exporter.writesForPage) return this.exporter.writesForPage(events);
+    return events.flatMap(({ event, commit }) => this.exporter.writesFor(event, commit));
   }
 
   private async readPosition(): Promise<number> {

@@ -5,7 +5,7 @@
  * exporter's table. Keys are decimal strings (64-bit), variable values their JSON text.
  */
 import type { SqlSession } from '../storage/sql-client.js';
-import { MULTI_INSTANCE_BODY } from './instances-exporter.js';
+import { MULTI_INSTANCE_BODY } from './element-types.js';
 import { dateOf, epochMsOf, isKey } from './read-values.js';
 
 export type ProcessInstanceState = 'ACTIVE' | 'COMPLETED' | 'CANCELED';
