@@ -14,7 +14,11 @@ try {
     const engineConfig = readEngineConfig();
     engine = await startEngine(engineConfig, logger.child({ component: 'engine' }));
   }
-  const server = await startServer(serverConfig, { gatewayAddress: engine?.gatewayAddress, logger: logger.child({ component: 'server' }) });
+  const server = await startServer(serverConfig, {
+    gatewayAddress: engine?.gatewayAddress,
+    logger: logger.child({ component: 'server' }),
+    operationsSource: engine?.reads,
+  });
   const admin = server.bootstrappedAdmin;
   process.stdout.write([
     'amtsflow ready',

@@ -13,12 +13,13 @@ import { authRoutes } from './identity/auth-routes.js';
 import { authenticate } from './identity/authenticate.js';
 import { csrfProtection } from './identity/csrf.js';
 import { oidcRoutes } from './identity/oidc-routes.js';
+import { operationsRoutes } from './operations/operations-routes.js';
 import { userAdminRoutes } from './identity/user-admin-routes.js';
 import { opsRoutes } from './ops/ops-routes.js';
 import type { RouteModule, ServerContext } from './server-context.js';
 
-/** The modules of this foundation; later ones (portal, tasks, operations) are passed to `createApp` beside them. */
-export const FOUNDATION_MODULES: readonly RouteModule[] = [opsRoutes, authRoutes, oidcRoutes, userAdminRoutes, auditRoutes, deploymentRoutes];
+/** The modules every server runs; others are passed to `createApp` beside them. */
+export const FOUNDATION_MODULES: readonly RouteModule[] = [opsRoutes, authRoutes, oidcRoutes, userAdminRoutes, auditRoutes, deploymentRoutes, operationsRoutes];
 
 export interface ServerApp {
   app: Express;

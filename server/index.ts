@@ -14,3 +14,5 @@ export { ROLES, type Role } from './identity/roles.js';
 export { hasRole, isClerkOfAny, type StaffUser } from './identity/staff-user.js';
 export { AuditLog, actorOf, requestOrigin, SYSTEM_ACTOR, type AuditActor, type AuditEntryInput } from './audit/audit-log.js';
 export { DeploymentStore, type StoredContent } from './deployments/deployment-store.js';
+export { gatewayProblem, type GatewayError } from './http/gateway-problem.js';
+export type { OperationsSource } from './operations/operations-source.js';
