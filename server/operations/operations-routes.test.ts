@@ -135,8 +135,10 @@ describe('operations API', () => {
       { scopeKey: key, name: 'hund name', before: null, after: '{"name":"Bello","rasse":"Mops"}' },
       { scopeKey: key, name: 'betrag', before: '10', after: '120.5' },
     ]);
-    const shown = await instanceWhen(key, (body) => body.variables.some((variable: { value: string }) => variable.value === '120.5'));
-    expect(shown.variables.map((variable: { name: string }) => variable.name)).toEqual(['betrag', 'hund name']);
+    const shown = await instanceWhen(key, (body) => body.variables.length === 2);
+    expect(shown.variables.map(({ name, value }: { name: string; value: string }) => [name, value])).toEqual([
+      ['betrag', '120.5'], ['hund name', '{"name":"Bello","rasse":"Mops"}'],
+    ]);
   });
 
   it('sets a variable in an element instance\'s own scope, and only in one of that instance', async () => {
