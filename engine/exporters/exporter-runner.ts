@@ -124,7 +124,10 @@ export class ExporterRunner {
       // Mapped before the transaction opens, so the transaction holds the database only for the writes.
       const writes = this.writesFor(page);
       await this.sql.transaction(async (tx) => {
-        await tx.exec(`SET LOCAL lock_timeout = '${LOCK_TIMEOUT}'`);
+        // Not flushed at commit: a page lost in a crash is exported again from the position before it (writers
+        // upsert), and the next journal append's flush writes it anyway. A flush per page would hold PGlite's one
+        // session, which the journal's appends wait for, for the length of an fsync every pass.
+        await tx.exec(`SET LOCAL lock_timeout = '${LOCK_TIMEOUT}'; SET LOCAL synchronous_commit = off`);
         const moved = await tx.query(
           'UPDATE exporter_position SET position = $3 WHERE exporter = $1 AND position = $2 RETURNING exporter',
           [this.exporter.name, position, to],

@@ -43,8 +43,9 @@ CREATE TABLE element_instance (
   start_time timestamptz NOT NULL,
   end_time timestamptz
 );
+-- Also what the active elements of an instance are counted with. No index on state: it changes when an element ends,
+-- and an index on it would turn every such update from a HOT update into one that writes every index again.
 CREATE INDEX element_instance_by_instance ON element_instance (process_instance_key, element_instance_key);
-CREATE INDEX active_element_instance ON element_instance (process_instance_key) WHERE state = 'ACTIVE';
 
 -- The current value of each variable, by scope (an element instance key; the process instance key for the instance's
 -- own variables). The value is its JSON text, not jsonb: jsonb refuses "\u0000" in strings, which a form field can
@@ -75,4 +76,3 @@ CREATE TABLE incident (
   resolved_at timestamptz
 );
 CREATE INDEX incident_by_instance ON incident (process_instance_key, incident_key);
-CREATE INDEX active_incident ON incident (process_instance_key) WHERE state = 'ACTIVE';
