@@ -51,6 +51,8 @@ export async function startAll(config: AmtsflowConfig, { logger, secrets }: Star
       gatewayAddress: engine?.gatewayAddress,
       logger: logger.child({ component: 'server' }),
       modules: [elementTemplateRoutes(() => connectors?.elementTemplates ?? [])],
+      // Operations read the embedded engine's exported instances; against a Zeebe cluster there are none.
+      operationsSource: engine?.reads,
     });
     connectors = await startConnectors(config.connectors, {
       logger: logger.child({ component: 'connectors' }),

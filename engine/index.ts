@@ -2,16 +2,21 @@
 import pino, { type Logger } from 'pino';
 import { readEngineConfig, type EngineConfig } from './config.js';
 import { Engine } from './engine.js';
-import { DEFAULT_EXPORTERS, resourceReads, startExporters, type Exporter, type ExporterRunnerOptions, type ResourceReads } from './exporters/index.js';
+import {
+  DEFAULT_EXPORTERS, instanceReads, resourceReads, startExporters, type Exporter, type ExporterRunnerOptions, type InstanceReads, type ResourceReads,
+} from './exporters/index.js';
 import { startGateway } from './gateway/gateway-server.js';
 import { openStorage, type SqlClient } from './storage/index.js';
 
 export { readEngineConfig, ConfigError, type EngineConfig } from './config.js';
 export { Engine } from './engine.js';
 export {
-  DEFAULT_EXPORTERS, exporterOf, formByKey, latestForm, processDefinitionByKey, processDefinitions, resourceReads, resourcesExporter,
-  type Commit, type EventWriters, type Exporter, type ExporterRunnerOptions, type FormDefinitionRecord, type ProcessDefinitionRecord,
-  type ProcessDefinitionsOptions, type ProcessDefinitionSummary, type ResourceReads, type SqlWrite,
+  DEFAULT_EXPORTERS, exporterOf, formByKey, instanceReads, instancesExporter, latestForm, processDefinitionByKey, processDefinitions, resourceReads,
+  resourcesExporter,
+  type ActiveElementCount, type Commit, type ElementHistoryPage, type ElementInstanceRecord, type EventWriters, type Exporter, type ExporterRunnerOptions,
+  type FormDefinitionRecord, type IncidentRecord, type InstanceReads, type ProcessDefinitionRecord, type ProcessDefinitionsOptions,
+  type ProcessDefinitionSummary, type ProcessInstanceFilter, type ProcessInstancePage, type ProcessInstanceRecord, type ProcessInstanceSummary,
+  type ResourceReads, type SqlWrite, type VariableRecord,
 } from './exporters/index.js';
 export type { SqlClient, SqlRow, SqlSession } from './storage/index.js';
 
@@ -23,8 +28,11 @@ export interface RunningEngine {
    * it is one session that the journal's commits queue on: keep statements and transactions short. Closed by `stop`.
    */
   sql: SqlClient;
-  /** Deployed forms and process definitions by key, from the resources exporter's tables (eventually consistent). */
-  reads: ResourceReads;
+  /**
+   * Deployed forms and process definitions by key (the resources exporter's tables), and process instances with their
+   * elements, variables and incidents (the instances exporter's); eventually consistent with the engine.
+   */
+  reads: ResourceReads & InstanceReads;
   stop(): Promise<void>;
 }
 
@@ -47,7 +55,7 @@ export async function startEngine(
     engine,
     gatewayAddress: `${config.gatewayHost}:${gateway.port}`,
     sql,
-    reads: resourceReads(sql),
+    reads: { ...resourceReads(sql), ...instanceReads(sql) },
     async stop() {
       engine.releaseWaitingWorkers();
       await gateway.close();

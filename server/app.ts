@@ -13,6 +13,7 @@ import { authRoutes } from './identity/auth-routes.js';
 import { authenticate } from './identity/authenticate.js';
 import { csrfProtection } from './identity/csrf.js';
 import { oidcRoutes } from './identity/oidc-routes.js';
+import { operationsRoutes } from './operations/operations-routes.js';
 import { userAdminRoutes } from './identity/user-admin-routes.js';
 import { opsRoutes } from './ops/ops-routes.js';
 import type { BackgroundWork, RouteModule, ServerContext } from './server-context.js';
@@ -20,7 +21,9 @@ import { taskRoutes } from './tasks/task-module.js';
 import { WEB_APP_CSP_DIRECTIVES, webAppRouter } from './web/web-app.js';
 
 /** The modules every server runs; further ones are passed to `createApp` (or `startServer`) beside them. */
-export const FOUNDATION_MODULES: readonly RouteModule[] = [opsRoutes, authRoutes, oidcRoutes, userAdminRoutes, auditRoutes, deploymentRoutes, taskRoutes];
+export const FOUNDATION_MODULES: readonly RouteModule[] = [
+  opsRoutes, authRoutes, oidcRoutes, userAdminRoutes, auditRoutes, deploymentRoutes, taskRoutes, operationsRoutes,
+];
 
 export interface ServerApp {
   app: Express;

@@ -17,3 +17,5 @@ export { DeploymentStore, type StoredContent } from './deployments/deployment-st
 export { elementTemplateRoutes, type ElementTemplateSource } from './deployments/element-template-routes.js';
 export { taskModule, taskRoutes, type TaskModuleOptions } from './tasks/task-module.js';
 export type { AttachmentReader, TaskAttachment } from './tasks/attachment-reader.js';
+export { gatewayProblem, type GatewayError } from './http/gateway-problem.js';
+export type { OperationsSource } from './operations/operations-source.js';

@@ -11,6 +11,7 @@ import type { ApiRoutes } from './http/api-routes.js';
 import type { CookiePolicy } from './identity/cookies.js';
 import type { SessionStore } from './identity/session-store.js';
 import type { UserStore } from './identity/user-store.js';
+import type { OperationsSource } from './operations/operations-source.js';
 import type { ServerMetrics } from './ops/server-metrics.js';
 import type { SqlClient } from './storage/server-storage.js';
 
@@ -28,6 +29,8 @@ export interface ServerContext {
   sessions: SessionStore;
   metrics: ServerMetrics;
   cookies: CookiePolicy;
+  /** The embedded engine's exporter tables for the operations view; absent against a real Zeebe (ZEEBE_ADDRESS). */
+  operationsSource?: OperationsSource;
 }
 
 export interface RouteModule {

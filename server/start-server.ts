@@ -12,6 +12,7 @@ import type { ServerConfig } from './config.js';
 import { bootstrapAdmin, type BootstrappedAdmin } from './identity/bootstrap-admin.js';
 import { SessionStore } from './identity/session-store.js';
 import { UserStore } from './identity/user-store.js';
+import type { OperationsSource } from './operations/operations-source.js';
 import { probeGateway } from './ops/gateway-probe.js';
 import { ServerMetrics } from './ops/server-metrics.js';
 import type { RouteModule, ServerContext } from './server-context.js';
@@ -25,6 +26,11 @@ export interface StartServerOptions {
   modules?: readonly RouteModule[];
   /** A schema other than `server` (tests). */
   schema?: string;
+  /**
+   * Instances, elements, variables and incidents for the operations routes: the embedded engine's `RunningEngine.reads`.
+   * Without it (a real Zeebe behind ZEEBE_ADDRESS has no exporter tables of ours) those routes answer 503.
+   */
+  operationsSource?: OperationsSource;
 }
 
 export interface RunningServer extends ServerApp {
@@ -67,6 +73,7 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
     sessions: new SessionStore(sql, config.session),
     metrics: new ServerMetrics(() => probeGateway(zeebe)),
     cookies: { secure: config.publicUrl.protocol === 'https:' },
+    operationsSource: options.operationsSource,
   };
   try {
     const bootstrappedAdmin = await bootstrapAdmin(sql, users, audit, config.adminPassword);

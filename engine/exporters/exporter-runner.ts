@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import type { EngineEvent } from '../processing/events.js';
 import type { StoredBatch } from '../storage/journal.js';
 import type { SqlClient } from '../storage/sql-client.js';
-import type { Exporter, SqlWrite } from './exporter.js';
+import type { CommittedEvent, Exporter, SqlWrite } from './exporter.js';
 
 /** The journal as the runner reads it (engine/storage's Journal). */
 export interface ExportSource {
@@ -124,7 +124,10 @@ export class ExporterRunner {
       // Mapped before the transaction opens, so the transaction holds the database only for the writes.
       const writes = this.writesFor(page);
       await this.sql.transaction(async (tx) => {
-        await tx.exec(`SET LOCAL lock_timeout = '${LOCK_TIMEOUT}'`);
+        // Not flushed at commit: a page lost in a crash is exported again from the position before it (writers
+        // upsert), and the next journal append's flush writes it anyway. A flush per page would hold PGlite's one
+        // session, which the journal's appends wait for, for the length of an fsync every pass.
+        await tx.exec(`SET LOCAL lock_timeout = '${LOCK_TIMEOUT}'; SET LOCAL synchronous_commit = off`);
         const moved = await tx.query(
           'UPDATE exporter_position SET position = $3 WHERE exporter = $1 AND position = $2 RETURNING exporter',
           [this.exporter.name, position, to],
@@ -140,12 +143,13 @@ export class ExporterRunner {
   }
 
   private writesFor(page: StoredBatch[]): SqlWrite[] {
-    const writes: SqlWrite[] = [];
+    const events: CommittedEvent[] = [];
     for (const batch of page) {
       const commit = { position: batch.position, committedAt: new Date(batch.writtenAt) };
-      for (const event of batch.records as EngineEvent[]) writes.push(...this.exporter.writesFor(event, commit));
+      for (const event of batch.records as EngineEvent[]) events.push({ event, commit });
     }
-    return writes;
+    if (this.exporter.writesForPage) return this.exporter.writesForPage(events);
+    return events.flatMap(({ event, commit }) => this.exporter.writesFor(event, commit));
   }
 
   private async readPosition(): Promise<number> {

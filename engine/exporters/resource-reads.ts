@@ -5,6 +5,7 @@
  * decimal strings, because they are 64-bit.
  */
 import type { SqlSession } from '../storage/sql-client.js';
+import { dateOf, isKey } from './read-values.js';
 
 export interface ProcessDefinitionSummary {
   processDefinitionKey: string;
@@ -209,15 +210,4 @@ function processSummary(row: ProcessRow): ProcessDefinitionSummary {
     deploymentKey: row.deployment_key,
     deletedAt: dateOf(row.deleted_at_ms),
   };
-}
-
-function dateOf(epochMs: number | null): Date | null {
-  return epochMs === null ? null : new Date(epochMs);
-}
-
-const MAX_KEY = 2n ** 63n - 1n;
-
-/** A key a bigint column can hold; anything else names no resource (rather than failing the query). */
-function isKey(key: string): boolean {
-  return /^\d{1,19}$/.test(key) && BigInt(key) <= MAX_KEY;
 }

@@ -22,7 +22,10 @@ describe.each(storageTargets())('migrations on $name', (target) => {
         'SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name',
         [options.schema],
       );
-      expect(tables.map((row) => row.table_name)).toEqual(['decision_definition', 'decision_requirements', 'exporter_position', 'form_definition', 'journal', 'process_definition', 'schema_migrations', 'snapshot']);
+      expect(tables.map((row) => row.table_name)).toEqual([
+        'decision_definition', 'decision_requirements', 'element_instance', 'exporter_position', 'form_definition', 'incident', 'journal',
+        'process_definition', 'process_element', 'process_instance', 'schema_migrations', 'snapshot', 'variable',
+      ]);
     } finally {
       await sql.close();
     }

@@ -97,10 +97,11 @@ export class AuditLog {
     if (filter.to !== undefined) where('at < ?::timestamptz', filter.to);
     if (filter.before !== undefined) where('id < ?::bigint', filter.before);
     params.push(filter.limit + 1);
+    // Ordered by the column, not the text alias `id` (as text, "9" would come before "10").
     const rows = await this.sql.query<AuditRow>(
       `SELECT id::text AS id, at, actor_kind, actor_id, actor_name, action, target_kind, target_id, details, client_address
        FROM audit_log ${conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''}
-       ORDER BY id DESC LIMIT $${params.length}`,
+       ORDER BY audit_log.id DESC LIMIT $${params.length}`,
       params,
     );
     const page = rows.slice(0, filter.limit).map(toEntry);

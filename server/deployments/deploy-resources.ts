@@ -7,6 +7,7 @@
  */
 import type { ZBClient } from 'zeebe-node';
 import type { AuditEntryInput, AuditLog } from '../audit/audit-log.js';
+import { gatewayProblem, type GatewayError } from '../http/gateway-problem.js';
 import { HttpProblem, problemType } from '../http/problem.js';
 import type { SqlClient } from '../storage/server-storage.js';
 import type { DeployedDefinition, DeploymentStore } from './deployment-store.js';
@@ -32,12 +33,6 @@ interface DeploymentAnswer {
   }[];
 }
 
-interface GrpcError {
-  code?: number;
-  details?: string;
-  message?: string;
-}
-
 export class ResourceDeployer {
   constructor(
     private readonly zeebe: ZBClient,
@@ -53,7 +48,7 @@ export class ResourceDeployer {
       try {
         answer = await this.send(resource);
       } catch (error) {
-        throw await this.rejected(resource, error as GrpcError, deployed, origin);
+        throw await this.rejected(resource, error as GatewayError, deployed, origin);
       }
       const result = { resourceName: resource.name, deploymentKey: String(answer.key), definitions: definitionsOf(answer) };
       await this.sql.transaction(async (tx) => {
@@ -80,13 +75,12 @@ export class ResourceDeployer {
     }
   }
 
-  private async rejected(resource: UploadedResource, error: GrpcError, deployed: DeployedResource[], origin: Pick<AuditEntryInput, 'actor' | 'clientAddress'>): Promise<HttpProblem> {
+  private async rejected(resource: UploadedResource, error: GatewayError, deployed: DeployedResource[], origin: Pick<AuditEntryInput, 'actor' | 'clientAddress'>): Promise<HttpProblem> {
     const message = error.details ?? error.message ?? 'unknown error';
     const alreadyDeployed = deployed.map((entry) => entry.resourceName);
     if (error.code !== 3) {
       // Not the file's fault: the gateway is down, overloaded, or answered something unexpected.
-      const status = error.code === 14 ? 503 : error.code === 4 ? 504 : 502;
-      return new HttpProblem(status, { type: problemType('gateway-failed'), title: 'The engine did not take the deployment', detail: message, extensions: { resourceName: resource.name, deployed: alreadyDeployed } });
+      return gatewayProblem(error, 'The engine did not take the deployment', { resourceName: resource.name, deployed: alreadyDeployed });
     }
     const elements = parseRejectedElements(message);
     await this.audit.record({ ...origin, action: 'deployment.rejected', details: { resourceName: resource.name, message: message.slice(0, 2000) } });

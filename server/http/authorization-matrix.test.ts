@@ -3,7 +3,7 @@
  * process manager and an admin each get exactly the status they should. The table must name every declared route.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { bpmnProcess, eventually, sequence, startTestEngine, type TestEngine } from '../../engine/tests/harness.js';
+import { bpmnProcess, eventually, sequence, serviceTask, startTestEngine, type TestEngine } from '../../engine/tests/harness.js';
 import { elementTemplateRoutes } from '../deployments/element-template-routes.js';
 import { requireDepartment } from '../identity/authorization.js';
 import type { RouteModule } from '../server-context.js';
@@ -27,7 +27,7 @@ type Caller = 'anonymous' | 'otherClerk' | 'rightClerk' | 'processManager' | 'ad
 const CALLERS: Caller[] = ['anonymous', 'otherClerk', 'rightClerk', 'processManager', 'admin'];
 
 interface Row {
-  method: 'get' | 'post' | 'patch';
+  method: 'get' | 'post' | 'put' | 'patch';
   /** The declared path and the one requested. */
   route: string;
   url: string;
@@ -40,17 +40,23 @@ const only = (caller: Caller, status: number): Record<Caller, number> =>
 const everyone = (status: number): Record<Caller, number> =>
   ({ anonymous: status, otherClerk: status, rightClerk: status, processManager: status, admin: status });
 const signedIn = (status: number): Record<Caller, number> => ({ ...everyone(status), anonymous: 401 });
+/** Process managers and admins: the operations routes. */
+const operators = (status: number): Record<Caller, number> => ({ ...only('processManager', status), admin: status });
 
 let engine: TestEngine;
 let test: TestServer;
 const callers = {} as Record<Caller, Credentials | undefined>;
 let targetUserId = '';
+let instanceKey = '';
 /** A Kämmerei task (no form), recorded by the task worker. */
 let taskKey = '';
 
 beforeAll(async () => {
   engine = await startTestEngine();
-  test = await startTestServer({ gatewayAddress: engine.running.gatewayAddress, modules: [departmentRoutes, elementTemplateRoutes(() => [])] });
+  test = await startTestServer({ gatewayAddress: engine.running.gatewayAddress, modules: [departmentRoutes, elementTemplateRoutes(() => [])], operationsSource: engine.running.reads });
+  await engine.zbc.deployResource({ name: 'matrix-ops.bpmn', process: bpmnProcess('matrix-ops', sequence({ id: 'work', xml: serviceTask('work', 'matrix-work') })) });
+  instanceKey = (await engine.zbc.createProcessInstance({ bpmnProcessId: 'matrix-ops', variables: {} })).processInstanceKey;
+  await eventually(() => engine.running.reads.processInstance(instanceKey));
   await createStaff(test.server, 'other-clerk', ['clerk'], ['ordnungsamt']);
   await createStaff(test.server, 'right-clerk', ['clerk'], ['kaemmerei']);
   await createStaff(test.server, 'manager', ['process-manager']);
@@ -77,6 +83,7 @@ afterAll(async () => {
 function rows(): Row[] {
   const user = `/api/admin/users/${targetUserId}`;
   const task = `/api/tasks/${taskKey}`;
+  const instance = `/api/operations/instances/${instanceKey}`;
   return [
     { method: 'get', route: '/healthz', url: '/healthz', expected: everyone(200) },
     { method: 'get', route: '/metrics', url: '/metrics', expected: everyone(200) },
@@ -105,6 +112,13 @@ function rows(): Row[] {
     { method: 'get', route: '/api/decisions', url: '/api/decisions', expected: only('processManager', 200) },
     { method: 'get', route: '/api/decisions/:decisionRequirementsId/versions/:version/xml', url: '/api/decisions/none/versions/1/xml', expected: only('processManager', 404) },
     { method: 'get', route: '/api/element-templates', url: '/api/element-templates', expected: only('processManager', 200) },
+    { method: 'get', route: '/api/operations/instances', url: '/api/operations/instances?limit=5', expected: operators(200) },
+    { method: 'get', route: '/api/operations/instances/:processInstanceKey', url: instance, expected: operators(200) },
+    { method: 'get', route: '/api/operations/instances/:processInstanceKey/history', url: `${instance}/history`, expected: operators(200) },
+    { method: 'get', route: '/api/operations/instances/:processInstanceKey/xml', url: `${instance}/xml`, expected: operators(200) },
+    { method: 'put', route: '/api/operations/instances/:processInstanceKey/variables/:name', url: `${instance}/variables/geprueft`, send: (c) => c.send({ value: 'true' }), expected: operators(200) },
+    { method: 'post', route: '/api/operations/instances/:processInstanceKey/cancel', url: '/api/operations/instances/2251799813999999/cancel', expected: operators(404) },
+    { method: 'post', route: '/api/operations/incidents/:incidentKey/retry', url: '/api/operations/incidents/2251799813999999/retry', send: (c) => c.send({}), expected: operators(404) },
     {
       method: 'get', route: '/api/example/departments/:department/things', url: '/api/example/departments/kaemmerei/things',
       expected: { anonymous: 401, otherClerk: 403, rightClerk: 200, processManager: 403, admin: 403 },
