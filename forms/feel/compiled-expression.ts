@@ -6,6 +6,7 @@
  * is also a data key, names FEEL can only read with the data's help), the call takes feelin's own slow way.
  */
 import { evaluate, isFunction } from 'feelin';
+import { compileFastEvaluation, FALLBACK } from './fast-evaluation.js';
 import { mayReadSpecialName, NO_SPECIAL_NAMES, wordsOf, type SpecialNames } from './special-names.js';
 import { describeSyntaxError, parseFeelExpression, readNames } from './feel-syntax.js';
 
@@ -58,6 +59,7 @@ function compileUncached(source: string): CompiledExpression {
     return { source, evaluateOrThrow: slow, evaluate: nullOnFailure(slow) };
   }
   const { call, parameters, callees } = closure;
+  const fast = compileFastEvaluation(tree.topNode, source);
   const words = new Set(wordsOf(source));
   let lastSignature = '';
   let lastSlow = false;
@@ -67,6 +69,10 @@ function compileUncached(source: string): CompiledExpression {
       lastSlow = mayReadSpecialName(words, special);
     }
     if (lastSlow || callees.some((name) => Object.hasOwn(context, name))) return evaluateWithFeelin(source, context);
+    if (fast !== undefined) {
+      const value = fast(context);
+      if (value !== FALLBACK) return value;
+    }
     return call(...parameters.map((name) => (Object.hasOwn(context, name) ? context[name] : undefined)));
   };
   return { source, evaluateOrThrow, evaluate: nullOnFailure(evaluateOrThrow) };

@@ -6,7 +6,7 @@
  */
 import type { CompiledForm, CompiledGroup, CompiledInput, CompiledList, CompiledNode } from '../compile/compiled-form.js';
 import type { JsonObject } from '../data/json-value.js';
-import { getPath, pointerOf, type PathSegment } from '../data/value-path.js';
+import { getPath, type PathSegment } from '../data/value-path.js';
 import type { FeelContext } from '../feel/compiled-expression.js';
 import { expressionContextOf, type ScopeInfo } from '../feel/expression-context.js';
 import type { SpecialNames } from '../feel/special-names.js';
@@ -44,32 +44,32 @@ class LazyScope implements FieldScope {
 export function showForm(form: CompiledForm, data: JsonObject, initialData: JsonObject, special: SpecialNames): ShownForm {
   const visibleData = { ...initialData, ...withoutHiddenValues(form, data, special) };
   const shown: ShownForm = { fields: [], containers: [] };
-  const visit = (nodes: readonly CompiledNode[], scope: LazyScope, prefix: PathSegment[]): void => {
+  const visit = (nodes: readonly CompiledNode[], scope: LazyScope, prefix: PathSegment[], at: string): void => {
     for (const node of nodes) {
       if (node.hide !== undefined && node.hide.test(scope.context(), special) === true) continue;
+      const pointer = at + node.pointer;
       if (node.kind === 'input') {
-        const path = [...prefix, ...node.keyPath];
-        shown.fields.push({ field: node, path, pointer: pointerOf(path), scope });
+        shown.fields.push({ field: node, path: [...prefix, ...node.keyPath], pointer, scope });
         continue;
       }
       const path = [...prefix, ...node.path];
       if (node.kind === 'group') {
-        if (node.path.length > 0) shown.containers.push({ node, path, pointer: pointerOf(path), items: 0 });
-        visit(node.children, scope, path);
+        if (node.path.length > 0) shown.containers.push({ node, path, pointer, items: 0 });
+        visit(node.children, scope, path, pointer);
         continue;
       }
       const items = getPath(data, path);
       const list = Array.isArray(items) ? items : [];
-      shown.containers.push({ node, path, pointer: pointerOf(path), items: list.length });
+      shown.containers.push({ node, path, pointer, items: list.length });
       const { info } = scope;
       let parent: FeelContext | undefined;
       list.forEach((item, index) => {
         parent ??= expressionContextOf({ ...info, data: info.this as Record<string, unknown> });
         const itemScope = new LazyScope({ data: info.data, this: item, parent, i: [...info.i, index + 1] }, special);
-        visit(node.children, itemScope, [...path, index]);
+        visit(node.children, itemScope, [...path, index], `${pointer}/${index}`);
       });
     }
   };
-  visit(form.root.children, new LazyScope({ data: visibleData, this: visibleData, parent: null, i: [] }, special), []);
+  visit(form.root.children, new LazyScope({ data: visibleData, this: visibleData, parent: null, i: [] }, special), [], '');
   return shown;
 }

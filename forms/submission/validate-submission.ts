@@ -12,7 +12,7 @@ import type { UploadedFile, ValueContext } from '../fields/field-behaviour.js';
 import { formatMessage, localeOf } from '../messages/messages.js';
 import type { FormSchema } from '../schema/form-schema.js';
 import { collectErrors, type FieldError } from './field-errors.js';
-import { buildFormData } from './form-data.js';
+import { buildFormData, type FormData } from './form-data.js';
 import { settleForm } from './settle-fields.js';
 import type { ShownForm } from './shown-fields.js';
 
@@ -78,7 +78,7 @@ export function validateSubmission(schema: FormSchema | CompiledForm, submission
     zone: timeZoneNamed(options.timeZone ?? runtimeTimeZoneName()),
     now: options.now === undefined ? Date.now() : Number(options.now),
   };
-  const initial = buildFormData(form, input, undefined, new Map(), context);
+  const initial = openedWith(form, input, context);
   const opened: ValueContext = { ...context, initialData: initial.data };
   const isObject = isPlainObject(submission);
   const formData = buildFormData(form, input, isObject ? submission : {}, isObject ? form.shape.check(submission) : new Map(), opened);
@@ -90,6 +90,19 @@ export function validateSubmission(schema: FormSchema | CompiledForm, submission
     errors.unshift({ path: '', componentId: form.root.id, key: '', message: formatMessage('submissionNotObject', undefined, locale), code: 'submissionNotObject' });
   }
   return { data: submittedData(shown, formData.data), errors };
+}
+
+const emptyInitialData = new WeakMap<CompiledForm, JsonObject>();
+
+/** form-js's `initialData`; for input data that holds no field's value, the form's empty data and the input data. */
+function openedWith(form: CompiledForm, input: JsonObject, context: ValueContext): FormData {
+  if (Object.keys(input).some((key) => form.bindingRoots.has(key))) return buildFormData(form, input, undefined, new Map(), context);
+  let empty = emptyInitialData.get(form);
+  if (empty === undefined) {
+    empty = buildFormData(form, {}, undefined, new Map(), context).data;
+    emptyInitialData.set(form, empty);
+  }
+  return { data: { ...empty, ...input }, submitted: new Set(), violations: new Map() };
 }
 
 /** form-js's `_getSubmitData`: the value of every shown field that is not disabled, at its path. */
