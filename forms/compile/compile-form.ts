@@ -8,6 +8,7 @@ import { dataNamesRead } from '../feel/feel-syntax.js';
 import { compileUnaryTest, type CompiledUnaryTest } from '../feel/compiled-unary-test.js';
 import { isPlainFeelName } from '../feel/special-names.js';
 import { FIELD_BEHAVIOURS } from '../fields/behaviours.js';
+import { optionValues } from '../fields/options.js';
 import { toDecimal } from '../rules/decimal.js';
 import type { EvaluatedValidation } from '../rules/field-rules.js';
 import { checkSchema, FormSchemaError } from '../schema/check-schema.js';
@@ -142,6 +143,7 @@ function compileInput(component: FormComponent, base: ComponentBase, keyPath: st
     readonly,
     disabled,
     editable: !disabled && readonly !== true && type !== 'expression',
+    settles: FIELD_BEHAVIOURS[type].settle !== undefined || typeof readonly !== 'boolean',
     defaultValue: component.defaultValue,
     validation: compileValidation(component),
     options: OPTION_TYPES.has(type) ? optionSource(component) : undefined,
@@ -184,12 +186,16 @@ const PLACEHOLDER_OPTIONS = [{ label: 'Value', value: 'value' }];
 /** form-js's `getOptionsSource`; the schema check allows at most one source. */
 function optionSource(component: FormComponent): OptionSource {
   if (component.valuesKey !== undefined) return { kind: 'input', key: component.valuesKey as string };
-  if (component.values !== undefined) return { kind: 'static', values: component.values };
+  if (component.values !== undefined) return staticOptions(component.values);
   if (component.valuesExpression !== undefined) {
     const raw = component.valuesExpression;
     return { kind: 'expression', raw, feel: typeof raw === 'string' && raw.startsWith('=') ? compileExpression(raw.slice(1)) : undefined };
   }
-  return { kind: 'static', values: PLACEHOLDER_OPTIONS };
+  return staticOptions(PLACEHOLDER_OPTIONS);
+}
+
+function staticOptions(values: unknown): OptionSource {
+  return { kind: 'static', values, optionValues: Array.isArray(values) ? optionValues(values) : undefined };
 }
 
 function numberSettings(component: FormComponent) {

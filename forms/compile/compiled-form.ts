@@ -59,6 +59,8 @@ export interface CompiledInput extends CompiledComponent {
   readonly disabled: boolean;
   /** Whether a citizen can ever set the value (not disabled, not always read-only, not computed). */
   readonly editable: boolean;
+  /** Whether something happens to the value once the field is shown (its type settles it, or it may turn read-only). */
+  readonly settles: boolean;
   readonly defaultValue: unknown;
   readonly validation: CompiledValidation;
   readonly options?: OptionSource;
@@ -81,7 +83,8 @@ export type FeelBound = 'min' | 'max' | 'minLength' | 'maxLength';
 
 /** Where a select, radio, checklist or taglist takes its options from (form-js `getOptionsSource`). */
 export type OptionSource =
-  | { readonly kind: 'static'; readonly values: unknown }
+  /** `optionValues`: the values of `values` as form-js keeps them, or undefined where `values` is no list. */
+  | { readonly kind: 'static'; readonly values: unknown; readonly optionValues?: readonly unknown[] }
   | { readonly kind: 'input'; readonly key: string }
   | { readonly kind: 'expression'; readonly feel?: CompiledExpression; readonly raw: unknown };
 

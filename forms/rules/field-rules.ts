@@ -85,7 +85,7 @@ export function validatePresetRules(validation: EvaluatedValidation, value: unkn
     const violation = compareBound(value, validation.max, 1);
     if (violation !== undefined) violations.push(violation === 'invalid' ? { code: 'maxInvalid' } : { code: 'max', params: { value: String(validation.max) } });
   }
-  violations.push(...lengthViolations(validation, value));
+  if (validation.minLength !== undefined || validation.maxLength !== undefined) violations.push(...lengthViolations(validation, value));
   if (validation.validationType === 'phone' && value && !isInternationalPhoneNumber(value)) violations.push({ code: 'phone' });
   if (validation.validationType === 'email' && value && !isEmailAddress(value)) violations.push({ code: 'email' });
   return violations;

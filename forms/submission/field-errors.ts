@@ -35,9 +35,10 @@ export function collectErrors(shown: ShownForm, formData: FormData, locale: Loca
       }
     }
   }
+  const anyViolation = formData.violations.size > 0;
   for (const { field, path, pointer, scope } of shown.fields) {
     if (field.disabled) continue;
-    const violation: Violation | undefined = formData.violations.get(pointer);
+    const violation: Violation | undefined = anyViolation ? formData.violations.get(pointer) : undefined;
     const violations = violation !== undefined ? [violation] : ruleViolations(field, getPath(formData.data, path), scope);
     for (const each of violations) report(errors, locale, path, field.id, field.key, each);
   }

@@ -7,7 +7,7 @@
  */
 import type { CompiledForm, CompiledGroup, CompiledInput, CompiledList, CompiledNode } from '../compile/compiled-form.js';
 import { cloneJson, isPlainObject, type JsonObject } from '../data/json-value.js';
-import { lookUp, type Lookup, type PathSegment } from '../data/value-path.js';
+import { ABSENT, lookUp, type Lookup, type PathSegment } from '../data/value-path.js';
 import type { ValueContext, Violation } from '../fields/field-behaviour.js';
 import type { ErrorCode } from '../messages/messages.js';
 import { problemsAt, violationOf, type ShapeProblems } from './shape-violations.js';
@@ -30,7 +30,8 @@ interface Build {
 /** `submission` undefined builds form-js's `initialData` from the input data alone. */
 export function buildFormData(form: CompiledForm, input: JsonObject, submission: JsonObject | undefined, problems: ShapeProblems, context: ValueContext): FormData {
   // only binding paths are written to: input data that holds none of them needs no deep copy
-  const data = Object.keys(input).some((key) => form.bindingRoots.has(key)) ? cloneJson(input) : { ...input };
+  // (Object.assign, not a spread: V8 makes adding properties to a spread copy very slow)
+  const data = Object.keys(input).some((key) => form.bindingRoots.has(key)) ? cloneJson(input) : Object.assign({}, input);
   const build: Build = { context, problems, submitted: new Set(), violations: new Map() };
   fill(build, form.root.children, data, submission, input, [], '');
   return { data, submitted: build.submitted, violations: build.violations };
@@ -83,29 +84,41 @@ function objectAt(target: JsonObject, path: readonly string[], fresh: boolean): 
 }
 
 function fillInput(build: Build, node: CompiledInput, target: JsonObject, submitted: unknown, input: unknown, at: string): void {
-  const { behaviour } = node;
-  const pointer = at + node.pointer;
-  const fromSubmission = node.editable ? lookUp(submitted, node.keyPath, true) : { kind: 'absent' as const };
-  const fromInput = lookUp(input, node.keyPath, false);
+  const fromSubmission = !node.editable ? ABSENT : node.keyPath.length === 1 ? ownEntry(submitted, node.key) : lookUp(submitted, node.keyPath, true);
   let value: unknown;
-  if (fromSubmission.kind === 'found') {
-    build.submitted.add(pointer);
-    value = behaviour.sanitize(fromSubmission.value, node, build.context);
-    const violation =
-      violationOf(problemsAt(build.problems, pointer, true), behaviour.wrongTypeCode(fromSubmission.value)) ??
-      behaviour.review?.(fromSubmission.value, value, node, build.context);
-    if (violation !== undefined) build.violations.set(pointer, violation);
-  } else if (fromSubmission.kind === 'blocked') {
-    build.violations.set(pointer, { code: 'invalidValue' });
+  if (fromSubmission.kind === 'found') value = submittedValue(build, node, fromSubmission.value, at + node.pointer);
+  else if (fromSubmission.kind === 'blocked') {
+    build.violations.set(at + node.pointer, { code: 'invalidValue' });
     value = initialValue(node);
-  } else if (fromInput.kind === 'found') {
-    value = behaviour.sanitize(fromInput.value, node, build.context);
   } else {
-    if (fromInput.kind === 'blocked' && isPrimitive(fromInput.value)) build.violations.set(pointer, { code: 'invalidValue', crashesFormJs: true });
-    value = initialValue(node);
+    const fromInput = node.keyPath.length === 1 ? ownEntry(input, node.key) : lookUp(input, node.keyPath, false);
+    if (fromInput.kind === 'found') value = node.behaviour.sanitize(fromInput.value, node, build.context);
+    else {
+      if (fromInput.kind === 'blocked' && isPrimitive(fromInput.value)) build.violations.set(at + node.pointer, { code: 'invalidValue', crashesFormJs: true });
+      value = initialValue(node);
+    }
   }
   if (node.keyPath.length === 1) target[node.key] = value;
   else objectAt(target, node.keyPath.slice(0, -1), false)[node.keyPath[node.keyPath.length - 1]] = value;
+}
+
+/** The value of a plain object (or undefined: nothing) under one key. */
+function ownEntry(scope: unknown, key: string): Lookup {
+  if (scope === undefined || !Object.hasOwn(scope as object, key)) return ABSENT;
+  const value = (scope as JsonObject)[key];
+  return value === undefined ? ABSENT : { kind: 'found', value };
+}
+
+function submittedValue(build: Build, node: CompiledInput, submitted: unknown, pointer: string): unknown {
+  const { behaviour } = node;
+  // what settles later (options, dates, files, read-only) needs to know the value came from the submission
+  if (node.settles) build.submitted.add(pointer);
+  const value = behaviour.sanitize(submitted, node, build.context);
+  const violation =
+    (build.problems.size === 0 ? undefined : violationOf(problemsAt(build.problems, pointer, true), behaviour.wrongTypeCode(submitted))) ??
+    behaviour.review?.(submitted, value, node, build.context);
+  if (violation !== undefined) build.violations.set(pointer, violation);
+  return value;
 }
 
 function isPrimitive(value: unknown): boolean {

@@ -6,8 +6,7 @@
 import type { CompiledForm, CompiledNode } from '../compile/compiled-form.js';
 import { isPlainObject, type JsonObject } from '../data/json-value.js';
 import { getPath, type PathSegment, type ValuePath } from '../data/value-path.js';
-import { expressionContextOf } from '../feel/expression-context.js';
-import type { FeelContext } from '../feel/compiled-expression.js';
+import { ScopeContext, type FeelContext } from '../feel/expression-context.js';
 import type { SpecialNames } from '../feel/special-names.js';
 
 interface ConditionScope {
@@ -42,11 +41,11 @@ export function withoutHiddenValues(form: CompiledForm, data: JsonObject, specia
     }
   };
   const contextOf = (scope: ConditionScope): FeelContext =>
-    (scope.context ??= expressionContextOf({ data, this: scope.self, parent: scope.parent, i: scope.indexes }));
+    (scope.context ??= new ScopeContext([data], () => scope.self, () => scope.parent, scope.indexes));
   visit(form.root.children, { self: data, parent: null, indexes: [] }, [], false);
   if (hidden.length === 0) return data;
   // form-js clears a clone of the data; copying just the containers on the way is the same and cheaper
-  const working = { ...data };
+  const working = Object.assign({}, data);
   const copies = new WeakSet<object>([working]);
   for (const path of hidden) clearCleanly(working, path, copies);
   return working;
@@ -77,7 +76,7 @@ function unset(data: JsonObject, path: ValuePath, copies: WeakSet<object>): void
     }
     if (typeof next !== 'object' || next === null) return;
     if (!copies.has(next)) {
-      next = current[path[i]] = Array.isArray(next) ? next.slice() : { ...next };
+      next = current[path[i]] = Array.isArray(next) ? next.slice() : Object.assign({}, next);
       copies.add(next as object);
     }
     current = next as Record<PathSegment, unknown>;

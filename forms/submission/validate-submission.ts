@@ -4,9 +4,9 @@
  */
 import { compileForm } from '../compile/compile-form.js';
 import type { CompiledForm } from '../compile/compiled-form.js';
-import { cloneJson, isPlainObject, type JsonObject } from '../data/json-value.js';
+import { cloneJson, isJsonData, isPlainObject, type JsonObject } from '../data/json-value.js';
 import { getPath, setPath } from '../data/value-path.js';
-import { collectSpecialNames, specialNamesOf } from '../feel/special-names.js';
+import { collectSpecialNames, NO_SPECIAL_NAMES, specialNamesOf } from '../feel/special-names.js';
 import { runtimeTimeZoneName, timeZoneNamed } from '../fields/datetime/time-zone.js';
 import type { UploadedFile, ValueContext } from '../fields/field-behaviour.js';
 import { formatMessage, localeOf } from '../messages/messages.js';
@@ -67,10 +67,11 @@ function isCompiledForm(value: FormSchema | CompiledForm): value is CompiledForm
 export function validateSubmission(schema: FormSchema | CompiledForm, submission: unknown, options: ValidateOptions = {}): SubmissionResult {
   const form = compiledFormFor(schema, options.cacheKey);
   const locale = localeOf(options.locale);
-  const input: JsonObject = isPlainObject(options.data) ? cloneJson(options.data) : {};
-  const special = new Set(form.specialNames);
+  // form-js takes the input data through JSON; data that already is JSON is read as it is (and never changed)
+  const input: JsonObject = !isPlainObject(options.data) ? {} : isJsonData(options.data) ? options.data : cloneJson(options.data);
+  const special = new Set<string>();
   collectSpecialNames(input, special);
-  const specialNames = specialNamesOf(special);
+  const specialNames = special.size === 0 && form.specialNames.length === 0 ? NO_SPECIAL_NAMES : specialNamesOf([...form.specialNames, ...special]);
   const context: ValueContext = {
     inputData: input,
     initialData: {},
@@ -102,7 +103,7 @@ function openedWith(form: CompiledForm, input: JsonObject, context: ValueContext
     empty = buildFormData(form, {}, undefined, new Map(), context).data;
     emptyInitialData.set(form, empty);
   }
-  return { data: { ...empty, ...input }, submitted: new Set(), violations: new Map() };
+  return { data: Object.assign({}, empty, input), submitted: new Set(), violations: new Map() };
 }
 
 /** form-js's `_getSubmitData`: the value of every shown field that is not disabled, at its path. */
@@ -114,8 +115,10 @@ function submittedData(shown: ShownForm, data: JsonObject): JsonObject {
   return submitted;
 }
 
+const NO_FILES: ReadonlyMap<string, readonly UploadedFile[]> = new Map();
+
 function filesOf(files: ValidateOptions['files']): ReadonlyMap<string, readonly UploadedFile[]> {
-  if (files === undefined) return new Map();
+  if (files === undefined) return NO_FILES;
   if (files instanceof Map) return files;
   return new Map(Object.entries(files as Record<string, readonly UploadedFile[]>));
 }
