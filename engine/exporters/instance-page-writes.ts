@@ -102,6 +102,8 @@ export class InstancePageWrites {
         return;
       }
       default:
+        // Jobs, timers, messages, flows: not part of what the operations view shows.
+        return;
     }
   }
 
