@@ -72,17 +72,14 @@ export type Lookup =
   /** A value that is no object stands where the path goes on; `value` is that value. */
   | { readonly kind: 'blocked'; readonly value: unknown };
 
-export const ABSENT: Lookup = { kind: 'absent' };
-
 export function lookUp(target: unknown, path: ValuePath, ownOnly: boolean): Lookup {
-  if (target === undefined) return ABSENT;
-  let current: unknown = target;
+  let current = target;
   for (let i = 0; i < path.length; i++) {
-    if (current === undefined) return ABSENT;
-    if (!isPlainObject(current) && !(Array.isArray(current) && typeof path[i] === 'number')) return i === 0 ? ABSENT : { kind: 'blocked', value: current };
+    if (current === undefined) return { kind: 'absent' };
+    if (!isPlainObject(current) && !(Array.isArray(current) && typeof path[i] === 'number')) return i === 0 ? { kind: 'absent' } : { kind: 'blocked', value: current };
     const container = current as Record<PathSegment, unknown>;
-    if (ownOnly && !Object.hasOwn(container, path[i])) return ABSENT;
+    if (ownOnly && !Object.hasOwn(container, path[i])) return { kind: 'absent' };
     current = container[path[i]];
   }
-  return current === undefined ? ABSENT : { kind: 'found', value: current };
+  return current === undefined ? { kind: 'absent' } : { kind: 'found', value: current };
 }
