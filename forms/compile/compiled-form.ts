@@ -4,6 +4,7 @@ import type { CompiledUnaryTest } from '../feel/compiled-unary-test.js';
 import type { FieldBehaviour } from '../fields/field-behaviour.js';
 import type { TimeFormat } from '../fields/datetime/datetime-text.js';
 import type { Decimal } from '../rules/decimal.js';
+import type { EvaluatedValidation } from '../rules/field-rules.js';
 import type { FormComponent, FormSchema } from '../schema/form-schema.js';
 import type { SubmissionShape } from './submission-shape.js';
 
@@ -31,12 +32,16 @@ export interface CompiledGroup extends CompiledComponent {
   readonly kind: 'group';
   /** Empty for a group without a path and for the form itself. */
   readonly path: readonly string[];
+  /** `path` as a JSON pointer, relative to the enclosing scope. */
+  readonly pointer: string;
   readonly children: readonly CompiledNode[];
 }
 
 export interface CompiledList extends CompiledComponent {
   readonly kind: 'list';
   readonly path: readonly string[];
+  /** `path` as a JSON pointer, relative to the enclosing scope. */
+  readonly pointer: string;
   readonly children: readonly CompiledNode[];
   readonly defaultRepetitions: number;
   /** Without it the citizen cannot add or remove items. */
@@ -47,11 +52,15 @@ export interface CompiledInput extends CompiledComponent {
   readonly kind: 'input';
   readonly key: string;
   readonly keyPath: readonly string[];
+  /** `keyPath` as a JSON pointer, relative to the enclosing scope. */
+  readonly pointer: string;
   readonly behaviour: FieldBehaviour;
   readonly readonly: boolean | CompiledUnaryTest;
   readonly disabled: boolean;
   /** Whether a citizen can ever set the value (not disabled, not always read-only, not computed). */
   readonly editable: boolean;
+  /** Whether something happens to the value once the field is shown (its type settles it, or it may turn read-only). */
+  readonly settles: boolean;
   readonly defaultValue: unknown;
   readonly validation: CompiledValidation;
   readonly options?: OptionSource;
@@ -64,20 +73,18 @@ export interface CompiledInput extends CompiledComponent {
 export type CompiledNode = CompiledGroup | CompiledList | CompiledInput;
 
 export interface CompiledValidation {
-  readonly required: boolean;
-  readonly pattern?: RegExp;
-  readonly patternText?: string;
-  readonly patternErrorMessage?: string;
-  readonly validationType?: string;
-  readonly min?: FeelOrValue<unknown>;
-  readonly max?: FeelOrValue<unknown>;
-  readonly minLength?: FeelOrValue<unknown>;
-  readonly maxLength?: FeelOrValue<unknown>;
+  /** The rules with their plain values; a bound given in FEEL is missing here. */
+  readonly plain: EvaluatedValidation;
+  /** The bounds given in FEEL, evaluated in the field's scope for each validation. */
+  readonly feel?: Partial<Record<FeelBound, CompiledExpression>>;
 }
+
+export type FeelBound = 'min' | 'max' | 'minLength' | 'maxLength';
 
 /** Where a select, radio, checklist or taglist takes its options from (form-js `getOptionsSource`). */
 export type OptionSource =
-  | { readonly kind: 'static'; readonly values: unknown }
+  /** `optionValues`: the values of `values` as form-js keeps them, or undefined where `values` is no list. */
+  | { readonly kind: 'static'; readonly values: unknown; readonly optionValues?: readonly unknown[] }
   | { readonly kind: 'input'; readonly key: string }
   | { readonly kind: 'expression'; readonly feel?: CompiledExpression; readonly raw: unknown };
 
@@ -112,4 +119,8 @@ export interface CompiledForm {
   readonly shape: SubmissionShape;
   /** Binding names of the form that FEEL can read only with the parser's help (`first name`). */
   readonly specialNames: readonly string[];
+  /** The first segment of every binding path (`owner` for `owner.email`). */
+  readonly bindingRoots: ReadonlySet<string>;
+  /** Every data name the form's FEEL reads; `all` where that cannot be told. A change elsewhere shows or hides nothing. */
+  readonly feelReads: ReadonlySet<string> | 'all';
 }

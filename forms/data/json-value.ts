@@ -33,3 +33,17 @@ export function cloneJson<T>(value: T): T {
   }
   return JSON.parse(JSON.stringify(value)) as T;
 }
+
+/** Whether a JSON round trip would give the value back unchanged (so it need not be copied to get JSON semantics). */
+export function isJsonData(value: unknown, depth = 0): boolean {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0);
+  if (depth > 64) return false;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (!(i in value) || !isJsonData(value[i], depth + 1)) return false;
+    return true;
+  }
+  if (!isPlainObject(value) || typeof (value as { toJSON?: unknown }).toJSON === 'function') return false;
+  for (const key in value) if (Object.hasOwn(value, key) && !isJsonData(value[key], depth + 1)) return false;
+  return true;
+}

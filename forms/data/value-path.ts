@@ -72,14 +72,17 @@ export type Lookup =
   /** A value that is no object stands where the path goes on; `value` is that value. */
   | { readonly kind: 'blocked'; readonly value: unknown };
 
+export const ABSENT: Lookup = { kind: 'absent' };
+
 export function lookUp(target: unknown, path: ValuePath, ownOnly: boolean): Lookup {
-  let current = target;
+  if (target === undefined) return ABSENT;
+  let current: unknown = target;
   for (let i = 0; i < path.length; i++) {
-    if (current === undefined) return { kind: 'absent' };
-    if (!isPlainObject(current) && !(Array.isArray(current) && typeof path[i] === 'number')) return i === 0 ? { kind: 'absent' } : { kind: 'blocked', value: current };
+    if (current === undefined) return ABSENT;
+    if (!isPlainObject(current) && !(Array.isArray(current) && typeof path[i] === 'number')) return i === 0 ? ABSENT : { kind: 'blocked', value: current };
     const container = current as Record<PathSegment, unknown>;
-    if (ownOnly && !Object.hasOwn(container, path[i])) return { kind: 'absent' };
+    if (ownOnly && !Object.hasOwn(container, path[i])) return ABSENT;
     current = container[path[i]];
   }
-  return current === undefined ? { kind: 'absent' } : { kind: 'found', value: current };
+  return current === undefined ? ABSENT : { kind: 'found', value: current };
 }

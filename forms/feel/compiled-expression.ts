@@ -6,10 +6,12 @@
  * is also a data key, names FEEL can only read with the data's help), the call takes feelin's own slow way.
  */
 import { evaluate, isFunction } from 'feelin';
+import type { FeelContext } from './expression-context.js';
+import { compileFastEvaluation, FALLBACK } from './fast-evaluation.js';
 import { mayReadSpecialName, NO_SPECIAL_NAMES, wordsOf, type SpecialNames } from './special-names.js';
 import { describeSyntaxError, parseFeelExpression, readNames } from './feel-syntax.js';
 
-export type FeelContext = Record<string, unknown>;
+export type { FeelContext } from './expression-context.js';
 
 export interface CompiledExpression {
   /** The FEEL text, without form-js's leading `=`. */
@@ -37,7 +39,7 @@ export function compileExpression(source: string): CompiledExpression {
 
 /** The slow way, exactly what form-js does: feelin parses with the data and evaluates. */
 function evaluateWithFeelin(source: string, context: FeelContext): unknown {
-  return evaluate(source, context).value;
+  return evaluate(source, context.toObject()).value;
 }
 
 function nullOnFailure(run: (context: FeelContext, special?: SpecialNames) => unknown) {
@@ -58,6 +60,7 @@ function compileUncached(source: string): CompiledExpression {
     return { source, evaluateOrThrow: slow, evaluate: nullOnFailure(slow) };
   }
   const { call, parameters, callees } = closure;
+  const fast = compileFastEvaluation(tree.topNode, source);
   const words = new Set(wordsOf(source));
   let lastSignature = '';
   let lastSlow = false;
@@ -66,8 +69,12 @@ function compileUncached(source: string): CompiledExpression {
       lastSignature = special.signature;
       lastSlow = mayReadSpecialName(words, special);
     }
-    if (lastSlow || callees.some((name) => Object.hasOwn(context, name))) return evaluateWithFeelin(source, context);
-    return call(...parameters.map((name) => (Object.hasOwn(context, name) ? context[name] : undefined)));
+    if (lastSlow || callees.some((name) => context.has(name))) return evaluateWithFeelin(source, context);
+    if (fast !== undefined) {
+      const value = fast(context);
+      if (value !== FALLBACK) return value;
+    }
+    return call(...parameters.map((name) => context.get(name)));
   };
   return { source, evaluateOrThrow, evaluate: nullOnFailure(evaluateOrThrow) };
 }

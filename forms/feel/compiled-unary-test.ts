@@ -32,7 +32,7 @@ export function compileUnaryTest(source: string): CompiledUnaryTest {
 
 function unaryTestWithFeelin(source: string, context: FeelContext): boolean | null {
   try {
-    return unaryTest(source, context).value;
+    return unaryTest(source, context.toObject()).value;
   } catch {
     return null;
   }
@@ -57,7 +57,7 @@ function compileUncached(source: string): CompiledUnaryTest {
     source,
     test(context, special = NO_SPECIAL_NAMES) {
       // A data key `?` would become the input value; feelin then also compares booleans with it.
-      if (Object.hasOwn(context, '?')) return unaryTestWithFeelin(source, context);
+      if (context.has('?')) return unaryTestWithFeelin(source, context);
       let matches = false;
       try {
         for (const test of tests) {

@@ -64,3 +64,34 @@ export function readNames(root: FeelNode, source: string): ReadNames {
   visit(root);
   return { variables: [...variables], callees: [...callees] };
 }
+
+const SCOPE_NAMES = new Set(['this', '_this_', 'parent', '_parent_']);
+
+/**
+ * The data names an expression (or unary test) may read: its variables and the members it reads of `this` and
+ * `parent`; undefined where that cannot be told (it does not parse, or it reads a scope as a whole).
+ */
+export function dataNamesRead(source: string, kind: 'expression' | 'unaryTest'): Set<string> | undefined {
+  const tree = kind === 'expression' ? parseFeelExpression(source) : parseFeelUnaryTests(source);
+  if (describeSyntaxError(tree, source) !== undefined) return undefined;
+  const names = new Set<string>();
+  let whole = false;
+  const text = (node: FeelNode) => source.slice(node.from, node.to);
+  const visit = (node: FeelNode): void => {
+    if (node.name === 'PathExpression') {
+      const [target, , member] = childrenOf(node);
+      if (target?.name === 'VariableName' && SCOPE_NAMES.has(text(target)) && member !== undefined) {
+        names.add(text(member));
+        return;
+      }
+    }
+    if (node.name === 'VariableName') {
+      const name = childrenOf(node).map(text).join(' ');
+      if (SCOPE_NAMES.has(name) || name === 'i' || name === '_i_') whole ||= SCOPE_NAMES.has(name);
+      names.add(name);
+    }
+    childrenOf(node).forEach(visit);
+  };
+  visit(tree.topNode);
+  return whole ? undefined : names;
+}

@@ -5,7 +5,7 @@
  */
 import type { CompiledInput, Limits } from '../compile/compiled-form.js';
 import type { JsonObject } from '../data/json-value.js';
-import type { FeelContext } from '../feel/compiled-expression.js';
+import type { FeelContext } from '../feel/expression-context.js';
 import type { SpecialNames } from '../feel/special-names.js';
 import type { ErrorCode, MessageParams } from '../messages/messages.js';
 import type { TimeZone } from './datetime/time-zone.js';

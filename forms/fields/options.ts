@@ -42,7 +42,7 @@ export function optionValuesAtImport(source: OptionSource, context: ValueContext
       case 'input':
         return optionValues(context.inputData[source.key]);
       case 'static':
-        return optionValues(source.values);
+        return source.optionValues ? (source.optionValues as unknown[]) : optionValues(source.values);
     }
   } catch {
     return 'broken';
@@ -58,7 +58,7 @@ export function optionValuesShown(field: CompiledInput, context: ValueContext, s
       return optionValues(Array.isArray(options) ? options : []);
     }
     case 'static':
-      return optionValues(Array.isArray(source.values) ? source.values : []);
+      return source.optionValues ? (source.optionValues as unknown[]) : [];
     case 'expression': {
       const result = (source.feel ? source.feel.evaluate(scope.context(), scope.special) : source.raw) || [];
       return Array.isArray(result) ? optionValues(result) : undefined;

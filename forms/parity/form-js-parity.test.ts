@@ -13,7 +13,7 @@ import { parityCases } from './submission-arbitraries.js';
 import { componentsById, corpusForms, ownForms } from './test-forms.js';
 import { compareVerdicts } from './verdict-comparison.js';
 
-const RUNS = Number(process.env.FORMS_PARITY_RUNS ?? 25);
+const RUNS = Number(process.env.FORMS_PARITY_RUNS ?? 40);
 const TIME_ZONE = 'Europe/Berlin';
 const explained = new Map<string, number>();
 let freshRechecks = 0;

@@ -63,6 +63,22 @@ const DIFFERENCES: Difference[] = [
     opened: true,
   },
   {
+    code: 'dateTooEarly',
+    title: 'a date before 1900 in a form opened with it',
+    components: [{ type: 'datetime', key: 'born', subtype: 'date' }],
+    values: { born: '1899-12-31' },
+    path: 'born',
+    opened: true,
+  },
+  {
+    code: 'pastDate',
+    title: 'a past date where past dates are not allowed, in a form opened with it',
+    components: [{ type: 'datetime', key: 'visit', subtype: 'date', disallowPassedDates: true }],
+    values: { visit: '2001-02-03' },
+    path: 'visit',
+    opened: true,
+  },
+  {
     code: 'fileType',
     title: 'a file `accept` does not name',
     components: [{ type: 'filepicker', key: 'proof', accept: '.pdf' }],

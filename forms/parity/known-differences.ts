@@ -30,6 +30,16 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
     why: "form-js's time picker offers only the field's time steps, but a time submitted off them is kept",
   },
   {
+    code: 'dateTooEarly',
+    explains: (submitted) => typeof submitted === 'string',
+    why: "form-js's date picker drops a date before 1900 when the value changes, but keeps it where the field is shown with it (a form opened with it, a list item added with it)",
+  },
+  {
+    code: 'pastDate',
+    explains: (submitted) => typeof submitted === 'string',
+    why: 'with disallowPassedDates form-js drops a past date when the value changes, but keeps it where the field is shown with it',
+  },
+  {
     code: 'fileType',
     explains: () => true,
     why: "form-js leaves `accept` to the browser's file dialog, which does not enforce it",

@@ -40,12 +40,13 @@ export function validateNumberValue(format: NumberFormat, value: unknown): RuleV
   const { decimalDigits, increment } = format;
   const checksDigits = (decimalDigits as number) >= 0;
   if (!value || (!checksDigits && increment === undefined)) return [];
-  const decimal = toDecimal(value);
+  const plainDecimals = decimalsOfPlainNumber(value);
+  const decimal = plainDecimals === undefined || increment !== undefined ? toDecimal(value) : undefined;
   // form-js crashes here (big.js rejects the value, or an integer of 21 digits has no decimal point to count).
-  if (decimal === undefined) return [{ code: 'notANumber' }];
+  if (plainDecimals === undefined && decimal === undefined) return [{ code: 'notANumber' }];
   const violations: RuleViolation[] = [];
   if (checksDigits) {
-    const decimals = countDecimals(decimal);
+    const decimals = plainDecimals ?? countDecimals(decimal!);
     if (decimals === undefined) return [{ code: 'numberOutOfRange' }];
     if (decimals > (decimalDigits as number)) {
       if (decimalDigits === 0) violations.push({ code: 'integer' });
@@ -53,7 +54,7 @@ export function validateNumberValue(format: NumberFormat, value: unknown): RuleV
       else violations.push({ code: 'decimalDigits', params: { value: String(decimalDigits) } });
     }
   }
-  if (increment !== undefined) {
+  if (increment !== undefined && decimal !== undefined) {
     const offset = remainder(decimal, increment);
     if (offset !== undefined && !isZero(offset)) {
       const previous = subtract(decimal, offset);
@@ -84,10 +85,19 @@ export function validatePresetRules(validation: EvaluatedValidation, value: unkn
     const violation = compareBound(value, validation.max, 1);
     if (violation !== undefined) violations.push(violation === 'invalid' ? { code: 'maxInvalid' } : { code: 'max', params: { value: String(validation.max) } });
   }
-  violations.push(...lengthViolations(validation, value));
+  if (validation.minLength !== undefined || validation.maxLength !== undefined) violations.push(...lengthViolations(validation, value));
   if (validation.validationType === 'phone' && value && !isInternationalPhoneNumber(value)) violations.push({ code: 'phone' });
   if (validation.validationType === 'email' && value && !isEmailAddress(value)) violations.push({ code: 'email' });
   return violations;
+}
+
+/** The decimals of a number whose JavaScript text is plain (no exponent), as big.js counts them; else undefined. */
+function decimalsOfPlainNumber(value: unknown): number | undefined {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return undefined;
+  const text = String(value);
+  if (text.includes('e')) return undefined;
+  const point = text.indexOf('.');
+  return point < 0 ? 0 : text.length - point - 1;
 }
 
 function isEmpty(value: unknown, isCheckbox: boolean): boolean {
@@ -96,6 +106,10 @@ function isEmpty(value: unknown, isCheckbox: boolean): boolean {
 
 /** 'invalid' where big.js rejects either side, 'violated' where the value lies beyond the bound in `direction`. */
 function compareBound(value: unknown, bound: unknown, direction: -1 | 1): 'invalid' | 'violated' | undefined {
+  // two finite numbers order as the decimals of their shortest text, which is what big.js compares
+  if (typeof value === 'number' && typeof bound === 'number' && Number.isFinite(value) && Number.isFinite(bound)) {
+    return Math.sign(value - bound) === direction ? 'violated' : undefined;
+  }
   const decimal = toDecimal(value);
   const limit = toDecimal(bound);
   if (decimal === undefined || limit === undefined) return 'invalid';

@@ -7,7 +7,7 @@
  */
 import type { CompiledForm, CompiledGroup, CompiledInput, CompiledList, CompiledNode } from '../compile/compiled-form.js';
 import { cloneJson, isPlainObject, type JsonObject } from '../data/json-value.js';
-import { lookUp, pointerOf, type Lookup, type PathSegment } from '../data/value-path.js';
+import { ABSENT, lookUp, type Lookup, type PathSegment } from '../data/value-path.js';
 import type { ValueContext, Violation } from '../fields/field-behaviour.js';
 import type { ErrorCode } from '../messages/messages.js';
 import { problemsAt, violationOf, type ShapeProblems } from './shape-violations.js';
@@ -29,18 +29,21 @@ interface Build {
 
 /** `submission` undefined builds form-js's `initialData` from the input data alone. */
 export function buildFormData(form: CompiledForm, input: JsonObject, submission: JsonObject | undefined, problems: ShapeProblems, context: ValueContext): FormData {
-  const data = cloneJson(input);
+  // only binding paths are written to: input data that holds none of them needs no deep copy
+  // (Object.assign, not a spread: V8 makes adding properties to a spread copy very slow)
+  const data = Object.keys(input).some((key) => form.bindingRoots.has(key)) ? cloneJson(input) : Object.assign({}, input);
   const build: Build = { context, problems, submitted: new Set(), violations: new Map() };
-  fill(build, form.root.children, data, submission, input, []);
+  fill(build, form.root.children, data, submission, input, [], '');
   return { data, submitted: build.submitted, violations: build.violations };
 }
 
-function fill(build: Build, nodes: readonly CompiledNode[], target: JsonObject, submitted: unknown, input: unknown, prefix: PathSegment[]): void {
+/** `prefix` is the scope's path in the data, `at` the same as a JSON pointer. */
+function fill(build: Build, nodes: readonly CompiledNode[], target: JsonObject, submitted: unknown, input: unknown, prefix: PathSegment[], at: string): void {
   for (const node of nodes) {
-    if (node.kind === 'input') fillInput(build, node, target, submitted, input, prefix);
-    else if (node.kind === 'list') fillList(build, node, target, submitted, input, prefix);
-    else if (node.path.length === 0) fill(build, node.children, target, submitted, input, prefix);
-    else fillGroup(build, node, target, submitted, input, prefix);
+    if (node.kind === 'input') fillInput(build, node, target, submitted, input, at);
+    else if (node.kind === 'list') fillList(build, node, target, submitted, input, prefix, at);
+    else if (node.path.length === 0) fill(build, node.children, target, submitted, input, prefix, at);
+    else fillGroup(build, node, target, submitted, input, prefix, at);
   }
 }
 
@@ -63,10 +66,10 @@ function containerSource(build: Build, pointer: string, submitted: Lookup, input
   return { fresh: true };
 }
 
-function fillGroup(build: Build, node: CompiledGroup, target: JsonObject, submitted: unknown, input: unknown, prefix: PathSegment[]): void {
-  const path = [...prefix, ...node.path];
-  const source = containerSource(build, pointerOf(path), lookUp(submitted, node.path, true), lookUp(input, node.path, false), 'notAGroup');
-  fill(build, node.children, objectAt(target, node.path, source.fresh), source.submitted, source.input, path);
+function fillGroup(build: Build, node: CompiledGroup, target: JsonObject, submitted: unknown, input: unknown, prefix: PathSegment[], at: string): void {
+  const pointer = at + node.pointer;
+  const source = containerSource(build, pointer, lookUp(submitted, node.path, true), lookUp(input, node.path, false), 'notAGroup');
+  fill(build, node.children, objectAt(target, node.path, source.fresh), source.submitted, source.input, [...prefix, ...node.path], pointer);
 }
 
 /** The object at `path` below `target`: the one there (from the input data), or a new one. */
@@ -80,29 +83,42 @@ function objectAt(target: JsonObject, path: readonly string[], fresh: boolean): 
   return current;
 }
 
-function fillInput(build: Build, node: CompiledInput, target: JsonObject, submitted: unknown, input: unknown, prefix: PathSegment[]): void {
-  const { behaviour } = node;
-  const pointer = pointerOf([...prefix, ...node.keyPath]);
-  const fromSubmission = node.editable ? lookUp(submitted, node.keyPath, true) : { kind: 'absent' as const };
-  const fromInput = lookUp(input, node.keyPath, false);
+function fillInput(build: Build, node: CompiledInput, target: JsonObject, submitted: unknown, input: unknown, at: string): void {
+  const fromSubmission = !node.editable ? ABSENT : node.keyPath.length === 1 ? ownEntry(submitted, node.key) : lookUp(submitted, node.keyPath, true);
   let value: unknown;
-  if (fromSubmission.kind === 'found') {
-    build.submitted.add(pointer);
-    value = behaviour.sanitize(fromSubmission.value, node, build.context);
-    const violation =
-      violationOf(problemsAt(build.problems, pointer, true), behaviour.wrongTypeCode(fromSubmission.value)) ??
-      behaviour.review?.(fromSubmission.value, value, node, build.context);
-    if (violation !== undefined) build.violations.set(pointer, violation);
-  } else if (fromSubmission.kind === 'blocked') {
-    build.violations.set(pointer, { code: 'invalidValue' });
+  if (fromSubmission.kind === 'found') value = submittedValue(build, node, fromSubmission.value, at + node.pointer);
+  else if (fromSubmission.kind === 'blocked') {
+    build.violations.set(at + node.pointer, { code: 'invalidValue' });
     value = initialValue(node);
-  } else if (fromInput.kind === 'found') {
-    value = behaviour.sanitize(fromInput.value, node, build.context);
   } else {
-    if (fromInput.kind === 'blocked' && isPrimitive(fromInput.value)) build.violations.set(pointer, { code: 'invalidValue', crashesFormJs: true });
-    value = initialValue(node);
+    const fromInput = node.keyPath.length === 1 ? ownEntry(input, node.key) : lookUp(input, node.keyPath, false);
+    if (fromInput.kind === 'found') value = node.behaviour.sanitize(fromInput.value, node, build.context);
+    else {
+      if (fromInput.kind === 'blocked' && isPrimitive(fromInput.value)) build.violations.set(at + node.pointer, { code: 'invalidValue', crashesFormJs: true });
+      value = initialValue(node);
+    }
   }
-  objectAt(target, node.keyPath.slice(0, -1), false)[node.keyPath[node.keyPath.length - 1]] = value;
+  if (node.keyPath.length === 1) target[node.key] = value;
+  else objectAt(target, node.keyPath.slice(0, -1), false)[node.keyPath[node.keyPath.length - 1]] = value;
+}
+
+/** The value of a plain object (or undefined: nothing) under one key. */
+function ownEntry(scope: unknown, key: string): Lookup {
+  if (scope === undefined || !Object.hasOwn(scope as object, key)) return ABSENT;
+  const value = (scope as JsonObject)[key];
+  return value === undefined ? ABSENT : { kind: 'found', value };
+}
+
+function submittedValue(build: Build, node: CompiledInput, submitted: unknown, pointer: string): unknown {
+  const { behaviour } = node;
+  // what settles later (options, dates, files, read-only) needs to know the value came from the submission
+  if (node.settles) build.submitted.add(pointer);
+  const value = behaviour.sanitize(submitted, node, build.context);
+  const violation =
+    (build.problems.size === 0 ? undefined : violationOf(problemsAt(build.problems, pointer, true), behaviour.wrongTypeCode(submitted))) ??
+    behaviour.review?.(submitted, value, node, build.context);
+  if (violation !== undefined) build.violations.set(pointer, violation);
+  return value;
 }
 
 function isPrimitive(value: unknown): boolean {
@@ -111,12 +127,14 @@ function isPrimitive(value: unknown): boolean {
 
 /** The value of a field nobody filled in: its default, else its empty value. */
 function initialValue(node: CompiledInput): unknown {
-  return node.defaultValue !== undefined ? cloneJson(node.defaultValue) : node.behaviour.emptyValue();
+  const { defaultValue } = node;
+  if (defaultValue === undefined) return node.behaviour.emptyValue();
+  return typeof defaultValue === 'object' && defaultValue !== null ? cloneJson(defaultValue) : defaultValue;
 }
 
-function fillList(build: Build, node: CompiledList, target: JsonObject, submitted: unknown, input: unknown, prefix: PathSegment[]): void {
+function fillList(build: Build, node: CompiledList, target: JsonObject, submitted: unknown, input: unknown, prefix: PathSegment[], at: string): void {
   const path = [...prefix, ...node.path];
-  const listPointer = pointerOf(path);
+  const listPointer = at + node.pointer;
   const fromSubmission = lookUp(submitted, node.path, true);
   const fromInput = lookUp(input, node.path, false);
   let items: unknown;
@@ -140,16 +158,17 @@ function fillList(build: Build, node: CompiledList, target: JsonObject, submitte
   const list: JsonObject[] = [];
   for (let index = 0; index < count; index++) {
     const itemPath = [...path, index];
+    const itemPointer = `${listPointer}/${index}`;
     let inputItem = Array.isArray(inputItems) ? inputItems[index] : undefined;
     let submittedItem = submittedItems?.[index];
     if (submittedItem !== undefined && !isPlainObject(submittedItem)) {
       // form-js puts the submitted value in place of the input's item, then {} in place of a value that is no object
-      build.violations.set(pointerOf(itemPath), { code: 'notAGroup' });
+      build.violations.set(itemPointer, { code: 'notAGroup' });
       submittedItem = inputItem = undefined;
     }
     const item: JsonObject = isPlainObject(inputItem) ? cloneJson(inputItem) : {};
     list.push(item);
-    fill(build, node.children, item, submittedItem, inputItem, itemPath);
+    fill(build, node.children, item, submittedItem, inputItem, itemPath, itemPointer);
   }
   objectAt(target, node.path.slice(0, -1), false)[node.path[node.path.length - 1]] = list;
 }

@@ -4,10 +4,9 @@
  * field's value is removed, and so is a container left empty by that.
  */
 import type { CompiledForm, CompiledNode } from '../compile/compiled-form.js';
-import { cloneJson, isPlainObject, type JsonObject } from '../data/json-value.js';
+import { isPlainObject, type JsonObject } from '../data/json-value.js';
 import { getPath, type PathSegment, type ValuePath } from '../data/value-path.js';
-import { expressionContextOf } from '../feel/expression-context.js';
-import type { FeelContext } from '../feel/compiled-expression.js';
+import { ScopeContext, type FeelContext } from '../feel/expression-context.js';
 import type { SpecialNames } from '../feel/special-names.js';
 
 interface ConditionScope {
@@ -42,19 +41,21 @@ export function withoutHiddenValues(form: CompiledForm, data: JsonObject, specia
     }
   };
   const contextOf = (scope: ConditionScope): FeelContext =>
-    (scope.context ??= expressionContextOf({ data, this: scope.self, parent: scope.parent, i: scope.indexes }));
+    (scope.context ??= new ScopeContext([data], () => scope.self, () => scope.parent, scope.indexes));
   visit(form.root.children, { self: data, parent: null, indexes: [] }, [], false);
   if (hidden.length === 0) return data;
-  const working = cloneJson(data);
-  for (const path of hidden) clearCleanly(working, path);
+  // form-js clears a clone of the data; copying just the containers on the way is the same and cheaper
+  const working = Object.assign({}, data);
+  const copies = new WeakSet<object>([working]);
+  for (const path of hidden) clearCleanly(working, path, copies);
   return working;
 }
 
 /** form-js's `_cleanlyClearDataAtPath`, with min-dash `set`'s habit of making the containers it passes through. */
-function clearCleanly(data: JsonObject, path: ValuePath): void {
+function clearCleanly(data: JsonObject, path: ValuePath, copies: WeakSet<object>): void {
   const working = [...path];
   do {
-    unset(data, working);
+    unset(data, working, copies);
     working.pop();
     const parent = getPath(data, working);
     const empty =
@@ -64,12 +65,20 @@ function clearCleanly(data: JsonObject, path: ValuePath): void {
   } while (working.length > 0);
 }
 
-function unset(data: JsonObject, path: ValuePath): void {
+/** Deletes at `path`, copying every container on the way that is not a copy already. */
+function unset(data: JsonObject, path: ValuePath, copies: WeakSet<object>): void {
   let current: Record<PathSegment, unknown> = data;
   for (let i = 0; i < path.length - 1; i++) {
     let next = current[path[i]];
-    if (next === null || next === undefined) next = current[path[i]] = typeof path[i + 1] === 'number' || !Number.isNaN(Number(path[i + 1])) ? [] : {};
-    if (typeof next !== 'object') return;
+    if (next === null || next === undefined) {
+      next = current[path[i]] = typeof path[i + 1] === 'number' || !Number.isNaN(Number(path[i + 1])) ? [] : {};
+      copies.add(next as object);
+    }
+    if (typeof next !== 'object' || next === null) return;
+    if (!copies.has(next)) {
+      next = current[path[i]] = Array.isArray(next) ? next.slice() : Object.assign({}, next);
+      copies.add(next as object);
+    }
     current = next as Record<PathSegment, unknown>;
   }
   delete current[path[path.length - 1]];

@@ -7,7 +7,7 @@
  */
 import type { CompiledForm, CompiledInput } from '../compile/compiled-form.js';
 import { cloneJson, deepEqual, type JsonObject } from '../data/json-value.js';
-import { getPath, setPath } from '../data/value-path.js';
+import { getPath, setPath, type PathSegment } from '../data/value-path.js';
 import type { SpecialNames } from '../feel/special-names.js';
 import { computeExpressionField } from '../fields/expression-field.js';
 import type { ValueContext } from '../fields/field-behaviour.js';
@@ -29,6 +29,8 @@ export function settleForm(form: CompiledForm, formData: FormData, context: Valu
     }
     if (changes.length === 0) break;
     for (const change of changes) setPath(data, change.instance.path, change.value);
+    // values no FEEL reads cannot show or hide anything, nor change another field's options or computed value
+    if (!changes.some((change) => feelMayRead(form, change.instance.path))) break;
     shown = showForm(form, data, context.initialData, special);
   }
   const computed = shown.fields
@@ -42,6 +44,11 @@ export function settleForm(form: CompiledForm, formData: FormData, context: Valu
 export function isReadonly({ field, scope }: ShownField): boolean {
   const { readonly } = field;
   return typeof readonly === 'boolean' ? readonly : readonly.test(scope.context(), scope.special) === true;
+}
+
+function feelMayRead(form: CompiledForm, path: readonly PathSegment[]): boolean {
+  const { feelReads } = form;
+  return feelReads === 'all' || path.some((segment) => typeof segment === 'string' && feelReads.has(segment));
 }
 
 interface Change {

@@ -6,9 +6,8 @@
  */
 import type { CompiledForm, CompiledGroup, CompiledInput, CompiledList, CompiledNode } from '../compile/compiled-form.js';
 import type { JsonObject } from '../data/json-value.js';
-import { getPath, pointerOf, type PathSegment } from '../data/value-path.js';
-import type { FeelContext } from '../feel/compiled-expression.js';
-import { expressionContextOf, type ScopeInfo } from '../feel/expression-context.js';
+import { getPath, type PathSegment } from '../data/value-path.js';
+import { lazy, ScopeContext, type FeelContext } from '../feel/expression-context.js';
 import type { SpecialNames } from '../feel/special-names.js';
 import type { FieldScope } from '../fields/field-behaviour.js';
 import { withoutHiddenValues } from './hide-conditions.js';
@@ -33,43 +32,53 @@ export interface ShownForm {
   readonly containers: ShownContainer[];
 }
 
-class LazyScope implements FieldScope {
+/** form-js's `LocalExpressionContext`: the data (in layers, see `ScopeContext`), `this`, `parent`, `i`. */
+interface ScopeInfo {
+  readonly layers: readonly Record<string, unknown>[];
+  readonly self: () => unknown;
+  readonly parent: () => unknown;
+  readonly i: readonly number[];
+}
+
+class FieldScopeContext implements FieldScope {
   private built?: FeelContext;
   constructor(readonly info: ScopeInfo, readonly special: SpecialNames) {}
   context(): FeelContext {
-    return (this.built ??= expressionContextOf(this.info));
+    return (this.built ??= new ScopeContext(this.info.layers, this.info.self, this.info.parent, this.info.i));
   }
 }
 
 export function showForm(form: CompiledForm, data: JsonObject, initialData: JsonObject, special: SpecialNames): ShownForm {
-  const visibleData = { ...initialData, ...withoutHiddenValues(form, data, special) };
+  // form-js's root scope: the data without hidden values, spread over the data the form opened with
+  const layers = [withoutHiddenValues(form, data, special), initialData];
+  const visibleData = lazy(() => ({ ...initialData, ...layers[0] }));
   const shown: ShownForm = { fields: [], containers: [] };
-  const visit = (nodes: readonly CompiledNode[], scope: LazyScope, prefix: PathSegment[]): void => {
+  const visit = (nodes: readonly CompiledNode[], scope: FieldScopeContext, prefix: readonly PathSegment[], at: string): void => {
     for (const node of nodes) {
       if (node.hide !== undefined && node.hide.test(scope.context(), special) === true) continue;
+      const pointer = at + node.pointer;
       if (node.kind === 'input') {
-        const path = [...prefix, ...node.keyPath];
-        shown.fields.push({ field: node, path, pointer: pointerOf(path), scope });
+        shown.fields.push({ field: node, path: prefix.length === 0 ? node.keyPath : [...prefix, ...node.keyPath], pointer, scope });
         continue;
       }
-      const path = [...prefix, ...node.path];
+      const path = prefix.length === 0 ? node.path : [...prefix, ...node.path];
       if (node.kind === 'group') {
-        if (node.path.length > 0) shown.containers.push({ node, path, pointer: pointerOf(path), items: 0 });
-        visit(node.children, scope, path);
+        if (node.path.length > 0) shown.containers.push({ node, path, pointer, items: 0 });
+        visit(node.children, scope, path, pointer);
         continue;
       }
       const items = getPath(data, path);
       const list = Array.isArray(items) ? items : [];
-      shown.containers.push({ node, path, pointer: pointerOf(path), items: list.length });
+      shown.containers.push({ node, path, pointer, items: list.length });
       const { info } = scope;
-      let parent: FeelContext | undefined;
+      // an item's `parent` is the enclosing scope as one object, with that scope's `this` as its data
+      const parent = lazy(() => new ScopeContext([info.self() as Record<string, unknown>], info.self, info.parent, info.i).toObject());
       list.forEach((item, index) => {
-        parent ??= expressionContextOf({ ...info, data: info.this as Record<string, unknown> });
-        const itemScope = new LazyScope({ data: info.data, this: item, parent, i: [...info.i, index + 1] }, special);
-        visit(node.children, itemScope, [...path, index]);
+        const itemScope = new FieldScopeContext({ layers: info.layers, self: () => item, parent, i: [...info.i, index + 1] }, special);
+        visit(node.children, itemScope, [...path, index], `${pointer}/${index}`);
       });
     }
   };
-  visit(form.root.children, new LazyScope({ data: visibleData, this: visibleData, parent: null, i: [] }, special), []);
+  visit(form.root.children, new FieldScopeContext({ layers, self: visibleData, parent: () => null, i: [] }, special), [], '');
   return shown;
 }

@@ -4,15 +4,15 @@
  */
 import { compileForm } from '../compile/compile-form.js';
 import type { CompiledForm } from '../compile/compiled-form.js';
-import { cloneJson, isPlainObject, type JsonObject } from '../data/json-value.js';
+import { cloneJson, isJsonData, isPlainObject, type JsonObject } from '../data/json-value.js';
 import { getPath, setPath } from '../data/value-path.js';
-import { collectSpecialNames, specialNamesOf } from '../feel/special-names.js';
+import { collectSpecialNames, NO_SPECIAL_NAMES, specialNamesOf } from '../feel/special-names.js';
 import { runtimeTimeZoneName, timeZoneNamed } from '../fields/datetime/time-zone.js';
 import type { UploadedFile, ValueContext } from '../fields/field-behaviour.js';
 import { formatMessage, localeOf } from '../messages/messages.js';
 import type { FormSchema } from '../schema/form-schema.js';
 import { collectErrors, type FieldError } from './field-errors.js';
-import { buildFormData } from './form-data.js';
+import { buildFormData, type FormData } from './form-data.js';
 import { settleForm } from './settle-fields.js';
 import type { ShownForm } from './shown-fields.js';
 
@@ -67,10 +67,11 @@ function isCompiledForm(value: FormSchema | CompiledForm): value is CompiledForm
 export function validateSubmission(schema: FormSchema | CompiledForm, submission: unknown, options: ValidateOptions = {}): SubmissionResult {
   const form = compiledFormFor(schema, options.cacheKey);
   const locale = localeOf(options.locale);
-  const input: JsonObject = isPlainObject(options.data) ? cloneJson(options.data) : {};
-  const special = new Set(form.specialNames);
+  // form-js takes the input data through JSON; data that already is JSON is read as it is (and never changed)
+  const input: JsonObject = !isPlainObject(options.data) ? {} : isJsonData(options.data) ? options.data : cloneJson(options.data);
+  const special = new Set<string>();
   collectSpecialNames(input, special);
-  const specialNames = specialNamesOf(special);
+  const specialNames = special.size === 0 && form.specialNames.length === 0 ? NO_SPECIAL_NAMES : specialNamesOf([...form.specialNames, ...special]);
   const context: ValueContext = {
     inputData: input,
     initialData: {},
@@ -78,7 +79,7 @@ export function validateSubmission(schema: FormSchema | CompiledForm, submission
     zone: timeZoneNamed(options.timeZone ?? runtimeTimeZoneName()),
     now: options.now === undefined ? Date.now() : Number(options.now),
   };
-  const initial = buildFormData(form, input, undefined, new Map(), context);
+  const initial = openedWith(form, input, context);
   const opened: ValueContext = { ...context, initialData: initial.data };
   const isObject = isPlainObject(submission);
   const formData = buildFormData(form, input, isObject ? submission : {}, isObject ? form.shape.check(submission) : new Map(), opened);
@@ -92,6 +93,19 @@ export function validateSubmission(schema: FormSchema | CompiledForm, submission
   return { data: submittedData(shown, formData.data), errors };
 }
 
+const emptyInitialData = new WeakMap<CompiledForm, JsonObject>();
+
+/** form-js's `initialData`; for input data that holds no field's value, the form's empty data and the input data. */
+function openedWith(form: CompiledForm, input: JsonObject, context: ValueContext): FormData {
+  if (Object.keys(input).some((key) => form.bindingRoots.has(key))) return buildFormData(form, input, undefined, new Map(), context);
+  let empty = emptyInitialData.get(form);
+  if (empty === undefined) {
+    empty = buildFormData(form, {}, undefined, new Map(), context).data;
+    emptyInitialData.set(form, empty);
+  }
+  return { data: Object.assign({}, empty, input), submitted: new Set(), violations: new Map() };
+}
+
 /** form-js's `_getSubmitData`: the value of every shown field that is not disabled, at its path. */
 function submittedData(shown: ShownForm, data: JsonObject): JsonObject {
   const submitted: JsonObject = {};
@@ -101,8 +115,10 @@ function submittedData(shown: ShownForm, data: JsonObject): JsonObject {
   return submitted;
 }
 
+const NO_FILES: ReadonlyMap<string, readonly UploadedFile[]> = new Map();
+
 function filesOf(files: ValidateOptions['files']): ReadonlyMap<string, readonly UploadedFile[]> {
-  if (files === undefined) return new Map();
+  if (files === undefined) return NO_FILES;
   if (files instanceof Map) return files;
   return new Map(Object.entries(files as Record<string, readonly UploadedFile[]>));
 }

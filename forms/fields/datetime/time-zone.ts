@@ -27,6 +27,7 @@ export interface TimeZone {
 
 const zones = new Map<string, TimeZone>();
 const DAY = 86_400_000;
+const OFFSET_CACHE_LIMIT = 20_000;
 
 /** The zone of the runtime: in a browser the citizen's, which is what form-js uses. */
 export function runtimeTimeZoneName(): string {
@@ -61,9 +62,19 @@ function createTimeZone(name: string): TimeZone {
     const year = parts.era === 'BC' || parts.era === 'B' ? 1 - Number(parts.year) : Number(parts.year);
     return utcOf(year, Number(parts.month), Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
   };
+  // Intl is slow and offsets change only at a zone's transitions, which fall on whole minutes since 1900: one
+  // answer per minute, kept for the minutes asked most
+  const offsets = new Map<number, number>();
   const offsetMinutes = (instant: number): number => {
-    const whole = Math.floor(instant / 1000) * 1000;
-    return (whole - wallClockAsUtc(whole)) / 60_000;
+    const minute = Math.floor(instant / 60_000);
+    let offset = offsets.get(minute);
+    if (offset === undefined) {
+      const start = minute * 60_000;
+      offset = (start - wallClockAsUtc(start)) / 60_000;
+      if (offsets.size >= OFFSET_CACHE_LIMIT) offsets.delete(offsets.keys().next().value!);
+      offsets.set(minute, offset);
+    }
+    return offset;
   };
   return {
     name,
