@@ -90,6 +90,9 @@ export function readyBanner(config: AmtsflowConfig, running: RunningAmtsflow): s
     `  platform server (HTTP):         ${server.url}  (API: ${server.url}/api/openapi.json, health: ${server.url}/healthz)`,
     `  staff app: ${server.url}/staff/   citizen portal: ${server.url}/`,
     `  connectors:                     ${connectors.runtime.connectorTypes.join(', ')} (built-ins left out are named in the log)`,
+    connectors.mailOutbox
+      ? `  mail: no SMTP server set (AMTSFLOW_SMTP_URL); mails are kept as .eml files in ${connectors.mailOutbox.dir}`
+      : `  mail: through ${config.connectors.smtp?.url.replace(/\/\/[^@/]*@/, '//')}`,
     `  storage: ${config.server.databaseUrl ? 'PostgreSQL server from DATABASE_URL' : `PGlite in ${config.server.dataDir}`}, documents in ${config.connectors.documentDir}`,
     ...(admin ? [`  created the admin account "${admin.username}"${admin.generatedPassword ? ` with the one-time password ${admin.generatedPassword} (change it at the first sign-in; it is not shown again)` : ' with AMTSFLOW_ADMIN_PASSWORD'}`] : []),
     'Stop with Ctrl+C.',

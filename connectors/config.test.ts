@@ -4,11 +4,11 @@ import path from 'node:path';
 import { connectorSecrets, readConnectorsConfig } from './config.js';
 
 describe('readConnectorsConfig', () => {
-  it('defaults to the embedded engine on this machine and no mail, e-Akte or payment', () => {
+  it('defaults to the embedded engine on this machine, mail into the local outbox, no e-Akte or payment', () => {
     expect(readConnectorsConfig({ AMTSFLOW_DATA_DIR: '/srv/amtsflow' })).toEqual({
       gatewayAddress: '127.0.0.1:26500', plaintextGateway: true, dataDir: '/srv/amtsflow', documentDir: path.join('/srv/amtsflow', 'documents'),
-      databaseUrl: undefined, logLevel: 'info', maxConcurrentJobs: 8, shutdownGraceMs: 10_000, smtp: undefined, mailTemplateDir: undefined,
-      pdfFontDir: '/usr/share/fonts/truetype/dejavu', eAkte: undefined, payment: undefined,
+      databaseUrl: undefined, logLevel: 'info', maxConcurrentJobs: 8, shutdownGraceMs: 10_000, smtp: undefined,
+      mailOutbox: { dir: path.join('/srv/amtsflow', 'mail'), from: 'amtsflow@localhost' }, mailTemplateDir: undefined, pdfFontDir: '/usr/share/fonts/truetype/dejavu', eAkte: undefined, payment: undefined,
     });
   });
 
@@ -19,7 +19,7 @@ describe('readConnectorsConfig', () => {
     });
     expect(config).toMatchObject({
       gatewayAddress: 'zeebe:26500', plaintextGateway: false, databaseUrl: 'postgres://amtsflow@db:5432/amtsflow',
-      smtp: { url: 'smtp://mail:25', from: 'noreply@leichlingen.de' },
+      smtp: { url: 'smtp://mail:25', from: 'noreply@leichlingen.de' }, mailOutbox: undefined,
     });
   });
 

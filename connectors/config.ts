@@ -19,8 +19,13 @@ export interface ConnectorsConfig {
   logLevel: string;
   maxConcurrentJobs: number;
   shutdownGraceMs: number;
-  /** Mail is offered only when an SMTP server is configured. */
+  /** The SMTP server mail is sent through (AMTSFLOW_SMTP_URL). */
   smtp?: { url: string; from: string };
+  /**
+   * Without an SMTP server, mail goes to the local mail outbox (`builtin/mail/mail-outbox.ts`), which keeps each mail
+   * as a file in `dir` (`<dataDir>/mail`) and sends nothing on.
+   */
+  mailOutbox?: { dir: string; from: string };
   /** Extra mail templates (`<id>.json`); they override built-in ones with the same id. */
   mailTemplateDir?: string;
   pdfFontDir: string;
@@ -79,6 +84,7 @@ export function readConnectorsConfig(env: Env = process.env): ConnectorsConfig {
     maxConcurrentJobs: wholeNumber(env, 'AMTSFLOW_CONNECTORS_MAX_JOBS', 8, 1, 10_000, problems),
     shutdownGraceMs: wholeNumber(env, 'AMTSFLOW_CONNECTORS_SHUTDOWN_GRACE_MS', 10_000, 1, 3_600_000, problems),
     smtp: smtpUrl !== undefined && mailFrom !== undefined ? { url: smtpUrl, from: mailFrom } : undefined,
+    mailOutbox: smtpUrl === undefined ? { dir: path.join(dataDir, 'mail'), from: mailFrom ?? 'amtsflow@localhost' } : undefined,
     mailTemplateDir: nonEmpty(env.AMTSFLOW_MAIL_TEMPLATE_DIR),
     pdfFontDir: nonEmpty(env.AMTSFLOW_PDF_FONT_DIR) ?? DEFAULT_FONT_DIR,
     eAkte: eAkte && { authority: { id: eAkte.authorityId, name: eAkte.authorityName }, archive: { id: eAkte.archiveId, name: eAkte.archiveName } },

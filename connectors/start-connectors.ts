@@ -5,6 +5,7 @@
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import { builtinConnectors } from './builtin/index.js';
+import { startMailOutbox, type MailOutbox } from './builtin/mail/mail-outbox.js';
 import type { ConnectorsConfig } from './config.js';
 import { FileSystemDocumentStore } from './documents/file-system-document-store.js';
 import { startConnectorRuntime, type ConnectorRuntime } from './runtime/connector-runtime.js';
@@ -26,15 +27,20 @@ export interface RunningConnectors {
   runtime: ConnectorRuntime;
   /** The element templates of the connectors that run, for the designer. */
   elementTemplates: ElementTemplate[];
-  /** Stops the runtime gracefully (see its shutdown), then closes the database. */
+  /** Where mail goes when no SMTP server is configured. */
+  mailOutbox?: MailOutbox;
+  /** Stops the runtime gracefully (see its shutdown), then the mail outbox, then closes the database. */
   stop(): Promise<void>;
 }
 
 export async function startConnectors(config: ConnectorsConfig, options: StartConnectorsOptions): Promise<RunningConnectors> {
   let storage: Awaited<ReturnType<typeof openConnectorStorage>> | undefined;
+  let mailOutbox: MailOutbox | undefined;
   const database = async () => (storage = await openConnectorStorage({ dataDir: config.dataDir, databaseUrl: config.databaseUrl }));
   try {
-    const connectors = await builtinConnectors(config, { logger: options.logger, secrets: options.secrets, database });
+    mailOutbox = config.mailOutbox && await startMailOutbox(config.mailOutbox.dir);
+    const smtp = config.smtp ?? (mailOutbox && config.mailOutbox && { url: mailOutbox.url, from: config.mailOutbox.from });
+    const connectors = await builtinConnectors({ ...config, smtp }, { logger: options.logger, secrets: options.secrets, database });
     const runtime = startConnectorRuntime({
       connectors,
       gatewayAddress: options.embeddedGateway ?? config.gatewayAddress,
@@ -49,12 +55,15 @@ export async function startConnectors(config: ConnectorsConfig, options: StartCo
     return {
       runtime,
       elementTemplates: elementTemplatesOf(connectors),
+      mailOutbox,
       async stop() {
         await runtime.stop();
+        await mailOutbox?.close();
         await storage?.close();
       },
     };
   } catch (error) {
+    await mailOutbox?.close();
     await storage?.close();
     throw error;
   }
