@@ -23,6 +23,8 @@ export interface ProcessTestBed {
   /** The ids of the elements active in the instance now, sorted (multi-instance bodies and inner instances alike). */
   activeElements(processInstanceKey: string): string[];
   isActive(processInstanceKey: string): boolean;
+  /** The instance's open incidents: element and message. */
+  incidents(processInstanceKey: string): { elementId: string; errorType: string; errorMessage: string }[];
   /** Waits until the instance has ended and returns its variables as the exporter recorded them. */
   finished(processInstanceKey: string, timeoutMs?: number): Promise<Record<string, unknown>>;
   /** The instance's variables now (its root scope). */
@@ -66,6 +68,9 @@ export async function startProcessTestBed(): Promise<ProcessTestBed> {
     activeElements: (processInstanceKey) => [...state().elementInstances.values()]
       .filter((element) => String(element.processInstanceKey) === processInstanceKey && element.flowScopeKey !== -1)
       .map((element) => element.elementId).sort(),
+    incidents: (processInstanceKey) => [...state().incidents.values()]
+      .filter((incident) => String(incident.processInstanceKey) === processInstanceKey)
+      .map(({ elementId, errorType, errorMessage }) => ({ elementId, errorType, errorMessage })),
     isActive: (processInstanceKey) => state().elementInstances.has(Number(processInstanceKey)),
     async finished(processInstanceKey, timeoutMs = 15_000) {
       await eventually(() => !state().elementInstances.has(Number(processInstanceKey)), timeoutMs);
