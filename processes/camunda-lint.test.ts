@@ -17,7 +17,7 @@ const processes = referenceResourceFiles().filter((file) => file.endsWith('.bpmn
 const results: LintResult[] = JSON.parse(execFileSync(process.execPath, [fileURLToPath(new URL('./testing/camunda-lint.mjs', import.meta.url)), ...processes], { encoding: 'utf8' }));
 
 describe('the Camunda 8.3 lint of the designer', () => {
-  it.each(results.map((result) => [path.basename(result.file), result]))('finds nothing in %s but forms linked by id', (_name, result) => {
+  it.each(results.map((result): [string, LintResult] => [path.basename(result.file), result]))('finds nothing in %s but forms linked by id', (_name, result) => {
     expect(result.warnings).toEqual([]);
     expect(result.problems.filter((problem) => !LINKED_FORM.test(problem))).toEqual([]);
   });
