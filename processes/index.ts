@@ -69,7 +69,32 @@ export const REFERENCE_PROCESSES: readonly ReferenceProcess[] = [
       },
     ],
   },
+  {
+    name: 'rechnungsworkflow',
+    resources: {
+      forms: ['rechnung-zuordnung.form', 'rechnung-pruefung.form', 'rechnung-freigabe.form', 'rechnung-zurueckweisung.form']
+        .map((name) => file(`./rechnungsworkflow/${name}`)),
+      decisions: [file('./rechnungsworkflow/rechnung-routing.dmn')],
+      processes: [file('./rechnungsworkflow/rechnungsworkflow.bpmn')],
+    },
+    services: [
+      {
+        bpmnProcessId: 'rechnungsworkflow',
+        title: 'Eingangsrechnung (XRechnung) bearbeiten',
+        description: 'Eine E-Rechnung wird geprüft, dem zuständigen Amt zugeordnet, sachlich und rechnerisch geprüft, kontiert, über der Wertgrenze von einer zweiten Person freigegeben und an das Finanzverfahren übergeben.',
+        referencePrefix: 'RECH',
+        citizenStartable: false,
+        departments: ['rechnungseingang', 'rechnungsfreigabe', 'tiefbauamt', 'schulverwaltung', 'gebaeudemanagement', 'ordnungsamt', 'kaemmerei'],
+      },
+    ],
+  },
 ];
+
+/**
+ * Started by the Rechnungseingang's intake (upload, e-mail, Peppol) with `rechnung` (the XML's DocumentReference) and
+ * `aktenzeichen`. The HTTP task posts to the secret `FINANZVERFAHREN_URL` (`AMTSFLOW_SECRET_FINANZVERFAHREN_URL`).
+ */
+export const RECHNUNGSWORKFLOW_SECRETS = ['FINANZVERFAHREN_URL'] as const;
 
 /** Every resource file of every reference process, forms first, then decisions, then processes. */
 export function referenceResourceFiles(): string[] {

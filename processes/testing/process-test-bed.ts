@@ -42,7 +42,12 @@ export async function deployReferenceResources(zbc: ZBClient): Promise<void> {
   }
 }
 
-export async function startProcessTestBed(): Promise<ProcessTestBed> {
+export interface ProcessTestBedOptions {
+  /** Secrets as `AMTSFLOW_SECRET_<NAME>` would give them (e.g. the finance system's URL). */
+  secretValues?: Record<string, string>;
+}
+
+export async function startProcessTestBed(options: ProcessTestBedOptions = {}): Promise<ProcessTestBed> {
   const smtp = await startSmtpSink();
   const templates = await MailTemplateCatalog.fromDirectories([BUILTIN_MAIL_TEMPLATE_DIR, PROCESS_MAIL_TEMPLATE_DIR]);
   const mail = mailConnector({
@@ -51,7 +56,7 @@ export async function startProcessTestBed(): Promise<ProcessTestBed> {
     templates,
     retryBackoff: { initialMs: 10 },
   });
-  const bed = await startConnectorTestBed([mail, pdfDocumentConnector(), xrechnungIntakeConnector, httpConnector()] as never);
+  const bed = await startConnectorTestBed([mail, pdfDocumentConnector(), xrechnungIntakeConnector, httpConnector()] as never, { secretValues: options.secretValues });
   const { zbc } = bed.engine;
   await deployReferenceResources(zbc);
   const tasks = new UserTaskList(zbc);
