@@ -88,6 +88,39 @@ export const REFERENCE_PROCESSES: readonly ReferenceProcess[] = [
       },
     ],
   },
+  {
+    name: 'fundbuero',
+    resources: {
+      forms: [
+        'fundanzeige-antrag.form', 'verlustmeldung-antrag.form', 'fund-einlagerung.form', 'fund-herausgabe-verlierer.form',
+        'fund-herausgabe-finder.form', 'fund-verwertung.form', 'verlust-abgleich.form',
+      ].map((name) => file(`./fundbuero/${name}`)),
+      decisions: [file('./fundbuero/finderlohn.dmn')],
+      processes: ['fundanzeige.bpmn', 'verlustmeldung.bpmn'].map((name) => file(`./fundbuero/${name}`)),
+    },
+    services: [
+      {
+        bpmnProcessId: 'fundanzeige',
+        title: 'Fundsache melden',
+        description: 'Sie haben etwas gefunden? Melden Sie den Fund dem Fundbüro. Meldet sich niemand, können Sie nach sechs Monaten Eigentümerin oder Eigentümer werden.',
+        referencePrefix: 'FUND',
+        citizenStartable: true,
+        startFormId: 'fundanzeige-antrag',
+        departments: ['fundbuero'],
+        messages: [{ name: 'fundsache-verlierer-gemeldet', correlationKey: 'aktenzeichen', purpose: 'the Fundbüro matched a Verlustmeldung and the owner claims the item (variables verlierer, verlustBeschreibung, geheimesMerkmal)' }],
+      },
+      {
+        bpmnProcessId: 'verlustmeldung',
+        title: 'Verlust melden',
+        description: 'Melden Sie, was Sie verloren haben. Das Fundbüro gleicht Ihre Meldung mit den Fundsachen ab und benachrichtigt Sie.',
+        referencePrefix: 'FUND',
+        citizenStartable: true,
+        startFormId: 'verlustmeldung-antrag',
+        departments: ['fundbuero'],
+        messages: [{ name: 'verlustmeldung-treffer', correlationKey: 'aktenzeichen', purpose: 'a newly recorded find may match: the Fundbüro compares again' }],
+      },
+    ],
+  },
 ];
 
 /**
