@@ -15,15 +15,16 @@ afterAll(() => test.destroy());
 let finds = 0;
 const DAY = 86_400_000;
 
-function report(extra: Record<string, unknown> = {}) {
+/** A Fundanzeige as the finder fills in the start form (`form`), and what the portal adds (`portal`). */
+function report(extra: Record<string, unknown> = {}, portal: Record<string, unknown> = {}) {
   finds += 1;
   const aktenzeichen = `FUND-2026-${String(finds).padStart(5, '0')}`;
   const email = `finder${finds}@example.org`;
   return {
     aktenzeichen,
     email,
-    variables: {
-      aktenzeichen,
+    portal: { aktenzeichen, ...portal },
+    form: {
       fundDatum: new Date().toISOString().slice(0, 10),
       fundort: 'Marktplatz, Bank vor dem Rathaus',
       fundortArt: 'OEFFENTLICH',
@@ -45,8 +46,8 @@ const timerOf = (key: string) => [...test.bed.engine.running.engine.state.timers
 
 describe('a find whose owner comes forward', () => {
   it('is stored, waits six months from the Anzeige, and goes to the owner, with the Finderlohn suggested to the clerk', async () => {
-    const { variables, aktenzeichen } = report();
-    const key = await test.start('fundanzeige', variables);
+    const { form, portal, aktenzeichen } = report();
+    const key = await test.submit('fundanzeige', form, portal);
     const store = await test.tasks.take(key, 'Einlagern');
     expect(store.candidateGroups).toEqual(['fundbuero']);
     await test.tasks.complete(store, stored(120));
@@ -72,8 +73,8 @@ describe('a find whose owner comes forward', () => {
 
 describe('six months without a claim (§ 973 BGB)', () => {
   it('make the finder owner: the finder is told by mail and collects the item', async () => {
-    const { variables, email } = report({ fristen: { aufbewahrung: 'PT0.5S' } });
-    const key = await test.start('fundanzeige', variables);
+    const { form, portal, email } = report({}, { fristen: { aufbewahrung: 'PT0.5S' } });
+    const key = await test.submit('fundanzeige', form, portal);
     await test.tasks.completeTask(key, 'Einlagern', stored(120));
     const collect = await test.tasks.take(key, 'AnFinderUebergeben');
     const [mail] = test.mailsTo(email);
@@ -85,8 +86,8 @@ describe('six months without a claim (§ 973 BGB)', () => {
 
   it('count from the day of the find for a find worth 10 € or less, so an old small find is the finder\'s at once', async () => {
     const sevenMonthsAgo = new Date(Date.now() - 213 * DAY).toISOString().slice(0, 10);
-    const { variables, email } = report({ geschaetzterWert: 8, kategorie: 'SPIELZEUG', fundDatum: sevenMonthsAgo });
-    const key = await test.start('fundanzeige', variables);
+    const { form, portal, email } = report({ geschaetzterWert: 8, kategorie: 'SPIELZEUG', fundDatum: sevenMonthsAgo });
+    const key = await test.submit('fundanzeige', form, portal);
     const store = await test.tasks.take(key, 'Einlagern');
     expect(store.variables.fund).toMatchObject({ kleinfund: true, eigentumAb: expect.stringMatching(new RegExp(`^${new Date(Date.parse(sevenMonthsAgo)).getUTCFullYear()}`)) });
     await test.tasks.complete(store, stored(8));
@@ -95,8 +96,8 @@ describe('six months without a claim (§ 973 BGB)', () => {
   });
 
   it('make the city owner when the find was in a Behörde or a bus (§ 978 BGB), and the Fundbüro disposes of it', async () => {
-    const { variables, email } = report({ fundortArt: 'BEHOERDE_OEPNV', fundort: 'Bus 250, Haltestelle Rathaus', fristen: { aufbewahrung: 'PT0.5S' } });
-    const key = await test.start('fundanzeige', variables);
+    const { form, portal, email } = report({ fundortArt: 'BEHOERDE_OEPNV', fundort: 'Bus 250, Haltestelle Rathaus' }, { fristen: { aufbewahrung: 'PT0.5S' } });
+    const key = await test.submit('fundanzeige', form, portal);
     await test.tasks.completeTask(key, 'Einlagern', { fundbuero: { lagerort: 'Regal A1', wert: 1000, finderIstBediensteter: false } });
     const dispose = await test.tasks.take(key, 'Verwerten');
     expect(dispose.variables.finderlohn).toMatchObject({ betrag: 20 });
@@ -106,16 +107,16 @@ describe('six months without a claim (§ 973 BGB)', () => {
   });
 
   it('make the city owner when the finder waived ownership', async () => {
-    const { variables } = report({ eigentumGewuenscht: false, fristen: { aufbewahrung: 'PT0.5S' } });
-    const key = await test.start('fundanzeige', variables);
+    const { form, portal } = report({ eigentumGewuenscht: false }, { fristen: { aufbewahrung: 'PT0.5S' } });
+    const key = await test.submit('fundanzeige', form, portal);
     await test.tasks.completeTask(key, 'Einlagern', stored(120));
     await test.tasks.completeTask(key, 'Verwerten', { verwertung: { art: 'GESPENDET' } });
     await test.finished(key);
   });
 
   it('make the city owner when the finder does not collect the item in time (§ 976 Abs. 2 BGB)', async () => {
-    const { variables } = report({ fristen: { aufbewahrung: 'PT0.5S', abholung: 'PT0.5S' } });
-    const key = await test.start('fundanzeige', variables);
+    const { form, portal } = report({}, { fristen: { aufbewahrung: 'PT0.5S', abholung: 'PT0.5S' } });
+    const key = await test.submit('fundanzeige', form, portal);
     await test.tasks.completeTask(key, 'Einlagern', stored(120));
     const dispose = await test.tasks.take(key, 'Verwerten');
     expect(test.activeElements(key)).toEqual(['Verwerten']);
@@ -125,21 +126,21 @@ describe('six months without a claim (§ 973 BGB)', () => {
 });
 
 describe('a loss report', () => {
-  const loss = (email: string, extra: Record<string, unknown> = {}) => ({
-    aktenzeichen: `FUND-V-${email.slice(0, 4)}`,
+  const loss = (email: string) => ({
     verlorenAb: '2026-11-20', verlustort: 'Stadtpark', kategorie: 'SCHLUESSEL', beschreibung: 'Schlüsselbund mit rotem Anhänger',
-    geheimesMerkmal: 'Anhänger mit Gravur "M."', verlierer: { firstName: 'Mia', lastName: 'Neumann', email }, sprache: 'de', consent: true, ...extra,
+    geheimesMerkmal: 'Anhänger mit Gravur "M."', verlierer: { firstName: 'Mia', lastName: 'Neumann', email }, sprache: 'de', consent: true,
   });
+  const portal = (email: string, extra: Record<string, unknown> = {}) => ({ aktenzeichen: `FUND-V-${email.slice(0, 4)}`, ...extra });
 
   it('tells the loser when the Fundbüro finds a match', async () => {
-    const key = await test.start('verlustmeldung', loss('mia1@example.org'));
+    const key = await test.submit('verlustmeldung', loss('mia1@example.org'), portal('mia1@example.org'));
     await test.tasks.completeTask(key, 'Abgleichen', { abgleich: { ergebnis: 'GEFUNDEN', fundAktenzeichen: 'FUND-2026-00001' } });
     await test.finished(key);
     expect(test.mailsTo('mia1@example.org')[0].message.headers.subject).toContain('Wir haben etwas gefunden');
   });
 
   it('waits for a new matching find and is compared again, and expires after its storage period', async () => {
-    const waiting = await test.start('verlustmeldung', loss('mia2@example.org'));
+    const waiting = await test.submit('verlustmeldung', loss('mia2@example.org'), portal('mia2@example.org'));
     await test.tasks.completeTask(waiting, 'Abgleichen', { abgleich: { ergebnis: 'NICHT_GEFUNDEN' } });
     await eventually(() => test.activeElements(waiting).includes('AufTrefferWarten'));
     expect((timerOf(waiting)!.dueDate - Date.now()) / DAY).toBeGreaterThan(180);
@@ -147,7 +148,7 @@ describe('a loss report', () => {
     await test.tasks.completeTask(waiting, 'Abgleichen', { abgleich: { ergebnis: 'GEFUNDEN', fundAktenzeichen: 'FUND-2026-00042' } });
     await test.finished(waiting);
 
-    const expiring = await test.start('verlustmeldung', loss('mia3@example.org', { fristen: { speicherung: 'PT0.5S' } }));
+    const expiring = await test.submit('verlustmeldung', loss('mia3@example.org'), portal('mia3@example.org', { fristen: { speicherung: 'PT0.5S' } }));
     await test.tasks.completeTask(expiring, 'Abgleichen', { abgleich: { ergebnis: 'NICHT_GEFUNDEN' } });
     await test.finished(expiring);
     expect(test.mailsTo('mia3@example.org')).toHaveLength(0);

@@ -27,16 +27,19 @@ interface DogInput {
   incident?: boolean;
 }
 
-/** What the portal starts the process with: the start form's data and the Aktenzeichen it gave the application. */
-function application(dogs: DogInput[], extra: Record<string, unknown> = {}) {
+/**
+ * An application as the citizen fills in the start form (`form`), and what the portal adds (`portal`): the Aktenzeichen,
+ * the tax year, shortened deadlines.
+ */
+function application(dogs: DogInput[], extra: Record<string, unknown> = {}, portal: Record<string, unknown> = {}) {
   applications += 1;
   const email = `halter${applications}@example.org`;
+  const aktenzeichen = `HUND-2026-${String(applications).padStart(5, '0')}`;
   return {
     email,
-    aktenzeichen: `HUND-2026-${String(applications).padStart(5, '0')}`,
-    variables: {
-      aktenzeichen: `HUND-2026-${String(applications).padStart(5, '0')}`,
-      steuerjahr: 2026,
+    aktenzeichen,
+    portal: { aktenzeichen, steuerjahr: 2026, ...portal },
+    form: {
       owner: { salutation: 'Frau', firstName: 'Erika', lastName: `Schmitz${applications}`, birthDate: '1980-04-01', email, street: 'Am Büscherhof 1', postalCode: '42799', city: 'Leichlingen', language: 'de' },
       dogs: dogs.map((dog) => ({ breed: 'Andere', sex: 'weiblich', birthDate: '2024-03-01', chipNumber: '276098106123456', insurer: 'Provinzial', policyNumber: 'HV-1', ...dog })),
       keptSince: '2026-01-01',
@@ -59,12 +62,16 @@ async function bescheidText(variables: Record<string, unknown>): Promise<string>
   return (await pdfPageTexts(bytes)).join('\n');
 }
 
+/** A Befreiung or Ermäßigung needs a proof: the file picker's value names the upload, as the browser registers it. */
+const PROOF = 'files::nachweis';
+const PROOF_UPLOAD = { [PROOF]: [{ name: 'bescheid-jobcenter.pdf', type: 'application/pdf', size: 20_000 }] };
+
 const confirmTax = { kaemmerei: { kassenzeichen: '6.0001.2026', ergebnis: 'BESTAETIGT' } };
 
 describe('a dog that is neither large nor listed (T1)', () => {
   it('goes to the Kämmerei only, and the citizen receives a Hundesteuerbescheid of 125,00 € by mail', async () => {
-    const { variables, email } = application([dackel]);
-    const key = await test.start('hundeanmeldung', variables);
+    const { form, portal, email } = application([dackel]);
+    const key = await test.submit('hundeanmeldung', form, portal);
     const task = await test.tasks.take(key, 'SteuerPruefen');
     expect(task.candidateGroups).toEqual(['kaemmerei']);
     expect(task.formKey).toBeDefined();
@@ -87,8 +94,8 @@ describe('a dog that is neither large nor listed (T1)', () => {
 
 describe('a large dog (T2)', () => {
   it('is checked by the Ordnungsamt beside the Kämmerei, and the citizen hears of both', async () => {
-    const { variables, email, aktenzeichen } = application([labrador]);
-    const key = await test.start('hundeanmeldung', variables);
+    const { form, portal, email, aktenzeichen } = application([labrador]);
+    const key = await test.submit('hundeanmeldung', form, portal);
     const check = await test.tasks.take(key, 'NachweisePruefen');
     const tax = await test.tasks.take(key, 'SteuerPruefen');
     expect(check.candidateGroups).toEqual(['ordnungsamt']);
@@ -109,8 +116,8 @@ describe('a large dog (T2)', () => {
 
 describe('missing proofs', () => {
   it('are asked for by mail with a deadline (14 days unless configured), and the citizen\'s upload brings the case back to the Ordnungsamt', async () => {
-    const { variables, email, aktenzeichen } = application([{ ...labrador, name: 'Rex', breed: 'Rottweiler', breedOther: undefined, heightCm: 62, weightKg: 45 }]);
-    const key = await test.start('hundeanmeldung', variables);
+    const { form, portal, email, aktenzeichen } = application([{ ...labrador, name: 'Rex', breed: 'Rottweiler', breedOther: undefined, heightCm: 62, weightKg: 45 }]);
+    const key = await test.submit('hundeanmeldung', form, portal);
     await test.tasks.completeTask(key, 'SteuerPruefen', confirmTax);
     const check = await test.tasks.take(key, 'NachweisePruefen');
     expect(check.variables.einstufungen).toEqual([expect.objectContaining({ rasse: 'Rottweiler', verfahren: 'ERLAUBNIS_§10' })]);
@@ -134,8 +141,8 @@ describe('missing proofs', () => {
   });
 
   it('that do not come by the deadline bring the case back marked as overdue, and the Ordnungsamt may refuse the Erlaubnis', async () => {
-    const { variables, email } = application([{ name: 'Tyson', breed: 'American Staffordshire Terrier', heightCm: 46, weightKg: 28 }], { fristen: { nachreichen: 'PT0.5S' } });
-    const key = await test.start('hundeanmeldung', variables);
+    const { form, portal, email } = application([{ name: 'Tyson', breed: 'American Staffordshire Terrier', heightCm: 46, weightKg: 28 }], {}, { fristen: { nachreichen: 'PT0.5S' } });
+    const key = await test.submit('hundeanmeldung', form, portal);
     await test.tasks.completeTask(key, 'SteuerPruefen', confirmTax);
     await test.tasks.completeTask(key, 'NachweisePruefen', { ordnungsamt: { ergebnis: 'NACHWEISE_FEHLEN', fehlendeNachweise: ['BESONDERES_INTERESSE'] } });
     const overdue = await test.tasks.take(key, 'NachweisePruefen');
@@ -149,8 +156,8 @@ describe('missing proofs', () => {
 
 describe('the Hundesteuer through the process', () => {
   it('T7 and T13: an AmStaff of a Bürgergeld recipient costs 875 €, and a correction by the Kämmerei goes into the Bescheid with its reason', async () => {
-    const { variables } = application([{ name: 'Tyson', breed: 'American Staffordshire Terrier', heightCm: 46, weightKg: 28 }], { taxReduction: 'SGB_II' });
-    const key = await test.start('hundeanmeldung', variables);
+    const { form, portal } = application([{ name: 'Tyson', breed: 'American Staffordshire Terrier', heightCm: 46, weightKg: 28 }], { taxReduction: 'SGB_II', taxProof: PROOF });
+    const key = await test.submit('hundeanmeldung', form, portal, PROOF_UPLOAD);
     const tax = await test.tasks.take(key, 'SteuerPruefen');
     expect(tax.variables.steuer).toMatchObject({ jahresbetrag: 875, steuerlichGefaehrlich: 1, faktor: 1 });
     await test.tasks.complete(tax, { kaemmerei: { kassenzeichen: '6.0002.2026', ergebnis: 'KORRIGIERT', festgesetzterBetrag: 437.5, begruendung: 'Verhaltensprüfung bestanden, Ermäßigung nach § 4 der Satzung.' } });
@@ -161,8 +168,8 @@ describe('the Hundesteuer through the process', () => {
   });
 
   it('T14: a dog taken in on 15 May pays from June, 7/12 × 125 € = 72,92 €', async () => {
-    const { variables } = application([dackel], { keptSince: '2026-05-15' });
-    const key = await test.start('hundeanmeldung', variables);
+    const { form, portal } = application([dackel], { keptSince: '2026-05-15' });
+    const key = await test.submit('hundeanmeldung', form, portal);
     const tax = await test.tasks.take(key, 'SteuerPruefen');
     expect(tax.variables.steuer).toMatchObject({ jahresbetrag: 125, anteilig: 72.92, monateImJahr: 7 });
     await test.tasks.complete(tax, confirmTax);
@@ -174,8 +181,8 @@ describe('the Hundesteuer through the process', () => {
   it('T5, T3 and T11: a household of a Beagle, a Border Collie puppy and a Blindenführhund with an exemption; the puppy counts by its adult size', async () => {
     const beagle = { name: 'Snoopy', breedOther: 'Beagle', heightCm: 38, weightKg: 14 };
     const puppy = { name: 'Flocke', breedOther: 'Border Collie', heightCm: 20, weightKg: 6, puppy: true, adultHeightCm: 53, adultWeightKg: 18 };
-    const { variables } = application([beagle, puppy], { dogsAlreadyRegistered: 0 });
-    const key = await test.start('hundeanmeldung', variables);
+    const { form, portal } = application([beagle, puppy], { dogsAlreadyRegistered: 0 });
+    const key = await test.submit('hundeanmeldung', form, portal);
     const check = await test.tasks.take(key, 'NachweisePruefen');
     expect((check.variables.einstufungen as { verfahren: string }[]).map((each) => each.verfahren)).toEqual(['KEINE', 'ANZEIGE_§11']);
     const tax = await test.tasks.take(key, 'SteuerPruefen');
@@ -184,15 +191,15 @@ describe('the Hundesteuer through the process', () => {
     await test.tasks.complete(tax, confirmTax);
     await test.finished(key);
 
-    const guide = application([{ name: 'Lotte', breedOther: 'Golden Retriever', heightCm: 56, weightKg: 30 }], { taxExemption: 'BL' });
-    const guideKey = await test.start('hundeanmeldung', guide.variables);
+    const guide = application([{ name: 'Lotte', breedOther: 'Golden Retriever', heightCm: 56, weightKg: 30 }], { taxExemption: 'BL', taxProof: PROOF });
+    const guideKey = await test.submit('hundeanmeldung', guide.form, guide.portal, PROOF_UPLOAD);
     expect((await test.tasks.take(guideKey, 'SteuerPruefen')).variables.steuer).toMatchObject({ jahresbetrag: 0, faktor: 0 });
     expect((await test.tasks.take(guideKey, 'NachweisePruefen')).candidateGroups).toEqual(['ordnungsamt']);
   });
 
   it('T10: a dog that bit a person goes to the Ordnungsamt for the Einzelfallprüfung and keeps the normal rate', async () => {
-    const { variables } = application([{ ...labrador, name: 'Hasso', incident: true }], { dogsAlreadyRegistered: 1 });
-    const key = await test.start('hundeanmeldung', variables);
+    const { form, portal } = application([{ ...labrador, name: 'Hasso', incident: true }], { dogsAlreadyRegistered: 1 });
+    const key = await test.submit('hundeanmeldung', form, portal);
     expect((await test.tasks.take(key, 'NachweisePruefen')).variables.einstufungen).toEqual([expect.objectContaining({ verfahren: 'EINZELFALLPRUEFUNG_§3_ABS3' })]);
     expect((await test.tasks.take(key, 'SteuerPruefen')).variables.steuer).toMatchObject({ jahresbetrag: 270 });
   });

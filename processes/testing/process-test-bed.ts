@@ -9,7 +9,9 @@ import type { JSONDoc, ZBClient } from 'zeebe-node';
 import { startSmtpSink, type ReceivedMail, type SmtpSink } from '../../connectors/builtin/mail/testing/smtp-sink.js';
 import { BUILTIN_MAIL_TEMPLATE_DIR, httpConnector, MailTemplateCatalog, mailConnector, pdfDocumentConnector, xrechnungIntakeConnector } from '../../connectors/index.js';
 import { eventually, startConnectorTestBed, type ConnectorTestBed } from '../../connectors/testing/connector-test-bed.js';
-import { PROCESS_MAIL_TEMPLATE_DIR, referenceResourceFiles } from '../index.js';
+import type { FormSchema, UploadedFile } from '../../forms/index.js';
+import { PROCESS_MAIL_TEMPLATE_DIR, REFERENCE_PROCESSES, referenceResourceFiles } from '../index.js';
+import { submittedThrough, type DeployedForms } from './form-submission.js';
 import { UserTaskList } from './user-task-list.js';
 
 export { eventually };
@@ -19,7 +21,14 @@ export interface ProcessTestBed {
   zbc: ZBClient;
   smtp: SmtpSink;
   tasks: UserTaskList;
+  /** Starts an instance with these variables, as a system or the staff would (no start form). */
   start(bpmnProcessId: string, variables: Record<string, unknown>): Promise<string>;
+  /**
+   * Starts a citizen service the way the portal does: the data is validated with the service's start form (forms/,
+   * as the server does) and the instance gets the form's cleaned data plus what the portal adds (`aktenzeichen`, ...).
+   * Throws with the field errors when the form refuses the data.
+   */
+  submit(bpmnProcessId: string, formData: Record<string, unknown>, portalVariables?: Record<string, unknown>, files?: Record<string, UploadedFile[]>): Promise<string>;
   /** The ids of the elements active in the instance now, sorted (multi-instance bodies and inner instances alike). */
   activeElements(processInstanceKey: string): string[];
   isActive(processInstanceKey: string): boolean;
@@ -34,13 +43,24 @@ export interface ProcessTestBed {
   destroy(): Promise<void>;
 }
 
-export async function deployReferenceResources(zbc: ZBClient): Promise<void> {
+/** Deploys every reference resource; answers the forms by the key the engine gave them and by their id. */
+export async function deployReferenceResources(zbc: ZBClient): Promise<DeployedForms> {
+  const forms: DeployedForms = { byKey: new Map(), byId: new Map() };
   for (const file of referenceResourceFiles()) {
     const name = path.basename(file);
     const content = await readFile(file);
-    await (file.endsWith('.form') ? zbc.deployResource({ name, form: content }) : zbc.deployResource({ name, process: content }));
+    if (!file.endsWith('.form')) {
+      await zbc.deployResource({ name, process: content });
+      continue;
+    }
+    const deployed = await zbc.deployResource({ name, form: content });
+    const schema = JSON.parse(content.toString('utf8')) as FormSchema & { id: string };
+    forms.byKey.set(String(deployed.deployments[0].form.formKey), schema);
+    forms.byId.set(schema.id, schema);
   }
+  return forms;
 }
+
 
 export interface ProcessTestBedOptions {
   /** Secrets as `AMTSFLOW_SECRET_<NAME>` would give them (e.g. the finance system's URL). */
@@ -58,8 +78,8 @@ export async function startProcessTestBed(options: ProcessTestBedOptions = {}): 
   });
   const bed = await startConnectorTestBed([mail, pdfDocumentConnector(), xrechnungIntakeConnector, httpConnector()] as never, { secretValues: options.secretValues });
   const { zbc } = bed.engine;
-  await deployReferenceResources(zbc);
-  const tasks = new UserTaskList(zbc);
+  const forms = await deployReferenceResources(zbc);
+  const tasks = new UserTaskList(zbc, forms);
   const state = () => bed.engine.running.engine.state;
   return {
     bed,
@@ -67,6 +87,14 @@ export async function startProcessTestBed(options: ProcessTestBedOptions = {}): 
     smtp,
     tasks,
     async start(bpmnProcessId, variables) {
+      const { processInstanceKey } = await zbc.createProcessInstance({ bpmnProcessId, variables: variables as JSONDoc });
+      return processInstanceKey;
+    },
+    async submit(bpmnProcessId, formData, portalVariables = {}, files = {}) {
+      const service = REFERENCE_PROCESSES.flatMap((each) => each.services).find((each) => each.bpmnProcessId === bpmnProcessId);
+      const schema = service?.startFormId === undefined ? undefined : forms.byId.get(service.startFormId);
+      if (!schema) throw new Error(`'${bpmnProcessId}' is no citizen service with a start form`);
+      const variables = { ...submittedThrough(schema, formData, {}, files), ...portalVariables };
       const { processInstanceKey } = await zbc.createProcessInstance({ bpmnProcessId, variables: variables as JSONDoc });
       return processInstanceKey;
     },

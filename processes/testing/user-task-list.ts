@@ -4,6 +4,7 @@
  * branches wait side by side.
  */
 import type { Job, JSONDoc, ZBClient } from 'zeebe-node';
+import { submittedThrough, type DeployedForms } from './form-submission.js';
 
 export const USER_TASK_JOB_TYPE = 'io.camunda.zeebe:userTask';
 
@@ -19,7 +20,8 @@ export interface UserTask {
 export class UserTaskList {
   private readonly open = new Map<string, UserTask>();
 
-  constructor(private readonly zbc: ZBClient) {}
+  /** With the deployed forms, a completion goes through the task's form as the server's does (validated, cleaned). */
+  constructor(private readonly zbc: ZBClient, private readonly forms?: DeployedForms) {}
 
   /** The open task of the element in the instance, waiting for it up to `timeoutMs`. */
   async take(processInstanceKey: string, elementId: string, timeoutMs = 10_000): Promise<UserTask> {
@@ -38,8 +40,10 @@ export class UserTaskList {
     return ![...this.open.values()].some((task) => task.processInstanceKey === processInstanceKey && task.elementId === elementId);
   }
 
-  /** Completes the task with what the clerk entered in its form. */
-  async complete(task: UserTask, variables: Record<string, unknown>): Promise<void> {
+  /** Completes the task with what the clerk entered in its form; throws when the form refuses it. */
+  async complete(task: UserTask, entered: Record<string, unknown>): Promise<void> {
+    const schema = task.formKey === undefined ? undefined : this.forms?.byKey.get(task.formKey);
+    const variables = schema ? submittedThrough(schema, entered, task.variables) : entered;
     await this.zbc.completeJob({ jobKey: task.jobKey, variables: variables as JSONDoc });
     this.open.delete(task.jobKey);
   }
