@@ -1,5 +1,6 @@
 /**
- * Every reference BPMN passes the Camunda 8.3 rules the designer checks before it deploys, with one known exception:
+ * Every reference BPMN draws every element (diagram interchange, for bpmn-js) and passes the Camunda 8.3 rules the
+ * designer checks before it deploys, with one known exception:
  * user tasks link their forms by `formId` (our engine and server support linked forms, as Zeebe 8.4 does), which the
  * 8.3 rule set reports. The lint runs in a plain Node process (see testing/camunda-lint.mjs).
  */

@@ -1,6 +1,7 @@
 // Lints BPMN files with the Camunda 8.3 rules the designer applies (bpmnlint-plugin-camunda-compat, camunda-cloud-8-3),
 // read with the Zeebe moddle extension. A script, run by camunda-lint.test.ts in a plain Node process: bpmnlint's
 // rules are CommonJS that require ES modules, which Node does and Jest's module sandbox does not.
+// Also reports flow elements the diagram does not draw.
 // Usage: node camunda-lint.mjs <file.bpmn>...; prints one JSON object per file: { file, warnings, problems }.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -22,6 +23,20 @@ for (const file of process.argv.slice(2)) {
   const problems = Object.entries(reports).flatMap(([rule, list]) => list
     .filter((report) => report.category !== 'info')
     .map((report) => `${report.category} ${rule} at ${report.id}: ${report.message}`));
-  results.push({ file, warnings: warnings.map((warning) => warning.message), problems });
+  results.push({ file, warnings: warnings.map((warning) => warning.message), problems: [...problems, ...missingDiagram(rootElement)] });
 }
 process.stdout.write(JSON.stringify(results));
+
+/** Flow elements without a shape or edge: bpmn-js would open the file but not draw them. */
+function missingDiagram(definitions) {
+  const drawn = new Set(definitions.diagrams.flatMap((diagram) => diagram.plane.planeElement.map((element) => element.bpmnElement?.id)));
+  const elements = [];
+  const walk = (container) => {
+    for (const element of container.flowElements ?? []) {
+      elements.push(element);
+      walk(element);
+    }
+  };
+  for (const root of definitions.rootElements) if (root.$type === 'bpmn:Process') walk(root);
+  return elements.filter((element) => !drawn.has(element.id)).map((element) => `error diagram at ${element.id}: not in the diagram`);
+}
