@@ -120,6 +120,7 @@ describe('six months without a claim (§ 973 BGB)', () => {
     await test.tasks.completeTask(key, 'Einlagern', stored(120));
     const dispose = await test.tasks.take(key, 'Verwerten');
     expect(test.activeElements(key)).toEqual(['Verwerten']);
+    expect(await test.tasks.hasNone(key, 'AnFinderUebergeben')).toBe(true);
     await test.tasks.complete(dispose, { verwertung: { art: 'VERNICHTET' } });
     await test.finished(key);
   });

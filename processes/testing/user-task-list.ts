@@ -34,9 +34,22 @@ export class UserTaskList {
     }
   }
 
-  /** True when no task of the element is open in the instance, after one more look for new ones. */
+  /**
+   * True when no task of the element is open in the instance, after one more look for new ones. Tasks whose job is gone
+   * (an interrupting boundary event ended the task) are dropped first, found as the server finds them: a harmless
+   * UpdateJobRetries answers NOT_FOUND.
+   */
   async hasNone(processInstanceKey: string, elementId: string): Promise<boolean> {
     await this.poll(200);
+    const matching = [...this.open.values()].filter((task) => task.processInstanceKey === processInstanceKey && task.elementId === elementId);
+    for (const task of matching) {
+      try {
+        await this.zbc.updateJobRetries({ jobKey: task.jobKey, retries: 1 });
+      } catch (error) {
+        if ((error as { code?: number }).code !== 5) throw error;
+        this.open.delete(task.jobKey);
+      }
+    }
     return ![...this.open.values()].some((task) => task.processInstanceKey === processInstanceKey && task.elementId === elementId);
   }
 
