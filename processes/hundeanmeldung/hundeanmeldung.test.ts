@@ -167,14 +167,15 @@ describe('the Hundesteuer through the process', () => {
     expect(text).toContain('Abweichend von der Berechnung: Verhaltensprüfung bestanden');
   });
 
-  it('T14: a dog taken in on 15 May pays from June, 7/12 × 125 € = 72,92 €', async () => {
-    const { form, portal } = application([dackel], { keptSince: '2026-05-15' });
+  it('T14: a dog taken in on 15 May pays from June, 7/12 × 125 € = 72,92 €, collected by SEPA direct debit', async () => {
+    const { form, portal } = application([dackel], { keptSince: '2026-05-15', sepaMandate: true, sepa: { accountHolder: 'Erika Schmitz', iban: 'DE02120300000000202051' } });
     const key = await test.submit('hundeanmeldung', form, portal);
     const tax = await test.tasks.take(key, 'SteuerPruefen');
     expect(tax.variables.steuer).toMatchObject({ jahresbetrag: 125, anteilig: 72.92, monateImJahr: 7 });
     await test.tasks.complete(tax, confirmTax);
     const text = await bescheidText(await test.finished(key));
     expect(text).toContain('Hundesteuer 2026 (7 von 12 Monaten)');
+    expect(text).toContain('SEPA-Lastschriftmandats eingezogen');
     expect(text).toContain('72,92 €');
   });
 

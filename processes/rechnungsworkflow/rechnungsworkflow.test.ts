@@ -68,6 +68,15 @@ describe('an invoice below the Wertgrenze', () => {
     expect(variables.uebergabe).toMatchObject({ status: 201, body: { buchungsId: expect.any(String) } });
     expect(await test.tasks.hasNone(key, 'Freigeben')).toBe(true);
   });
+
+  it('reads the same invoice in UN/CEFACT CII syntax and routes and hands it over alike', async () => {
+    const { key, aktenzeichen } = await receive(sample('valid/01.01a-INVOICE_uncefact.xml'));
+    const check = await test.tasks.take(key, 'SachlichPruefen');
+    expect(check.candidateGroups).toEqual(['tiefbauamt']);
+    await test.tasks.complete(check, correct('mueller'));
+    await test.finished(key);
+    expect(handOverOf(aktenzeichen)).toMatchObject({ rechnungsnummer: '123456XX', betrag: '336.90', amt: 'tiefbauamt' });
+  });
 });
 
 describe('the four-eyes rule above the Wertgrenze', () => {
