@@ -21,6 +21,8 @@ export interface StartConnectorsOptions {
   embeddedGateway?: string;
   /** Keep the per-connector metrics in this prom-client registry too (the server's, for its `/metrics`). */
   metricsRegistry?: Registry;
+  /** Mail templates that come with the application (the reference processes'); AMTSFLOW_MAIL_TEMPLATE_DIR overrides them. */
+  applicationMailTemplateDirs?: string[];
 }
 
 export interface RunningConnectors {
@@ -40,7 +42,7 @@ export async function startConnectors(config: ConnectorsConfig, options: StartCo
   try {
     mailOutbox = config.mailOutbox && await startMailOutbox(config.mailOutbox.dir);
     const smtp = config.smtp ?? (mailOutbox && config.mailOutbox && { url: mailOutbox.url, from: config.mailOutbox.from });
-    const connectors = await builtinConnectors({ ...config, smtp }, { logger: options.logger, secrets: options.secrets, database });
+    const connectors = await builtinConnectors({ ...config, smtp, applicationMailTemplateDirs: options.applicationMailTemplateDirs }, { logger: options.logger, secrets: options.secrets, database });
     const runtime = startConnectorRuntime({
       connectors,
       gatewayAddress: options.embeddedGateway ?? config.gatewayAddress,

@@ -138,3 +138,12 @@ export function referenceResourceFiles(): string[] {
 export function citizenServices(): PortalService[] {
   return REFERENCE_PROCESSES.flatMap((each) => each.services).filter((service) => service.citizenStartable);
 }
+
+/** Each reference process as a bundle deployed on the first start: its processes' ids and its files in deployment order. */
+export function referenceBundles(): { name: string; processIds: string[]; files: string[] }[] {
+  return REFERENCE_PROCESSES.map(({ name, resources, services }) => ({
+    name,
+    processIds: services.map((service) => service.bpmnProcessId),
+    files: [...resources.forms, ...resources.decisions, ...resources.processes],
+  }));
+}

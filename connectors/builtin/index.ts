@@ -32,7 +32,10 @@ export * from './xrechnung/index.js';
 export * from './e-akte/index.js';
 export * from './payment/index.js';
 
-export type BuiltinConnectorSettings = Pick<ConnectorsConfig, 'smtp' | 'mailTemplateDir' | 'pdfFontDir' | 'eAkte' | 'payment'>;
+export type BuiltinConnectorSettings = Pick<ConnectorsConfig, 'smtp' | 'mailTemplateDir' | 'pdfFontDir' | 'eAkte' | 'payment'> & {
+  /** Mail templates that come with the application (the reference processes'); the configured folder overrides them. */
+  applicationMailTemplateDirs?: string[];
+};
 
 export interface BuiltinConnectorDependencies {
   /** Gets the line for each built-in left out; the payment service logs through it too. */
@@ -60,7 +63,9 @@ export async function builtinConnectors(settings: BuiltinConnectorSettings, deps
   const database = deps.database && (() => (opened ??= deps.database!()));
 
   if (settings.smtp) {
-    const templateDirs = [BUILTIN_MAIL_TEMPLATE_DIR, ...(settings.mailTemplateDir ? [settings.mailTemplateDir] : [])];
+    const templateDirs = [
+      BUILTIN_MAIL_TEMPLATE_DIR, ...(settings.applicationMailTemplateDirs ?? []), ...(settings.mailTemplateDir ? [settings.mailTemplateDir] : []),
+    ];
     connectors.push(mailConnector({ smtp: settings.smtp.url, from: settings.smtp.from, templates: await MailTemplateCatalog.fromDirectories(templateDirs) }));
   } else {
     leftOut('mail', 'AMTSFLOW_SMTP_URL is not set');
