@@ -1,4 +1,4 @@
-// Lints BPMN files with the Camunda 8.3 rules the designer applies (bpmnlint-plugin-camunda-compat, camunda-cloud-8-3),
+// Lints BPMN files with the rules the designer applies (lint-config.json: bpmnlint-plugin-camunda-compat, camunda-cloud-8-3),
 // read with the Zeebe moddle extension. A script, run by camunda-lint.test.ts in a plain Node process: bpmnlint's
 // rules are CommonJS that require ES modules, which Node does and Jest's module sandbox does not.
 // Also reports flow elements the diagram does not draw.
@@ -15,7 +15,8 @@ const modeler = { name: 'Camunda Modeler', prefix: 'modeler', uri: 'http://camun
   types: [{ name: 'ExecutionPlatform', isAbstract: true, extends: ['bpmn:Definitions'], properties: [
     { name: 'executionPlatform', isAttr: true, type: 'String' }, { name: 'executionPlatformVersion', isAttr: true, type: 'String' }] }] };
 
-const linter = new Linter({ config: { extends: 'plugin:camunda-compat/camunda-cloud-8-3' }, resolver: new NodeResolver() });
+const config = JSON.parse(readFileSync(new URL('../../designer/src/staff/designer/modeler/lint/lint-config.json', import.meta.url), 'utf8'));
+const linter = new Linter({ config, resolver: new NodeResolver() });
 const results = [];
 for (const file of process.argv.slice(2)) {
   const { rootElement, warnings } = await new BpmnModdle({ zeebe, modeler }).fromXML(readFileSync(file, 'utf8'));

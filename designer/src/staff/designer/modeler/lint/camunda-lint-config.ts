@@ -3,9 +3,14 @@
  * protocol), resolved from modules bundled at build time instead of Node's `require`.
  */
 import camundaCompat from 'bpmnlint-plugin-camunda-compat';
+import lintConfig from './lint-config.json' with { type: 'json' };
 
-/** The config a process is checked with; `camunda-compat/` rules carry `{ version: '8.3' }` as their options. */
-export const LINT_CONFIG = { extends: 'plugin:camunda-compat/camunda-cloud-8-3' };
+/**
+ * The config a process is checked with (`lint-config.json`, which the reference processes' lint test reads too): the
+ * 8.3 rules, with user task forms judged as for Camunda's web modeler, which links forms by `formId` (the engine and
+ * the task list resolve linked forms); the desktop modeler's 8.3 rules would refuse them.
+ */
+export const LINT_CONFIG = lintConfig;
 
 type RuleModule = { default?: unknown } | ((...args: unknown[]) => unknown);
 
