@@ -1,16 +1,16 @@
 /**
  * A task's form in form-js's viewer, opened with the process variables, and completing it: the data is checked with
  * the validator the server uses (`forms/`) before it is sent, and the server's field errors come back to their
- * fields. A chunk of its own: the viewer and the validator load only when a task is opened.
+ * fields (`check-in-browser.ts` says when form-js's rules stand in for the validator). A chunk of its own: the viewer and the validator load only when a task is opened.
  */
 import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
 import { Form } from '@bpmn-io/form-js-viewer';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { validateSubmission, type FormSchema } from '../../../../../../forms/index.js';
 import { ErrorSummary } from '../../../../shared/a11y/ErrorSummary.js';
 import { ApiProblem } from '../../../../shared/http/api-problem.js';
 import { useStaffI18n } from '../../../i18n/use-staff-i18n.js';
-import { componentsByPath, fieldDomId, formJsErrors, fromServer, fromValidator, type FormFieldProblem } from './form-field-errors.js';
+import { checkInBrowser } from './check-in-browser.js';
+import { componentsByPath, fieldDomId, formJsErrors, fromServer, type FormFieldProblem } from './form-field-errors.js';
 
 export interface CompletionFormProps {
   schema: Record<string, unknown>;
@@ -30,7 +30,7 @@ export default function CompletionForm({ schema, variables, canComplete, onCompl
   const [problems, setProblems] = useState<FormFieldProblem[]>([]);
   const [busy, setBusy] = useState(false);
   const [loadError, setLoadError] = useState<string>();
-  const byPath = useMemo(() => componentsByPath(schema as unknown as FormSchema), [schema]);
+  const byPath = useMemo(() => componentsByPath(schema), [schema]);
 
   useEffect(() => {
     const form = new Form({ container: containerRef.current! });
@@ -53,10 +53,10 @@ export default function CompletionForm({ schema, variables, canComplete, onCompl
   const complete = async () => {
     const form = formRef.current;
     if (!form || busy) return;
-    const { data } = form.submit();
-    const verdict = validateSubmission(schema as unknown as FormSchema, data, { data: variables, locale });
-    if (verdict.errors.length > 0) {
-      show(fromValidator(verdict.errors));
+    const { data, errors } = form.submit();
+    const found = checkInBrowser({ schema, data, variables, locale, formJsErrors: errors });
+    if (found.length > 0) {
+      show(found);
       return;
     }
     show([]);

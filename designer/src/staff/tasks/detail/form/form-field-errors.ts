@@ -3,7 +3,7 @@
  * problem+json (which names the value's place, `/data/dogs/1/breed`), brought to the component they belong to, so
  * form-js can show them at their field and the error summary can link to it.
  */
-import { compileForm, type CompiledForm, type FieldError, type FormSchema } from '../../../../../../forms/index.js';
+import type { FieldError } from '../../../../../../forms/index.js';
 import type { FieldProblem } from '../../../../shared/http/api-problem.js';
 
 export interface FormFieldProblem {
@@ -14,21 +14,29 @@ export interface FormFieldProblem {
   message: string;
 }
 
-type CompiledNode = CompiledForm['root']['children'][number];
+interface SchemaComponent {
+  id?: string;
+  key?: string;
+  path?: string;
+  components?: SchemaComponent[];
+}
 
-/** Every component by the path of its value without list positions: `owner.email`, `dogs.breed`. */
-export function componentsByPath(schema: FormSchema): Map<string, string> {
+/**
+ * Every component by the path of its value without list positions: `owner.email`, `dogs.breed`. Read from the
+ * schema as form-js binds it (a `key` or a group's `path` may be dotted), not with `forms/`'s compiler, which cannot
+ * run under the app's CSP (see `check-in-browser.ts`).
+ */
+export function componentsByPath(schema: Record<string, unknown>): Map<string, string> {
   const byPath = new Map<string, string>();
-  const visit = (node: CompiledNode, prefix: readonly string[]) => {
-    if (node.kind === 'input') {
-      byPath.set([...prefix, ...node.keyPath].join('.'), node.id);
-      return;
+  const visit = (components: readonly SchemaComponent[] | undefined, prefix: readonly string[]) => {
+    for (const component of components ?? []) {
+      const own = component.key ?? component.path;
+      const inner = own ? [...prefix, ...own.split('.')] : prefix;
+      if (own && component.id) byPath.set(inner.join('.'), component.id);
+      visit(component.components, inner);
     }
-    const inner = [...prefix, ...node.path];
-    if (node.path.length > 0) byPath.set(inner.join('.'), node.id);
-    for (const child of node.children) visit(child, inner);
   };
-  for (const child of compileForm(schema).root.children) visit(child, []);
+  visit((schema as SchemaComponent).components, []);
   return byPath;
 }
 
@@ -58,6 +66,19 @@ export function fromServer(errors: readonly FieldProblem[], byPath: ReadonlyMap<
     const { path, indexes } = splitPath(segments[0] === 'data' ? segments.slice(1) : segments);
     return { componentId: byPath.get(path), indexes, message: error.detail };
   });
+}
+
+/** form-js's own verdict (`Form.validate()`): messages by component id, then by list position. */
+export function fromFormJs(errors: Record<string, unknown>): FormFieldProblem[] {
+  const problems: FormFieldProblem[] = [];
+  const visit = (componentId: string, value: unknown, indexes: number[]) => {
+    if (Array.isArray(value)) for (const message of value) problems.push({ componentId, indexes, message: String(message) });
+    else if (value !== null && typeof value === 'object') {
+      for (const [index, inner] of Object.entries(value)) visit(componentId, inner, [...indexes, Number(index)]);
+    }
+  };
+  for (const [componentId, value] of Object.entries(errors)) visit(componentId, value, []);
+  return problems;
 }
 
 /** The problems as form-js keeps them in its state: by component id, then by list position, a list of messages. */
