@@ -87,7 +87,7 @@ export default function InstanceDiagram({ xml, activeElements }: { xml: string; 
   return (
     <>
       {error ? <p className="notice notice--error" role="alert">{t('instance.diagramFailed', { detail: error })}</p> : null}
-      <div className="instance-diagram" ref={containerRef} role="img" aria-label={t('instance.diagramLabel')} />
+      <div className="instance-diagram" ref={containerRef} role="region" aria-label={t('instance.diagramLabel')} />
     </>
   );
 }

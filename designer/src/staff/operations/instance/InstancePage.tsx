@@ -19,6 +19,9 @@ import { VariableTable } from './VariableTable.js';
 
 const InstanceDiagram = lazy(() => import('./InstanceDiagram.js'));
 
+const SETTLE_ATTEMPTS = 10;
+const SETTLE_PAUSE_MS = 200;
+
 interface Notice {
   kind: 'success' | 'error';
   text: string;
@@ -41,11 +44,21 @@ export function InstancePage({ instanceKey }: { instanceKey: string }) {
     return { kind: 'error', text: t('error.generic', { detail: (error as Error).message }) };
   }, [t]);
 
-  const load = useCallback(async () => {
+  /**
+   * Loads the instance; with `settled`, again (a few times, briefly) until it holds: the exporter shows a change some
+   * 100 ms after the engine made it.
+   */
+  const load = useCallback(async (settled?: (detail: InstanceDetail) => boolean) => {
     try {
-      const detail = await operationsApi.instance(instanceKey);
-      setInstance(detail);
-      setHistory(detail.history);
+      for (let attempt = 0; ; attempt++) {
+        const detail = await operationsApi.instance(instanceKey);
+        if (!settled || settled(detail) || attempt === SETTLE_ATTEMPTS) {
+          setInstance(detail);
+          setHistory(detail.history);
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, SETTLE_PAUSE_MS));
+      }
     } catch (error) {
       setNotice(failure(error));
     }
@@ -57,22 +70,27 @@ export function InstancePage({ instanceKey }: { instanceKey: string }) {
   }, [instanceKey, load]);
 
   /** Runs a change, tells its outcome and shows the instance as it is afterwards. */
-  const change = async (action: () => Promise<unknown>, success: string) => {
+  const change = async (action: () => Promise<unknown>, success: string, settled: (detail: InstanceDetail) => boolean) => {
     try {
       await action();
       setNotice({ kind: 'success', text: success });
+      await load(settled);
     } catch (error) {
       setNotice(failure(error));
+      await load();
     }
-    await load();
   };
 
-  const retry = (incident: Incident) => void change(() => operationsApi.retry(incident.incidentKey), t('instance.retried', { element: elementName(incident.elementId) }));
+  const retry = (incident: Incident) => void change(
+    () => operationsApi.retry(incident.incidentKey),
+    t('instance.retried', { element: elementName(incident.elementId) }),
+    (detail) => detail.incidents.some((candidate) => candidate.incidentKey === incident.incidentKey && candidate.state === 'RESOLVED'),
+  );
   const saveVariable = async (variable: Variable, value: string) => {
     // Field errors stay at the editor (thrown); what happened is announced once saved.
     await operationsApi.setVariable(instanceKey, variable.name, value, variable.scopeKey === instanceKey ? undefined : variable.scopeKey);
     setNotice({ kind: 'success', text: t('instance.variableSaved', { name: variable.name }) });
-    await load();
+    await load((detail) => detail.variables.some((candidate) => candidate.name === variable.name && candidate.scopeKey === variable.scopeKey && candidate.value !== variable.value));
   };
   const moreHistory = async () => {
     if (!history?.nextCursor) return;
@@ -110,7 +128,7 @@ export function InstancePage({ instanceKey }: { instanceKey: string }) {
           </dl>
           {instance.state === 'ACTIVE' && !instance.parentProcessInstanceKey ? (
             <div className="button-row">
-              <CancelInstance instanceKey={instanceKey} onConfirm={() => change(() => operationsApi.cancel(instanceKey), t('instance.canceled'))} />
+              <CancelInstance instanceKey={instanceKey} onConfirm={() => change(() => operationsApi.cancel(instanceKey), t('instance.canceled'), (detail) => detail.state !== 'ACTIVE')} />
             </div>
           ) : null}
           <section aria-labelledby="diagram-heading">
