@@ -10,17 +10,12 @@ import type { Browser, Page } from 'playwright-core';
 import type { Job, ZBClient } from 'zeebe-node';
 import { eventually } from '../../engine/tests/harness.js';
 import { createStaff } from '../../server/tests/test-server.js';
-import { seriousAccessibilityViolations } from './support/accessibility.js';
-import { launchBrowser, openPage, type WatchedPage } from './support/browser.js';
-import { createProcessManager, startPlatform, STAFF_PASSWORD, type Platform } from './support/platform.js';
-import { engineClient, keepScreenshot, staffApi } from './support/staff-api.js';
+import { expectAccessible } from './support/accessibility.js';
+import { launchBrowser, type WatchedPage } from './support/browser.js';
+import { createProcessManager, startPlatform, type Platform } from './support/platform.js';
+import { engineClient, keepScreenshot, openGermanPage, signInThroughPage, staffApi } from './support/staff-api.js';
 
 jest.setTimeout(180_000);
-
-async function expectAccessible(page: Page, where: string) {
-  const violations = await seriousAccessibilityViolations(page);
-  expect({ where, violations }).toEqual({ where, violations: [] });
-}
 
 describe('operations in a browser', () => {
   let platform: Platform;
@@ -64,8 +59,7 @@ describe('operations in a browser', () => {
     await eventually(async () => (await platform.engine.reads.processInstance(instance.failing))?.activeIncidents === 1 || undefined, 10_000);
     await eventually(async () => (await platform.engine.reads.processInstance(instance.completed))?.state === 'COMPLETED' || undefined, 10_000);
     browser = await launchBrowser();
-    const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 900 } });
-    watched = await openPage(context);
+    watched = await openGermanPage(browser);
   });
 
   afterAll(async () => {
@@ -76,10 +70,7 @@ describe('operations in a browser', () => {
 
   it('lets an admin find instances by state and see a completed one with its history', async () => {
     const { page } = watched;
-    await page.goto(`${platform.url}/staff/`);
-    await page.getByLabel('Benutzername').fill('betrieb.admin');
-    await page.getByLabel('Passwort').fill(STAFF_PASSWORD);
-    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await signInThroughPage(page, platform, 'betrieb.admin');
     await page.getByRole('heading', { name: 'Prozessinstanzen', level: 1 }).waitFor();
     expect(await page.title()).toBe('Prozessinstanzen – amtsflow');
     await page.getByRole('status').getByText('3 Prozessinstanzen, neueste zuerst.').waitFor();
@@ -92,7 +83,7 @@ describe('operations in a browser', () => {
     expect(page.url()).toContain('state=COMPLETED');
     await page.getByRole('link', { name: instance.completed }).click();
     await page.getByRole('heading', { name: `Prozessinstanz ${instance.completed}`, level: 1 }).waitFor();
-    await page.locator('.task-facts').getByText('Abgeschlossen').waitFor();
+    await page.locator('.facts').getByText('Abgeschlossen').waitFor();
     const history = page.getByRole('table', { name: 'Verlauf' });
     await history.getByRole('row', { name: /Steuer berechnen SERVICE_TASK Abgeschlossen/ }).waitFor();
     await page.getByText('Kein Schritt ist gerade aktiv.').waitFor();
@@ -141,7 +132,7 @@ describe('operations in a browser', () => {
     await zeebe.completeJob({ jobKey: job.key, variables: { steuer: 96 } });
     await eventually(async () => (await platform.engine.reads.processInstance(instance.failing))?.state === 'COMPLETED' || undefined, 10_000);
     await openInstance(page, instance.failing);
-    await page.locator('.task-facts').getByText('Abgeschlossen').waitFor();
+    await page.locator('.facts').getByText('Abgeschlossen').waitFor();
     expect(await page.getByRole('button', { name: 'Instanz abbrechen' }).count()).toBe(0);
     await keepScreenshot(page, 'operations', '3-completed-after-retry');
     expect(watched.problems).toEqual([]);
@@ -166,7 +157,7 @@ describe('operations in a browser', () => {
     await page.getByRole('button', { name: 'Instanz abbrechen' }).click();
     await dialog.getByRole('button', { name: 'Ja, abbrechen' }).click();
     await page.getByRole('status').getByText('Die Prozessinstanz ist abgebrochen.').waitFor();
-    await page.locator('.task-facts').getByText('Abgebrochen').waitFor();
+    await page.locator('.facts').getByText('Abgebrochen').waitFor();
     expect((await platform.engine.reads.processInstance(instance.running))?.state).toBe('CANCELED');
     await expectAccessible(page, 'canceled instance');
     expect(watched.problems).toEqual([]);

@@ -5,22 +5,17 @@
  * violations and runs without CSP violations; screenshots are kept (support/staff-api.ts).
  */
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { ZBClient } from 'zeebe-node';
 import { eventually } from '../../engine/tests/harness.js';
 import { createStaff } from '../../server/tests/test-server.js';
 import { DOG_TAX_FORM, userTask, userTaskProcess } from '../../server/tests/task-fixtures.js';
-import { seriousAccessibilityViolations } from './support/accessibility.js';
-import { launchBrowser, openPage, type WatchedPage } from './support/browser.js';
-import { createProcessManager, startPlatform, STAFF_PASSWORD, type Platform } from './support/platform.js';
-import { engineClient, keepScreenshot, staffApi, type Credentials, type StaffApi } from './support/staff-api.js';
+import { expectAccessible } from './support/accessibility.js';
+import { launchBrowser, type WatchedPage } from './support/browser.js';
+import { createProcessManager, startPlatform, type Platform } from './support/platform.js';
+import { engineClient, keepScreenshot, openGermanPage, signInThroughPage, staffApi, type Credentials, type StaffApi } from './support/staff-api.js';
 
 jest.setTimeout(180_000);
-
-async function expectAccessible(page: Page, where: string) {
-  const violations = await seriousAccessibilityViolations(page);
-  expect({ where, violations }).toEqual({ where, violations: [] });
-}
 
 const PROCESS = userTaskProcess('hundesteuer-festsetzen', userTask('festsetzen', {
   name: 'Hundesteuer festsetzen', formId: DOG_TAX_FORM.id, candidateGroups: 'kaemmerei', dueDate: '2030-01-15T10:00:00Z',
@@ -60,8 +55,7 @@ describe('the task list in a browser', () => {
     }
     for (const instance of instances) await taskKeyOf(instance);
     browser = await launchBrowser();
-    const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 900 } });
-    watched = await openPage(context);
+    watched = await openGermanPage(browser);
   });
 
   afterAll(async () => {
@@ -72,10 +66,7 @@ describe('the task list in a browser', () => {
 
   it('lets a Kämmerei clerk claim a task, checks the form before sending it, and completes it', async () => {
     const { page } = watched;
-    await page.goto(`${platform.url}/staff/`);
-    await page.getByLabel('Benutzername').fill('k-clerk');
-    await page.getByLabel('Passwort').fill(STAFF_PASSWORD);
-    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await signInThroughPage(page, platform, 'k-clerk');
 
     await page.getByRole('heading', { name: 'Aufgaben', level: 1 }).waitFor();
     expect(await page.title()).toBe('Aufgaben – amtsflow');
@@ -134,7 +125,7 @@ describe('the task list in a browser', () => {
     await page.getByLabel('Vermerk').fill('Bello, Halterin ok');
     await page.getByLabel('Geprüft').check();
     await complete.click();
-    await summary.getByRole('link', { name: 'Der Vermerk nennt kein Kassenzeichen.' }).waitFor();
+    await summary.getByRole('link', { name: 'Vermerk: Der Vermerk nennt kein Kassenzeichen.' }).waitFor();
     await page.locator('.fjs-form-field-error', { hasText: 'Der Vermerk nennt kein Kassenzeichen.' }).waitFor();
     await page.unroute('**/complete');
 
@@ -172,5 +163,15 @@ describe('the task list in a browser', () => {
     await expectAccessible(page, 'task completed by someone else');
     await keepScreenshot(page, 'task-list', '4-conflict');
     expect(watched.problems).toEqual([]);
+  });
+
+  it('speaks English when asked', async () => {
+    const { page } = watched;
+    await page.getByRole('combobox', { name: 'Sprache' }).selectOption('en');
+    await page.getByRole('link', { name: 'To the task list', exact: true }).click();
+    await page.getByRole('heading', { name: 'Tasks', level: 1 }).waitFor();
+    await page.getByRole('status').getByText('Tasks found: 0').waitFor();
+    expect(await page.title()).toBe('Tasks – amtsflow');
+    await expectAccessible(page, 'task list in English');
   });
 });

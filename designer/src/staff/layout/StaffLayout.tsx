@@ -6,6 +6,7 @@ import type { StaffUser } from '../auth/auth-api.js';
 import { useSession } from '../auth/SessionProvider.js';
 import { areasOf, openableArea } from '../auth/staff-areas.js';
 import { useStaffI18n } from '../i18n/use-staff-i18n.js';
+import './staff-pages.css';
 
 export function StaffLayout({ user, children, wide = false }: { user: StaffUser; children: ReactNode; wide?: boolean }) {
   const { t } = useStaffI18n();

@@ -4,7 +4,6 @@ import type { StaffUser } from '../auth/auth-api.js';
 import { StaffLayout } from '../layout/StaffLayout.js';
 import { InstancePage } from './instance/InstancePage.js';
 import { InstanceListPage } from './list/InstanceListPage.js';
-import '../tasks/tasks.css';
 import './operations.css';
 
 export function OperationsRoutes({ user }: { user: StaffUser }) {

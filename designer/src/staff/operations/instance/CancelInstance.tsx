@@ -37,7 +37,7 @@ function ConfirmDialog({ instanceKey, onClose, onConfirm }: { instanceKey: strin
     <dialog ref={dialogRef} className="confirm-dialog" aria-labelledby={titleId} aria-describedby={textId} onCancel={onClose}>
       <h2 id={titleId}>{t('instance.cancelTitle')}</h2>
       <p id={textId}>{t('instance.cancelQuestion', { key: instanceKey })}</p>
-      <div className="button-row">
+      <div className="actions-row">
         <button type="button" className="button button--danger" onClick={() => void onConfirm()}>{t('instance.cancelConfirm')}</button>
         <button type="button" className="button" onClick={onClose} autoFocus>{t('instance.cancelKeep')}</button>
       </div>

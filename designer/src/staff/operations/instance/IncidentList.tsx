@@ -1,6 +1,7 @@
 /** The instance's incidents, open ones first, each open one with a retry (fix the cause first: a variable, a worker). */
 import { useDateFormat } from '../../i18n/use-date-format.js';
 import { useStaffI18n } from '../../i18n/use-staff-i18n.js';
+import { DataTable, RowButton } from '../../layout/DataTable.js';
 import type { Incident } from '../operations-api.js';
 
 export function IncidentList({ incidents, elementName, onRetry }: {
@@ -15,35 +16,19 @@ export function IncidentList({ incidents, elementName, onRetry }: {
     <section aria-labelledby="incidents-heading">
       <h2 id="incidents-heading">{t('instance.incidents')}</h2>
       {sorted.length === 0 ? <p>{t('instance.noIncidents')}</p> : (
-        <table className="data-table">
-          <caption className="visually-hidden">{t('instance.incidents')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('instance.column.element')}</th>
-              <th scope="col">{t('instance.column.error')}</th>
-              <th scope="col">{t('instance.column.since')}</th>
-              <th scope="col">{t('instance.column.state')}</th>
-              <th scope="col"><span className="visually-hidden">{t('instance.column.actions')}</span></th>
+        <DataTable caption={t('instance.incidents')} columns={[t('instance.column.element'), t('instance.column.error'), t('instance.column.since'), t('instance.column.state'), '']} actionsLabel={t('instance.column.actions')}>
+          {sorted.map((incident) => (
+            <tr key={incident.incidentKey}>
+              <th scope="row">{elementName(incident.elementId)}</th>
+              <td><code>{incident.errorType}</code> <span lang="en">{incident.errorMessage}</span></td>
+              <td>{formatDate(incident.createdAt)}</td>
+              <td>{incident.state === 'ACTIVE' ? t('instance.incidentOpen') : t('instance.incidentResolved', { at: formatDate(incident.resolvedAt) })}</td>
+              <td>
+                {incident.state === 'ACTIVE' ? <RowButton label={t('instance.retry')} row={`(${elementName(incident.elementId)})`} onClick={() => onRetry(incident)} /> : null}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {sorted.map((incident) => (
-              <tr key={incident.incidentKey}>
-                <th scope="row">{elementName(incident.elementId)}</th>
-                <td><code>{incident.errorType}</code> <span lang="en">{incident.errorMessage}</span></td>
-                <td>{formatDate(incident.createdAt)}</td>
-                <td>{incident.state === 'ACTIVE' ? t('instance.incidentOpen') : t('instance.incidentResolved', { at: formatDate(incident.resolvedAt) })}</td>
-                <td>
-                  {incident.state === 'ACTIVE' ? (
-                    <button type="button" className="button" onClick={() => onRetry(incident)}>
-                      {t('instance.retry')}<span className="visually-hidden"> ({elementName(incident.elementId)})</span>
-                    </button>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
     </section>
   );

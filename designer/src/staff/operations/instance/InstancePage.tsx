@@ -8,6 +8,7 @@ import { ApiProblem } from '../../../shared/http/api-problem.js';
 import { Link } from '../../../shared/routing/router.js';
 import { useDateFormat } from '../../i18n/use-date-format.js';
 import { useStaffI18n } from '../../i18n/use-staff-i18n.js';
+import { PageNotice, type Notice } from '../../layout/PageNotice.js';
 import { InstanceStateLabel } from '../InstanceStateLabel.js';
 import { operationsApi, type ElementInstance, type Incident, type InstanceDetail, type Variable } from '../operations-api.js';
 import { ActiveElementList } from './ActiveElementList.js';
@@ -21,11 +22,6 @@ const InstanceDiagram = lazy(() => import('./InstanceDiagram.js'));
 
 const SETTLE_ATTEMPTS = 10;
 const SETTLE_PAUSE_MS = 200;
-
-interface Notice {
-  kind: 'success' | 'error';
-  text: string;
-}
 
 export function InstancePage({ instanceKey }: { instanceKey: string }) {
   const { t } = useStaffI18n();
@@ -106,11 +102,10 @@ export function InstancePage({ instanceKey }: { instanceKey: string }) {
     <article className="instance-page">
       <p><Link href="/staff/operations">{t('instance.backToList')}</Link></p>
       <h1 ref={headingRef} tabIndex={-1}>{title}</h1>
-      <div role="status" aria-live="polite">{notice?.kind === 'success' ? <p className="notice notice--success">{notice.text}</p> : null}</div>
-      <div role="alert">{notice?.kind === 'error' ? <p className="notice notice--error">{notice.text}</p> : null}</div>
+      <PageNotice notice={notice} />
       {instance === undefined ? (notice ? null : <p className="loading">{t('common.loading')}</p>) : (
         <>
-          <dl className="task-facts">
+          <dl className="facts">
             <dt>{t('instance.process')}</dt>
             <dd>{t('task.processVersion', { id: instance.bpmnProcessId, version: instance.version })}</dd>
             <dt>{t('instance.state')}</dt>
@@ -127,7 +122,7 @@ export function InstancePage({ instanceKey }: { instanceKey: string }) {
             ) : null}
           </dl>
           {instance.state === 'ACTIVE' && !instance.parentProcessInstanceKey ? (
-            <div className="button-row">
+            <div className="actions-row">
               <CancelInstance instanceKey={instanceKey} onConfirm={() => change(() => operationsApi.cancel(instanceKey), t('instance.canceled'), (detail) => detail.state !== 'ACTIVE')} />
             </div>
           ) : null}

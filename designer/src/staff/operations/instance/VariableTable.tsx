@@ -1,4 +1,5 @@
 /** The instance's variables as JSON; each can be changed in place (a new JSON value, checked before it is sent). */
+import { DataTable, RowButton } from '../../layout/DataTable.js';
 import { useId, useState, type FormEvent } from 'react';
 import { ApiProblem } from '../../../shared/http/api-problem.js';
 import { useStaffI18n } from '../../i18n/use-staff-i18n.js';
@@ -19,37 +20,24 @@ export function VariableTable({ variables, instanceKey, editable, elementOfScope
     <section aria-labelledby="variables-heading">
       <h2 id="variables-heading">{t('instance.variables')}</h2>
       {variables.length === 0 ? <p>{t('instance.noVariables')}</p> : (
-        <table className="data-table">
-          <caption className="visually-hidden">{t('instance.variables')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('instance.column.name')}</th>
-              <th scope="col">{t('instance.column.scope')}</th>
-              <th scope="col">{t('instance.column.value')}</th>
-              <th scope="col"><span className="visually-hidden">{t('instance.column.actions')}</span></th>
+        <DataTable caption={t('instance.variables')} columns={[t('instance.column.name'), t('instance.column.scope'), t('instance.column.value'), '']} actionsLabel={t('instance.column.actions')}>
+          {variables.map((variable) => (
+            <tr key={idOf(variable)}>
+              <th scope="row">{variable.name}</th>
+              <td>{variable.scopeKey === instanceKey ? t('instance.scopeInstance') : elementOfScope(variable.scopeKey)}</td>
+              <td>
+                {editing === idOf(variable) ? (
+                  <VariableEditor variable={variable} onDone={() => setEditing(undefined)} onSave={(value) => onSave(variable, value)} />
+                ) : <code className="variable-value">{variable.value}</code>}
+              </td>
+              <td>
+                {editable && editing !== idOf(variable)
+                  ? <RowButton label={t('instance.editVariable')} row={variable.name} onClick={() => setEditing(idOf(variable))} />
+                  : null}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {variables.map((variable) => (
-              <tr key={idOf(variable)}>
-                <th scope="row">{variable.name}</th>
-                <td>{variable.scopeKey === instanceKey ? t('instance.scopeInstance') : elementOfScope(variable.scopeKey)}</td>
-                <td>
-                  {editing === idOf(variable) ? (
-                    <VariableEditor variable={variable} onDone={() => setEditing(undefined)} onSave={(value) => onSave(variable, value)} />
-                  ) : <code className="variable-value">{variable.value}</code>}
-                </td>
-                <td>
-                  {editable && editing !== idOf(variable) ? (
-                    <button type="button" className="button" onClick={() => setEditing(idOf(variable))}>
-                      {t('instance.editVariable')}<span className="visually-hidden"> {variable.name}</span>
-                    </button>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
     </section>
   );
@@ -82,7 +70,7 @@ function VariableEditor({ variable, onSave, onDone }: { variable: Variable; onSa
         aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}
         onChange={(event) => setValue(event.target.value)} />
       {error ? <p className="field__error" id={`${id}-error`}>{error}</p> : null}
-      <div className="button-row">
+      <div className="actions-row">
         <button type="submit" className="button button--primary">{t('instance.saveVariable')}</button>
         <button type="button" className="button" onClick={onDone}>{t('instance.discard')}</button>
       </div>

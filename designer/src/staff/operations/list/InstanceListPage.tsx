@@ -1,4 +1,5 @@
 /** Process instances, newest first, by process, version and state, page by page (the server's cursor). */
+import { DataTable } from '../../layout/DataTable.js';
 import { useEffect, useState } from 'react';
 import { usePageTitle } from '../../../shared/a11y/use-page-title.js';
 import { Link, useRouter } from '../../../shared/routing/router.js';
@@ -41,31 +42,18 @@ export function InstanceListPage() {
         {page ? (page.instances.length === 0 ? t('operations.none') : t('operations.shown', { count: page.instances.length })) : t('common.loading')}
       </p>
       {page && page.instances.length > 0 ? (
-        <table className="data-table">
-          <caption className="visually-hidden">{t('operations.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('operations.column.instance')}</th>
-              <th scope="col">{t('operations.column.process')}</th>
-              <th scope="col">{t('operations.column.version')}</th>
-              <th scope="col">{t('operations.column.state')}</th>
-              <th scope="col">{t('operations.column.started')}</th>
-              <th scope="col">{t('operations.column.ended')}</th>
+        <DataTable caption={t('operations.title')} columns={[t('operations.column.instance'), t('operations.column.process'), t('operations.column.version'), t('operations.column.state'), t('operations.column.started'), t('operations.column.ended')]}>
+          {page.instances.map((instance) => (
+            <tr key={instance.processInstanceKey}>
+              <th scope="row"><Link href={`/staff/operations/instances/${instance.processInstanceKey}`}>{instance.processInstanceKey}</Link></th>
+              <td>{instance.bpmnProcessId}</td>
+              <td>{instance.version}</td>
+              <td><InstanceStateLabel instance={instance} /></td>
+              <td>{formatDate(instance.startTime)}</td>
+              <td>{formatDate(instance.endTime)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {page.instances.map((instance) => (
-              <tr key={instance.processInstanceKey}>
-                <th scope="row"><Link href={`/staff/operations/instances/${instance.processInstanceKey}`}>{instance.processInstanceKey}</Link></th>
-                <td>{instance.bpmnProcessId}</td>
-                <td>{instance.version}</td>
-                <td><InstanceStateLabel instance={instance} /></td>
-                <td>{formatDate(instance.startTime)}</td>
-                <td>{formatDate(instance.endTime)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       ) : null}
       {values.cursor || page?.nextCursor ? (
         <nav className="pager" aria-label={t('common.pages')}>

@@ -8,6 +8,7 @@ import { ApiProblem } from '../../../shared/http/api-problem.js';
 import { Link } from '../../../shared/routing/router.js';
 import { useDateFormat } from '../../i18n/use-date-format.js';
 import { useStaffI18n } from '../../i18n/use-staff-i18n.js';
+import { PageNotice, type Notice } from '../../layout/PageNotice.js';
 import { tasksApi, type TaskDetail, type TaskSummary } from '../tasks-api.js';
 import { TaskAttachments } from './TaskAttachments.js';
 import { TaskActions } from './TaskActions.js';
@@ -20,11 +21,6 @@ type Loaded =
   | { status: 'open'; detail: TaskDetail }
   /** Completed, gone, or never there: what is left to say is in the notice. */
   | { status: 'ended' };
-
-interface Notice {
-  kind: 'success' | 'error';
-  text: string;
-}
 
 export function TaskPage({ taskKey }: { taskKey: string }) {
   const { t } = useStaffI18n();
@@ -80,16 +76,11 @@ export function TaskPage({ taskKey }: { taskKey: string }) {
     <article className="task-page">
       <p><Link href="/staff/tasks">{t('task.backToList')}</Link></p>
       <h1 ref={headingRef} tabIndex={-1}>{title}</h1>
-      <div aria-live="polite" role="status">
-        {notice?.kind === 'success' ? <p className="notice notice--success">{notice.text}</p> : null}
-      </div>
-      <div role="alert">
-        {notice?.kind === 'error' ? <p className="notice notice--error">{notice.text}</p> : null}
-      </div>
+      <PageNotice notice={notice} />
       {loaded.status === 'loading' ? <p className="loading">{t('common.loading')}</p> : null}
       {loaded.status === 'open' ? (
         <>
-          <dl className="task-facts">
+          <dl className="facts">
             <dt>{t('task.process')}</dt>
             <dd>{t('task.processVersion', { id: loaded.detail.task.bpmnProcessId, version: loaded.detail.task.processDefinitionVersion })}</dd>
             <dt>{t('task.case')}</dt>

@@ -1,4 +1,5 @@
 /** The clerk's queue: the open tasks of their departments (process managers: all), filtered, sorted and paged. */
+import { DataTable } from '../../layout/DataTable.js';
 import { useEffect, useState } from 'react';
 import { usePageTitle } from '../../../shared/a11y/use-page-title.js';
 import { Link, useRouter } from '../../../shared/routing/router.js';
@@ -39,29 +40,17 @@ export function TaskListPage() {
       {error ? <p className="notice notice--error" role="alert">{t('tasks.loadFailed', { detail: error })}</p> : null}
       <p role="status" className="list-status">{page ? t('tasks.count', { count: page.total }) : t('common.loading')}</p>
       {page && page.tasks.length > 0 ? (
-        <table className="data-table">
-          <caption className="visually-hidden">{t('tasks.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('tasks.column.task')}</th>
-              <th scope="col">{t('tasks.column.process')}</th>
-              <th scope="col">{t('tasks.column.due')}</th>
-              <th scope="col">{t('tasks.column.assignee')}</th>
-              <th scope="col">{t('tasks.column.created')}</th>
+        <DataTable caption={t('tasks.title')} columns={[t('tasks.column.task'), t('tasks.column.process'), t('tasks.column.due'), t('tasks.column.assignee'), t('tasks.column.created')]}>
+          {page.tasks.map((task) => (
+            <tr key={task.key}>
+              <th scope="row"><Link href={`/staff/tasks/${task.key}`}>{task.name ?? task.elementId}</Link></th>
+              <td>{task.bpmnProcessId}</td>
+              <td>{formatDate(task.dueDate)}</td>
+              <td>{task.assigneeName ?? task.assignee ?? t('task.nobody')}</td>
+              <td>{formatDate(task.createdAt)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {page.tasks.map((task) => (
-              <tr key={task.key}>
-                <th scope="row"><Link href={`/staff/tasks/${task.key}`}>{task.name ?? task.elementId}</Link></th>
-                <td>{task.bpmnProcessId}</td>
-                <td>{formatDate(task.dueDate)}</td>
-                <td>{task.assigneeName ?? task.assignee ?? t('task.nobody')}</td>
-                <td>{formatDate(task.createdAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       ) : null}
       {pages > 1 ? (
         <nav className="pager" aria-label={t('common.pages')}>

@@ -10,7 +10,7 @@ import { ErrorSummary } from '../../../../shared/a11y/ErrorSummary.js';
 import { ApiProblem } from '../../../../shared/http/api-problem.js';
 import { useStaffI18n } from '../../../i18n/use-staff-i18n.js';
 import { checkInBrowser } from './check-in-browser.js';
-import { componentsByPath, fieldDomId, formJsErrors, fromServer, type FormFieldProblem } from './form-field-errors.js';
+import { componentsByPath, fieldDomId, formJsErrors, fromServer, labelsById, type FormFieldProblem } from './form-field-errors.js';
 
 export interface CompletionFormProps {
   schema: Record<string, unknown>;
@@ -31,6 +31,12 @@ export default function CompletionForm({ schema, variables, canComplete, onCompl
   const [busy, setBusy] = useState(false);
   const [loadError, setLoadError] = useState<string>();
   const byPath = useMemo(() => componentsByPath(schema), [schema]);
+  const labels = useMemo(() => labelsById(schema), [schema]);
+  const summaryText = (problem: FormFieldProblem) => {
+    const label = problem.componentId === undefined ? undefined : labels.get(problem.componentId);
+    const position = problem.indexes.length > 0 ? ` (${problem.indexes.map((index) => index + 1).join('.')})` : '';
+    return label ? `${label}${position}: ${problem.message}` : problem.message;
+  };
 
   useEffect(() => {
     const form = new Form({ container: containerRef.current! });
@@ -76,7 +82,7 @@ export default function CompletionForm({ schema, variables, canComplete, onCompl
     <div className="completion-form">
       <ErrorSummary
         title={t('form.errorSummary')}
-        errors={problems.map((problem) => ({ fieldId: fieldDomId(formId, problem), message: problem.message }))}
+        errors={problems.map((problem) => ({ fieldId: fieldDomId(formId, problem), message: summaryText(problem) }))}
       />
       {loadError ? <p className="notice notice--error" role="alert">{t('task.formFailed', { detail: loadError })}</p> : null}
       <div className="completion-form__viewer" ref={containerRef} />

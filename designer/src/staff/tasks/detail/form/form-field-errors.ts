@@ -18,7 +18,21 @@ interface SchemaComponent {
   id?: string;
   key?: string;
   path?: string;
+  label?: string;
   components?: SchemaComponent[];
+}
+
+/** Visits every component with the path its value has (without list positions), as form-js binds it. */
+function visitComponents(schema: Record<string, unknown>, visit: (component: SchemaComponent, path: readonly string[]) => void): void {
+  const walk = (components: readonly SchemaComponent[] | undefined, prefix: readonly string[]) => {
+    for (const component of components ?? []) {
+      const own = component.key ?? component.path;
+      const inner = own ? [...prefix, ...own.split('.')] : prefix;
+      visit(component, inner);
+      walk(component.components, inner);
+    }
+  };
+  walk((schema as SchemaComponent).components, []);
 }
 
 /**
@@ -28,16 +42,19 @@ interface SchemaComponent {
  */
 export function componentsByPath(schema: Record<string, unknown>): Map<string, string> {
   const byPath = new Map<string, string>();
-  const visit = (components: readonly SchemaComponent[] | undefined, prefix: readonly string[]) => {
-    for (const component of components ?? []) {
-      const own = component.key ?? component.path;
-      const inner = own ? [...prefix, ...own.split('.')] : prefix;
-      if (own && component.id) byPath.set(inner.join('.'), component.id);
-      visit(component.components, inner);
-    }
-  };
-  visit((schema as SchemaComponent).components, []);
+  visitComponents(schema, (component, path) => {
+    if (component.id && (component.key ?? component.path)) byPath.set(path.join('.'), component.id);
+  });
   return byPath;
+}
+
+/** The labels of the components by id, to name the field in the error summary. */
+export function labelsById(schema: Record<string, unknown>): Map<string, string> {
+  const labels = new Map<string, string>();
+  visitComponents(schema, (component) => {
+    if (component.id && component.label) labels.set(component.id, component.label);
+  });
+  return labels;
 }
 
 /** `dogs[1].breed` → segments `dogs`, `breed` and indexes `[1]`. */
