@@ -149,13 +149,20 @@ describe('operations in a browser', () => {
     await dialog.waitFor();
     await expectAccessible(page, 'cancel dialog');
     await keepScreenshot(page, 'operations', '4-cancel-dialog');
-    // Escape keeps it running.
+    // Escape keeps it running, and the focus goes back to the button.
+    const focused = () => page.evaluate(() => document.activeElement?.textContent);
+    expect(await focused()).toBe('Nein, weiterlaufen lassen');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
+    expect(await focused()).toBe('Instanz abbrechen');
     expect((await platform.engine.reads.processInstance(instance.running))?.state).toBe('ACTIVE');
 
-    await page.getByRole('button', { name: 'Instanz abbrechen' }).click();
-    await dialog.getByRole('button', { name: 'Ja, abbrechen' }).click();
+    // Confirmed by keyboard alone.
+    await page.keyboard.press('Enter');
+    await dialog.waitFor();
+    await page.keyboard.press('Shift+Tab');
+    expect(await focused()).toBe('Ja, abbrechen');
+    await page.keyboard.press('Enter');
     await page.getByRole('status').getByText('Die Prozessinstanz ist abgebrochen.').waitFor();
     await page.locator('.facts').getByText('Abgebrochen').waitFor();
     expect((await platform.engine.reads.processInstance(instance.running))?.state).toBe('CANCELED');

@@ -156,7 +156,11 @@ describe('the task list in a browser', () => {
     const completed = await api.call(colleague, 'post', `/api/tasks/${taskKey}/complete`).send({ data: { taxAmount: 50, approved: true } });
     expect(completed.status).toBe(200);
 
-    await page.getByRole('button', { name: 'Aufgabe übernehmen' }).click();
+    // By keyboard: claiming is among the first stops after the back link.
+    const focused = () => page.evaluate(() => document.activeElement?.textContent);
+    for (let stop = 0; stop < 3 && (await focused()) !== 'Aufgabe übernehmen'; stop++) await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Aufgabe übernehmen');
+    await page.keyboard.press('Enter');
     await page.getByRole('alert').getByText('Diese Aufgabe wurde inzwischen von jemand anderem abgeschlossen. Ihre Angaben wurden nicht gespeichert.').waitFor();
     await page.getByRole('link', { name: 'Zur Aufgabenliste', exact: true }).waitFor();
     expect(await page.getByRole('button', { name: 'Aufgabe abschließen' }).count()).toBe(0);
