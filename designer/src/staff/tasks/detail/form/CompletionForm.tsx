@@ -32,19 +32,17 @@ export default function CompletionForm({ schema, variables, canComplete, onCompl
   const [loadError, setLoadError] = useState<string>();
   const byPath = useMemo(() => componentsByPath(schema), [schema]);
   const labels = useMemo(() => labelsById(schema), [schema]);
-  const summaryText = (problem: FormFieldProblem) => {
+  // Kept as long as the problems are: the summary takes the focus whenever it gets new errors.
+  const summary = useMemo(() => problems.map((problem) => {
     const label = problem.componentId === undefined ? undefined : labels.get(problem.componentId);
     const position = problem.indexes.length > 0 ? ` (${problem.indexes.map((index) => index + 1).join('.')})` : '';
-    return label ? `${label}${position}: ${problem.message}` : problem.message;
-  };
+    return { fieldId: fieldDomId(formRef.current?._id ?? '', problem), message: label ? `${label}${position}: ${problem.message}` : problem.message };
+  }), [problems, labels]);
 
   useEffect(() => {
-    const form = new Form({ container: containerRef.current! });
+    const form = new Form({ container: containerRef.current!, properties: { readOnly: !canComplete } });
     formRef.current = form;
-    form.importSchema(schema as never, variables).then(
-      () => form.setProperty('readOnly', !canComplete),
-      (error: Error) => setLoadError(error.message),
-    );
+    form.importSchema(schema as never, variables).catch((error: Error) => setLoadError(error.message));
     return () => {
       form.destroy();
       formRef.current = null;
@@ -77,13 +75,9 @@ export default function CompletionForm({ schema, variables, canComplete, onCompl
     }
   };
 
-  const formId = formRef.current?._id ?? '';
   return (
     <div className="completion-form">
-      <ErrorSummary
-        title={t('form.errorSummary')}
-        errors={problems.map((problem) => ({ fieldId: fieldDomId(formId, problem), message: summaryText(problem) }))}
-      />
+      <ErrorSummary title={t('form.errorSummary')} errors={summary} />
       {loadError ? <p className="notice notice--error" role="alert">{t('task.formFailed', { detail: loadError })}</p> : null}
       <div className="completion-form__viewer" ref={containerRef} />
       {canComplete ? (
