@@ -43,7 +43,9 @@ export function TaskListPage() {
         <DataTable caption={t('tasks.title')} columns={[t('tasks.column.task'), t('tasks.column.process'), t('tasks.column.due'), t('tasks.column.assignee'), t('tasks.column.created')]}>
           {page.tasks.map((task) => (
             <tr key={task.key}>
-              <th scope="row"><Link href={`/staff/tasks/${task.key}`}>{task.name ?? task.elementId}</Link></th>
+              <th scope="row"><Link href={`/staff/tasks/${task.key}`}>
+                  {task.name ?? task.elementId}<span className="visually-hidden"> ({t('tasks.caseOf', { key: task.processInstanceKey })})</span>
+                </Link></th>
               <td>{task.bpmnProcessId}</td>
               <td>{formatDate(task.dueDate)}</td>
               <td>{task.assigneeName ?? task.assignee ?? t('task.nobody')}</td>
