@@ -6,12 +6,17 @@ import type { StaffUser } from './auth/auth-api.js';
 import { PasswordChangePage } from './auth/PasswordChangePage.js';
 import { useSession } from './auth/SessionProvider.js';
 import { SignInPage } from './auth/SignInPage.js';
-import { areasOf } from './auth/staff-areas.js';
+import { areasOf, openableArea } from './auth/staff-areas.js';
 import { useStaffI18n } from './i18n/use-staff-i18n.js';
 import { SignedOutLayout, StaffLayout } from './layout/StaffLayout.js';
 
 // The designer carries bpmn-js and form-js: loaded only when a process manager opens it.
 const DesignerRoutes = lazy(() => import('./designer/DesignerRoutes.js').then((module) => ({ default: module.DesignerRoutes })));
+// The task list's form viewer and operations' diagram viewer are chunks of their own as well, loaded by those pages.
+const TaskRoutes = lazy(() => import('./tasks/TaskRoutes.js').then((module) => ({ default: module.TaskRoutes })));
+const OperationsRoutes = lazy(() => import('./operations/OperationsRoutes.js').then((module) => ({ default: module.OperationsRoutes })));
+
+const AREA_ROUTES = { designer: DesignerRoutes, tasks: TaskRoutes, operations: OperationsRoutes } as const;
 
 export function StaffApp() {
   const { state } = useSession();
@@ -28,8 +33,10 @@ function SignedInRoutes({ user }: { user: StaffUser }) {
   const { t } = useStaffI18n();
   const loading = <p className="loading" role="status">{t('common.loading')}</p>;
   if (matchPath('/staff', path)) return <StaffLayout user={user}><HomePage user={user} /></StaffLayout>;
-  if ((path === '/staff/designer' || path.startsWith('/staff/designer/')) && user.roles.includes('process-manager')) {
-    return <Suspense fallback={<StaffLayout user={user}>{loading}</StaffLayout>}><DesignerRoutes user={user} /></Suspense>;
+  const area = openableArea(user, path);
+  if (area) {
+    const AreaRoutes = AREA_ROUTES[area.id];
+    return <Suspense fallback={<StaffLayout user={user}>{loading}</StaffLayout>}><AreaRoutes user={user} /></Suspense>;
   }
   return <StaffLayout user={user}><NotFoundPage /></StaffLayout>;
 }

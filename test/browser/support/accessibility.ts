@@ -2,6 +2,7 @@
  * axe-core on the page as it is: WCAG 2.0/2.1 A and AA rules. Injected through the DevTools protocol (evaluate), so
  * the page's CSP, which forbids inline scripts, stays as strict as in production.
  */
+import { expect } from '@jest/globals';
 import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 
@@ -26,4 +27,10 @@ export async function seriousAccessibilityViolations(page: Page): Promise<AxeVio
     }));
   });
   return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+}
+
+/** Fails the test on a serious or critical violation, naming the page (`where`) it was found on. */
+export async function expectAccessible(page: Page, where: string): Promise<void> {
+  const violations = await seriousAccessibilityViolations(page);
+  expect({ where, violations }).toEqual({ where, violations: [] });
 }

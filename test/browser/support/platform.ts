@@ -29,7 +29,8 @@ export async function startPlatform(): Promise<Platform> {
   let server: RunningServer;
   try {
     const config = { ...readServerConfig({ AMTSFLOW_DATA_DIR: dataDir, PORT: '0', AMTSFLOW_ADMIN_PASSWORD: 'bootstrap-admin-password', AMTSFLOW_LOGIN_RATE_LIMIT: '100000' }), logLevel: 'silent' as const, webDir: WEB_DIST_DIR };
-    server = await startServer(config, { gatewayAddress: engine.gatewayAddress, logger });
+    // As `npm start` does: operations read the embedded engine's exporter tables.
+    server = await startServer(config, { gatewayAddress: engine.gatewayAddress, operationsSource: engine.reads, logger });
   } catch (error) {
     await engine.stop();
     throw error;

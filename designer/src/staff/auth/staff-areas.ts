@@ -1,21 +1,27 @@
-/**
- * The staff app's work areas and the role each needs; the navigation shows a user only theirs. The task list
- * (clerks) and operations come with their server APIs.
- */
+/** The staff app's work areas and the roles that open each; the navigation shows a user only theirs. */
 import type { StaffMessageKey } from '../i18n/staff-messages.js';
 import type { Role, StaffUser } from './auth-api.js';
 
 export interface StaffArea {
-  id: string;
+  id: 'designer' | 'tasks' | 'operations';
   path: string;
   label: StaffMessageKey;
-  role: Role;
+  /** Any of these roles opens the area (the server's `access` of the area's routes). */
+  roles: readonly Role[];
 }
 
 export const STAFF_AREAS: readonly StaffArea[] = [
-  { id: 'designer', path: '/staff/designer', label: 'nav.designer', role: 'process-manager' },
+  // The designer stays first: a process manager starts there.
+  { id: 'designer', path: '/staff/designer', label: 'nav.designer', roles: ['process-manager'] },
+  { id: 'tasks', path: '/staff/tasks', label: 'nav.tasks', roles: ['clerk', 'process-manager'] },
+  { id: 'operations', path: '/staff/operations', label: 'nav.operations', roles: ['process-manager', 'admin'] },
 ];
 
 export function areasOf(user: StaffUser): StaffArea[] {
-  return STAFF_AREAS.filter((area) => user.roles.includes(area.role));
+  return STAFF_AREAS.filter((area) => area.roles.some((role) => user.roles.includes(role)));
+}
+
+/** The area a path lies in, if the user may open it. */
+export function openableArea(user: StaffUser, path: string): StaffArea | undefined {
+  return areasOf(user).find((area) => path === area.path || path.startsWith(`${area.path}/`));
 }

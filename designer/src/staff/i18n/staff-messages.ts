@@ -1,5 +1,7 @@
 /** Every text of the staff app, German first. A key missing in English is a type error. */
 import { DESIGNER_DE, DESIGNER_EN } from '../designer/designer-messages.js';
+import { OPERATIONS_DE, OPERATIONS_EN } from '../operations/operations-messages.js';
+import { TASKS_DE, TASKS_EN } from '../tasks/task-messages.js';
 
 const de = {
   'app.name': 'amtsflow',
@@ -44,6 +46,8 @@ const de = {
   'error.notFoundTitle': 'Seite nicht gefunden',
   'common.loading': 'Wird geladen …',
   ...DESIGNER_DE,
+  ...TASKS_DE,
+  ...OPERATIONS_DE,
 } as const;
 
 export type StaffMessageKey = keyof typeof de;
@@ -91,6 +95,8 @@ const en: Record<StaffMessageKey, string> = {
   'error.notFoundTitle': 'Page not found',
   'common.loading': 'Loading …',
   ...DESIGNER_EN,
+  ...TASKS_EN,
+  ...OPERATIONS_EN,
 };
 
 export const STAFF_MESSAGES = { de, en };

@@ -4,14 +4,16 @@ import { LanguageSwitch } from '../../shared/i18n/LanguageSwitch.js';
 import { Link, useRouter } from '../../shared/routing/router.js';
 import type { StaffUser } from '../auth/auth-api.js';
 import { useSession } from '../auth/SessionProvider.js';
-import { areasOf } from '../auth/staff-areas.js';
+import { areasOf, openableArea } from '../auth/staff-areas.js';
 import { useStaffI18n } from '../i18n/use-staff-i18n.js';
+import './staff-pages.css';
 
 export function StaffLayout({ user, children, wide = false }: { user: StaffUser; children: ReactNode; wide?: boolean }) {
   const { t } = useStaffI18n();
   const { path } = useRouter();
   const { signOut } = useSession();
   const areas = areasOf(user);
+  const currentArea = openableArea(user, path);
   return (
     <>
       <a className="skip-link" href="#main">{t('layout.skipToContent')}</a>
@@ -20,7 +22,7 @@ export function StaffLayout({ user, children, wide = false }: { user: StaffUser;
         <nav aria-label={t('layout.mainNavigation')} className="staff-nav">
           <ul>
             {areas.map((area) => {
-              const current = path === area.path || path.startsWith(`${area.path}/`);
+              const current = area.id === currentArea?.id;
               return (
                 <li key={area.id}>
                   <Link href={area.path} aria-current={current ? 'page' : undefined}>{t(area.label)}</Link>
