@@ -17,10 +17,16 @@ type UnauthorizedListener = () => void;
 
 export class HttpClient {
   private csrfToken: string | undefined;
+  private language: string | undefined;
   private readonly unauthorizedListeners = new Set<UnauthorizedListener>();
 
   setCsrfToken(token: string | undefined) {
     this.csrfToken = token;
+  }
+
+  /** The language the app shows, so that the server's messages (field errors) come in it, not in the browser's. */
+  setLanguage(language: string) {
+    this.language = language;
   }
 
   /** Called when the server answers 401: the session ended (timed out, signed out elsewhere). */
@@ -32,6 +38,7 @@ export class HttpClient {
   async request<T>(path: string, { method = 'GET', json, form, read = 'json' }: RequestOptions = {}): Promise<T> {
     const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
     if (method !== 'GET' && this.csrfToken) headers['X-CSRF-Token'] = this.csrfToken;
+    if (this.language) headers['Accept-Language'] = this.language;
     let body: BodyInit | undefined;
     if (json !== undefined) {
       headers['Content-Type'] = 'application/json';

@@ -1,5 +1,6 @@
 /** Gives React components the current locale, its translator and a way to switch; keeps `<html lang>` in step. */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { http } from '../http/http-client.js';
 import { initialLocale, rememberLocale, type Locale } from './locale.js';
 import { createTranslator, type Catalogues, type Translator } from './translator.js';
 
@@ -17,6 +18,7 @@ export function I18nProvider<K extends string>({ catalogues, children }: { catal
   }, []);
   useEffect(() => {
     document.documentElement.lang = locale;
+    http.setLanguage(locale);
   }, [locale]);
   const value = useMemo(() => ({ ...createTranslator(locale, catalogues), setLocale }), [locale, catalogues, setLocale]);
   return <I18nContext.Provider value={value as unknown as I18n<string>}>{children}</I18nContext.Provider>;
