@@ -147,6 +147,8 @@ describe('the task list in a browser', () => {
     await page.getByRole('status').getByText('Gefundene Aufgaben: 1').waitFor();
     await page.getByRole('link', { name: 'Hundesteuer festsetzen' }).click();
     await page.getByRole('heading', { name: 'Hundesteuer festsetzen', level: 1 }).waitFor();
+    // A screen reader hears the new page: focus moved from the link, which is gone, to the page's heading.
+    await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
     expect(page.url()).toMatch(/\/staff\/tasks\/\d+$/);
     const taskKey = page.url().split('/').pop()!;
     expect(taskKey).toBe(await taskKeyOf(instances[1]));

@@ -4,6 +4,8 @@
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type AnchorHTMLAttributes, type MouseEvent, type ReactNode } from 'react';
 
+const IN_APP_ENTRY = { amtsflow: true };
+
 interface RouterState {
   path: string;
   search: string;
@@ -20,8 +22,9 @@ export function Router({ children }: { children: ReactNode }) {
     return () => window.removeEventListener('popstate', onPop);
   }, []);
   const navigate = useCallback((to: string, { replace = false } = {}) => {
-    if (replace) window.history.replaceState(null, '', to);
-    else window.history.pushState(null, '', to);
+    // A non-null state marks an entry the app made itself: usePageTitle then moves focus to the new page's heading.
+    if (replace) window.history.replaceState(IN_APP_ENTRY, '', to);
+    else window.history.pushState(IN_APP_ENTRY, '', to);
     setLocation({ path: window.location.pathname, search: window.location.search });
   }, []);
   const value = useMemo(() => ({ ...location, navigate }), [location, navigate]);
