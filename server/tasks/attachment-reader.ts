@@ -16,7 +16,7 @@ export interface TaskAttachment {
 
 export interface AttachmentReader {
   /** The files of the case a task belongs to; empty when there are none. */
-  attachmentsOf(task: { processInstanceKey: string; variables: Readonly<Record<string, unknown>> }): Promise<TaskAttachment[]>;
+  attachmentsOf(task: { key: string; processInstanceKey: string; variables: Readonly<Record<string, unknown>> }): Promise<TaskAttachment[]>;
 }
 
 export const NO_ATTACHMENTS: AttachmentReader = {
