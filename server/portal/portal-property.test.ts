@@ -68,7 +68,7 @@ const filePart = fc.record({
 const quoted = (text: string) => text.replace(/[\r\n"\\]/g, '_');
 
 /** A multipart body by hand, so that it can be broken in ways a client library would not produce. */
-function multipartBody(boundary: string, data: string | undefined, files: { name: string; filename: string; contentType: string; content: Buffer }[], breakage: string): Buffer {
+function multipartBody(boundary: string, data: string | undefined, files: readonly { name: string; filename: string; contentType: string; content: Buffer }[], breakage: string): Buffer {
   const chunks: Buffer[] = [];
   if (data !== undefined) chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="data"\r\n\r\n${data}\r\n`));
   for (const file of files) {
