@@ -62,9 +62,10 @@ export function registerCitizenRoutes(routes: ApiRoutes, portal: PortalServices)
       409: { description: 'The service\'s process has no usable start form at the moment', contentType: PROBLEM },
     },
     async handler(_req, res, { params }) {
-      const service = await services.get(params.serviceId);
-      if (!service?.published) throw noSuchService(params.serviceId);
-      const form = await forms.formOf(service.id);
+      const found = await services.withDeploymentGeneration(params.serviceId);
+      if (!found?.service.published) throw noSuchService(params.serviceId);
+      const { service } = found;
+      const form = await forms.formOf(service.id, found.deploymentGeneration);
       if (form.kind === 'unavailable') throw serviceUnavailable(form.reason);
       res.set('Cache-Control', 'no-cache').json({ service: { id: service.id, title: service.title, description: service.description }, formKey: form.formKey, schema: form.schema });
     },

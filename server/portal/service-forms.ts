@@ -21,14 +21,33 @@ export interface ServiceForm {
 
 export type ServiceFormLookup = ServiceForm | { kind: 'unavailable'; reason: string };
 
+const CACHED_FORMS = 100;
+
 export class ServiceFormResolver {
+  /** Lookups by process id and deployment generation (`ServiceStore.withDeploymentGeneration`): valid until the next deployment. */
+  private readonly cache = new Map<string, Promise<ServiceFormLookup>>();
+
   constructor(
     private readonly deployments: DeploymentStore,
     private readonly models: ProcessModelReader,
     private readonly forms: TaskFormResolver,
   ) {}
 
-  async formOf(bpmnProcessId: string): Promise<ServiceFormLookup> {
+  /** The form, worked out once per deployment generation when one is given. */
+  formOf(bpmnProcessId: string, deploymentGeneration?: string): Promise<ServiceFormLookup> {
+    if (deploymentGeneration === undefined) return this.lookUp(bpmnProcessId);
+    const key = `${bpmnProcessId}@${deploymentGeneration}`;
+    let lookup = this.cache.get(key);
+    if (lookup === undefined) {
+      lookup = this.lookUp(bpmnProcessId);
+      if (this.cache.size >= CACHED_FORMS) this.cache.delete(this.cache.keys().next().value!);
+      this.cache.set(key, lookup);
+      lookup.catch(() => this.cache.delete(key));
+    }
+    return lookup;
+  }
+
+  private async lookUp(bpmnProcessId: string): Promise<ServiceFormLookup> {
     const process = await this.deployments.latest('process', bpmnProcessId);
     if (process === undefined) return unavailable(`The process "${bpmnProcessId}" was not deployed through this server.`);
     const link = (await this.models.model(process.key, bpmnProcessId))?.startForm;

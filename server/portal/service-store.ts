@@ -44,8 +44,19 @@ export class ServiceStore {
   }
 
   async get(id: string): Promise<PortalService | undefined> {
-    const [row] = await this.sql.query<ServiceRow>(`SELECT ${COLUMNS} FROM portal_services WHERE process_id = $1`, [id]);
-    return row && serviceOf(row);
+    return (await this.withDeploymentGeneration(id))?.service;
+  }
+
+  /**
+   * The service with the newest deployed resource's id: it changes with every deployment, so what was worked out
+   * from the deployed files (the service's form) can be kept until it does, at the price of this one query.
+   */
+  async withDeploymentGeneration(id: string): Promise<{ service: PortalService; deploymentGeneration: string } | undefined> {
+    const [row] = await this.sql.query<ServiceRow & { generation: string }>(
+      `SELECT ${COLUMNS}, (SELECT coalesce(max(id), 0)::text FROM deployed_resources) AS generation FROM portal_services WHERE process_id = $1`,
+      [id],
+    );
+    return row && { service: serviceOf(row), deploymentGeneration: row.generation };
   }
 
   async list(options: { publishedOnly: boolean }): Promise<PortalService[]> {

@@ -50,14 +50,15 @@ export class SubmissionIntake {
 
   async submit(request: SubmissionRequest): Promise<SubmissionReceipt> {
     const { deps } = this;
-    const service = await deps.services.get(request.serviceId);
-    if (!service?.published) throw noSuchService(request.serviceId);
+    const found = await deps.services.withDeploymentGeneration(request.serviceId);
+    if (!found?.service.published) throw noSuchService(request.serviceId);
+    const { service, deploymentGeneration } = found;
     const keySha256 = request.idempotencyKey === undefined ? null : sha256Hex(`${service.id}\n${request.idempotencyKey}`);
     if (keySha256 !== null) {
       const earlier = await deps.store.byIdempotencyKey(keySha256);
       if (earlier) return this.replay(earlier, request);
     }
-    const form = await deps.forms.formOf(service.id);
+    const form = await deps.forms.formOf(service.id, deploymentGeneration);
     if (form.kind === 'unavailable') throw serviceUnavailable(form.reason);
     if (request.body.formKey !== undefined && request.body.formKey !== form.formKey) throw formOutdated(form.formKey);
     const verdict = deps.validate({
@@ -84,11 +85,12 @@ export class SubmissionIntake {
     };
     let reference: string;
     let submittedAt: string;
+    const year = new Date().getUTCFullYear();
     try {
-      ({ reference, submittedAt } = await deps.sql.transaction(async (tx) => {
-        const next = await deps.store.nextReference(tx, service.referencePrefix, new Date().getUTCFullYear());
-        return { reference: next, submittedAt: await deps.store.insertPending(tx, submission, next) };
-      }));
+      // One statement when there are no files; with files, one transaction.
+      ({ reference, createdAt: submittedAt } = submission.files.length === 0
+        ? await deps.store.insertPending(deps.sql, submission, year)
+        : await deps.sql.transaction((tx) => deps.store.insertPending(tx, submission, year)));
     } catch (error) {
       // The same Idempotency-Key sent twice at once: the first one's row won.
       if (keySha256 !== null && isUniqueViolation(error)) {

@@ -22,14 +22,10 @@ async function leftPending(): Promise<{ id: string; reference: string }> {
   const { sql } = bed.test.server.context;
   const [process] = await sql.query<{ key: string; version: number }>(`SELECT key, version FROM definitions WHERE kind = 'process' AND definition_id = 'hund-anmelden'`);
   const id = randomUUID();
-  const reference = await sql.transaction(async (tx) => {
-    const next = await store.nextReference(tx, 'HUND', 2026);
-    await store.insertPending(tx, {
-      id, serviceId: 'hund-anmelden', referencePrefix: 'HUND', statusTokenSha256: randomUUID(), idempotencyKeySha256: null, requestSha256: null, tokenSalt: null,
-      processDefinitionKey: process.key, bpmnProcessId: 'hund-anmelden', processVersion: process.version, formKey: 'form:1', data: { halterName: 'Abgestürzt' }, files: [],
-    }, next);
-    return next;
-  });
+  const { reference } = await store.insertPending(sql, {
+    id, serviceId: 'hund-anmelden', referencePrefix: 'HUND', statusTokenSha256: randomUUID(), idempotencyKeySha256: null, requestSha256: null, tokenSalt: null,
+    processDefinitionKey: process.key, bpmnProcessId: 'hund-anmelden', processVersion: process.version, formKey: 'form:1', data: { halterName: 'Abgestürzt' }, files: [],
+  }, 2026);
   await sql.query(`UPDATE portal_submissions SET attempted_at = now() - interval '10 seconds' WHERE id = $1`, [id]);
   return { id, reference };
 }

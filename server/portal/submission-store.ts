@@ -78,34 +78,34 @@ const fileColumns = (alias = '') =>
 export class SubmissionStore {
   constructor(private readonly sql: SqlClient) {}
 
-  /** Takes the next reference number of a prefix in a year (`HUND-2026-000123`); the counter row stays locked until the transaction ends. */
-  async nextReference(tx: SqlSession, prefix: string, year: number): Promise<string> {
-    const [row] = await tx.query<{ last_number: number }>(
-      `INSERT INTO portal_reference_counters (prefix, year, last_number) VALUES ($1, $2, 1)
-       ON CONFLICT (prefix, year) DO UPDATE SET last_number = portal_reference_counters.last_number + 1
-       RETURNING last_number`,
-      [prefix, year],
-    );
-    return `${prefix}-${year}-${String(row.last_number).padStart(6, '0')}`;
-  }
-
-  /** Writes a pending submission with its files and reference, in the transaction given; answers when it was created. */
-  async insertPending(tx: SqlSession, submission: NewSubmission, reference: string): Promise<string> {
-    const [row] = await tx.query<{ created_at: Date | string }>(
-      `INSERT INTO portal_submissions (id, reference, service_id, state, status_token_sha256, idempotency_key_sha256, request_sha256, token_salt,
+  /**
+   * Writes a pending submission with a new reference number (`HUND-2026-000123`) from the counter row of its prefix
+   * and year, in one statement (the counter row stays locked until the session's transaction ends, so numbers have no
+   * gaps), and its files. Pass a transaction when there are files.
+   */
+  async insertPending(session: SqlSession, submission: NewSubmission, year: number): Promise<{ reference: string; createdAt: string }> {
+    const [row] = await session.query<{ reference: string; created_at: Date | string }>(
+      `WITH counter AS (
+         INSERT INTO portal_reference_counters (prefix, year, last_number) VALUES ($12::text, $13::int, 1)
+         ON CONFLICT (prefix, year) DO UPDATE SET last_number = portal_reference_counters.last_number + 1
+         RETURNING last_number
+       )
+       INSERT INTO portal_submissions (id, reference, service_id, state, status_token_sha256, idempotency_key_sha256, request_sha256, token_salt,
          process_definition_key, bpmn_process_id, process_version, form_key, data)
-       VALUES ($1, $2, $3, 'pending', $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb) RETURNING created_at`,
-      [submission.id, reference, submission.serviceId, submission.statusTokenSha256, submission.idempotencyKeySha256, submission.requestSha256,
+       SELECT $1, $12::text || '-' || $13::int || '-' || right('00000' || last_number::text, greatest(6, length(last_number::text))),
+         $2, 'pending', $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb
+       FROM counter RETURNING reference, created_at`,
+      [submission.id, submission.serviceId, submission.statusTokenSha256, submission.idempotencyKeySha256, submission.requestSha256,
         submission.tokenSalt, submission.processDefinitionKey, submission.bpmnProcessId, submission.processVersion, submission.formKey,
-        JSON.stringify(submission.data)],
+        JSON.stringify(submission.data), submission.referencePrefix, year],
     );
     for (const file of submission.files) {
-      await tx.query(
+      await session.query(
         'INSERT INTO portal_files (id, submission_id, field_key, name, content_type, size, sha256, content) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
         [file.id, submission.id, file.key, file.name, file.contentType, file.content.length, file.sha256, file.content],
       );
     }
-    return new Date(row.created_at).toISOString();
+    return { reference: row.reference, createdAt: new Date(row.created_at).toISOString() };
   }
 
   /** Marks a pending (or unconfirmed) submission settled; false when it was settled already. */
