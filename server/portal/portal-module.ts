@@ -40,7 +40,10 @@ export const portalRoutes: RouteModule = {
     const forms = new ServiceFormResolver(deployments, models, new TaskFormResolver(deployments, models));
     const services = new ServiceStore(sql);
     const store = new SubmissionStore(sql);
-    const intake = new SubmissionIntake({ sql, store, audit, services, forms, validate: validateTaskForm, zeebe, logger });
+    const intake = new SubmissionIntake({ sql, store, audit, services, forms, validate: validateTaskForm, zeebe, logger,
+      // PGlite has one session; a PostgreSQL server's pool commits in parallel.
+      parallelCommits: context.config.databaseUrl === undefined ? 1 : 8,
+    });
     const portal: PortalServices = { context, services, forms, store, intake };
     registerServiceRoutes(routes, portal);
     registerCitizenRoutes(routes, portal);

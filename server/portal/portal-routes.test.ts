@@ -175,9 +175,11 @@ describe('files', () => {
     const text = await multipart({ halterName: 'X', impfnachweis: 'files::a' }).attach('files::a', Buffer.from('nur Text'), 'notiz.txt');
     expect(text.status).toBe(422);
     expect(text.body.errors).toEqual([expect.objectContaining({ key: 'impfnachweis', code: 'fileType' })]);
+    const prototypeKey = await multipart({ halterName: 'X', impfnachweis: '__proto__' }).attach('__proto__', PDF_BYTES, 'impf.pdf');
+    expect(prototypeKey.status).toBe(201);
     const png = await multipart({ halterName: 'X', impfnachweis: 'files::a' }).attach('files::a', PNG_BYTES, 'impf.png');
     expect(png.status).toBe(201);
-    expect(await submissionCount()).toBe(before + 1);
+    expect(await submissionCount()).toBe(before + 2);
   });
 
   it('refuses too many and too large files before anything is stored', async () => {

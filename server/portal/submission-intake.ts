@@ -9,17 +9,19 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { ZBClient } from 'zeebe-node';
+import type { UploadedFile } from '../../forms/index.js';
 import type { AuditActor } from '../audit/audit-log.js';
 import { isUniqueViolation } from '../storage/server-storage.js';
 import { formInvalidProblem, type TaskFormValidator } from '../tasks/task-form-validation.js';
 import {
   engineUnreachable, formOutdated, idempotencyKeyReused, noSuchService, serviceUnavailable, submissionInProgress, submissionNotStarted,
 } from './portal-problems.js';
+import { GroupCommit } from './group-commit.js';
 import type { ServiceFormResolver } from './service-forms.js';
 import type { ServiceStore } from './service-store.js';
 import type { SubmissionBody, SubmittedFile } from './submission-body.js';
-import { recordOutcome, startInstance, type SettlementDeps } from './submission-settlement.js';
-import type { StoredSubmission } from './submission-store.js';
+import { confirmationsInGroups, recordOutcome, startInstance, type Settlement, type SettlementDeps } from './submission-settlement.js';
+import type { NewSubmission, StoredSubmission } from './submission-store.js';
 import { derivedToken, issueStatusToken, sha256Hex } from './status-tokens.js';
 
 export interface SubmissionReceipt {
@@ -43,10 +45,23 @@ export interface SubmissionIntakeDeps extends SettlementDeps {
   validate: TaskFormValidator;
   zeebe: ZBClient;
   logger: Logger;
+  /** Group commits in flight at once: 1 on PGlite, more on a PostgreSQL server (see `GroupCommit`). */
+  parallelCommits: number;
 }
 
 export class SubmissionIntake {
-  constructor(private readonly deps: SubmissionIntakeDeps) {}
+  /** Pending rows and confirmations are written in groups, so concurrent submissions share commits. */
+  private readonly pending: GroupCommit<{ submission: NewSubmission; year: number }, { reference: string; createdAt: string }>;
+  private readonly confirmations: GroupCommit<Settlement, boolean>;
+
+  constructor(private readonly deps: SubmissionIntakeDeps) {
+    this.pending = new GroupCommit(deps.sql, (session, { submission, year }) => deps.store.insertPending(session, submission, year), {
+      // Without files it is one statement.
+      standsAlone: ({ submission }) => submission.files.length === 0,
+      maxInFlight: deps.parallelCommits,
+    });
+    this.confirmations = confirmationsInGroups(deps, deps.parallelCommits);
+  }
 
   async submit(request: SubmissionRequest): Promise<SubmissionReceipt> {
     const { deps } = this;
@@ -85,12 +100,8 @@ export class SubmissionIntake {
     };
     let reference: string;
     let submittedAt: string;
-    const year = new Date().getUTCFullYear();
     try {
-      // One statement when there are no files; with files, one transaction.
-      ({ reference, createdAt: submittedAt } = submission.files.length === 0
-        ? await deps.store.insertPending(deps.sql, submission, year)
-        : await deps.sql.transaction((tx) => deps.store.insertPending(tx, submission, year)));
+      ({ reference, createdAt: submittedAt } = await this.pending.write({ submission, year: new Date().getUTCFullYear() }));
     } catch (error) {
       // The same Idempotency-Key sent twice at once: the first one's row won.
       if (keySha256 !== null && isUniqueViolation(error)) {
@@ -105,7 +116,8 @@ export class SubmissionIntake {
       deps.logger.warn({ err: outcome.unreachable, reference }, 'The engine did not acknowledge a submission\'s instance; it stays pending');
       throw engineUnreachable();
     }
-    await recordOutcome(deps, { ...submission, reference }, outcome, request.origin, { files: submission.files.length });
+    const settlement = { submission: { ...submission, reference }, outcome, origin: request.origin, details: { files: submission.files.length } };
+    await ('started' in outcome ? this.confirmations.write(settlement) : recordOutcome(deps, settlement));
     if ('refused' in outcome) throw submissionNotStarted(outcome.refused);
     return { reference, statusToken: token.token, submittedAt, serviceId: service.id };
   }
@@ -124,9 +136,10 @@ export class SubmissionIntake {
   }
 }
 
-function uploadedFiles(files: readonly SubmittedFile[]): Record<string, { name: string; type: string; size: number }[]> {
-  const byKey: Record<string, { name: string; type: string; size: number }[]> = {};
-  for (const file of files) (byKey[file.key] ??= []).push({ name: file.name, type: file.contentType, size: file.content.length });
+/** By file picker key; a Map, since a key is the client's text (`__proto__` included). */
+function uploadedFiles(files: readonly SubmittedFile[]): Map<string, UploadedFile[]> {
+  const byKey = new Map<string, UploadedFile[]>();
+  for (const file of files) byKey.set(file.key, [...(byKey.get(file.key) ?? []), { name: file.name, type: file.contentType, size: file.content.length }]);
   return byKey;
 }
 

@@ -66,7 +66,7 @@ export class SubmissionResumer implements BackgroundWork {
   private async settle(submission: StoredSubmission): Promise<void> {
     const { source, logger } = this.deps;
     if (source === undefined) {
-      await recordOutcome(this.deps, submission, { unconfirmed: true }, ORIGIN);
+      await recordOutcome(this.deps, { submission, outcome: { unconfirmed: true }, origin: ORIGIN });
       logger.error({ reference: submission.reference, submissionId: submission.id },
         'A submission was left pending and no exporter tables can tell whether its instance exists (remote Zeebe): marked unconfirmed; look for an instance with this submissionId');
       return;
@@ -78,7 +78,7 @@ export class SubmissionResumer implements BackgroundWork {
       logger.warn({ err: outcome.unreachable, reference: submission.reference }, 'The engine is unreachable; the submission stays pending');
       return;
     }
-    await recordOutcome(this.deps, submission, outcome, ORIGIN, { settledAfterRestart: true, instanceExisted: existing.length > 0 });
+    await recordOutcome(this.deps, { submission, outcome, origin: ORIGIN, details: { settledAfterRestart: true, instanceExisted: existing.length > 0 } });
     logger.info({ reference: submission.reference, outcome }, 'Settled a pending submission');
   }
 }

@@ -6,7 +6,8 @@
 import type { ZBClient } from 'zeebe-node';
 import type { AuditActor, AuditLog } from '../audit/audit-log.js';
 import type { GatewayError } from '../http/gateway-problem.js';
-import type { SqlClient } from '../storage/server-storage.js';
+import type { SqlClient, SqlSession } from '../storage/server-storage.js';
+import { GroupCommit } from './group-commit.js';
 import type { StoredSubmission, SubmissionStore } from './submission-store.js';
 
 export const SUBMISSION_ID_VARIABLE = 'submissionId';
@@ -39,36 +40,47 @@ export interface SettlementDeps {
   audit: AuditLog;
 }
 
+export type Outcome = { started: string } | { refused: string } | { unconfirmed: true };
+
+export interface Settlement {
+  submission: Pick<StoredSubmission, 'id' | 'reference' | 'serviceId'>;
+  outcome: Outcome;
+  origin: { actor: AuditActor; clientAddress?: string };
+  details?: Record<string, unknown>;
+}
+
 /** Records what became of the instance, audited in the same transaction; false when someone settled it first. */
-export function recordOutcome(
-  { sql, store, audit }: SettlementDeps,
-  submission: Pick<StoredSubmission, 'id' | 'reference' | 'serviceId'>,
-  outcome: { started: string } | { refused: string } | { unconfirmed: true },
-  origin: { actor: AuditActor; clientAddress?: string },
-  details: Record<string, unknown> = {},
-): Promise<boolean> {
-  return sql.transaction(async (tx) => {
-    // A confirmation lost in a crash is found again: the row stays pending and the instance carries its submissionId.
-    // So it need not wait for the disk, which saves a flush per submission.
-    if ('started' in outcome) await tx.query('SET LOCAL synchronous_commit = off');
-    const settled = 'started' in outcome
-      ? await store.settle(tx, submission.id, { state: 'confirmed', processInstanceKey: outcome.started })
-      : 'refused' in outcome
-        ? await store.settle(tx, submission.id, { state: 'failed', failure: outcome.refused.slice(0, 1000) })
-        : await store.settle(tx, submission.id, { state: 'unconfirmed' });
-    if (!settled) return false;
-    const action = 'started' in outcome ? 'submission.received' : 'refused' in outcome ? 'submission.failed' : 'submission.unconfirmed';
-    await audit.record({
-      ...origin,
-      action,
-      target: { kind: 'submission', id: submission.reference },
-      details: {
-        serviceId: submission.serviceId,
-        ...('started' in outcome ? { processInstanceKey: outcome.started } : {}),
-        ...('refused' in outcome ? { reason: outcome.refused.slice(0, 1000) } : {}),
-        ...details,
-      },
-    }, tx);
-    return true;
-  });
+export function recordOutcome(deps: SettlementDeps, settlement: Settlement): Promise<boolean> {
+  return deps.sql.transaction((tx) => settleInTransaction(deps, tx, settlement));
+}
+
+/**
+ * The submissions whose instance the engine just acknowledged, confirmed in groups (`GroupCommit`). Their commit does
+ * not wait for the disk: a confirmation lost in a crash is found again, as the row stays pending and the instance
+ * carries its submissionId. That saves a flush per submission.
+ */
+export function confirmationsInGroups(deps: SettlementDeps, maxInFlight: number): GroupCommit<Settlement, boolean> {
+  return new GroupCommit(deps.sql, (tx, settlement) => settleInTransaction(deps, tx, settlement), { prelude: 'SET LOCAL synchronous_commit = off', maxInFlight });
+}
+
+async function settleInTransaction({ store, audit }: SettlementDeps, tx: SqlSession, { submission, outcome, origin, details = {} }: Settlement): Promise<boolean> {
+  const settled = 'started' in outcome
+    ? await store.settle(tx, submission.id, { state: 'confirmed', processInstanceKey: outcome.started })
+    : 'refused' in outcome
+      ? await store.settle(tx, submission.id, { state: 'failed', failure: outcome.refused.slice(0, 1000) })
+      : await store.settle(tx, submission.id, { state: 'unconfirmed' });
+  if (!settled) return false;
+  const action = 'started' in outcome ? 'submission.received' : 'refused' in outcome ? 'submission.failed' : 'submission.unconfirmed';
+  await audit.record({
+    ...origin,
+    action,
+    target: { kind: 'submission', id: submission.reference },
+    details: {
+      serviceId: submission.serviceId,
+      ...('started' in outcome ? { processInstanceKey: outcome.started } : {}),
+      ...('refused' in outcome ? { reason: outcome.refused.slice(0, 1000) } : {}),
+      ...details,
+    },
+  }, tx);
+  return true;
 }

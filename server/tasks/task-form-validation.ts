@@ -33,7 +33,7 @@ export interface FormValidationInput {
   variables: Record<string, unknown>;
   locale?: string;
   /** Files uploaded with the submission, by the key a file picker's value names (the citizen portal's). */
-  files?: Readonly<Record<string, readonly UploadedFile[]>>;
+  files?: ReadonlyMap<string, readonly UploadedFile[]>;
 }
 
 /** The validation call, replaceable for tests of the routes around it. */
