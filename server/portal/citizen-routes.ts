@@ -3,10 +3,10 @@
  * per client address), and a submission's status and files by its unguessable status token.
  */
 import type { Response } from 'express';
-import { rateLimit } from 'express-rate-limit';
 import { requestOrigin } from '../audit/audit-log.js';
 import type { ApiRoutes } from '../http/api-routes.js';
-import { HttpProblem, validationProblem } from '../http/problem.js';
+import { validationProblem } from '../http/problem.js';
+import { perAddressRateLimit } from '../http/rate-limit.js';
 import type { PortalServices } from './portal-module.js';
 import { noSuchService, noSuchSubmission, serviceUnavailable } from './portal-problems.js';
 import { PROCESS_ID_PARAM } from './service-routes.js';
@@ -26,13 +26,7 @@ const noStore = (res: Response) => res.set('Cache-Control', 'no-store');
 export function registerCitizenRoutes(routes: ApiRoutes, portal: PortalServices): void {
   const { context, services, forms, intake, store } = portal;
   const { portal: limits } = context.config;
-  const submissionRateLimit = rateLimit({
-    windowMs: 60_000,
-    limit: limits.submissionsPerMinute,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    handler: (_req, _res, next) => next(new HttpProblem(429, { detail: 'Too many submissions from this address; wait a minute.' })),
-  });
+  const submissionRateLimit = perAddressRateLimit(limits.submissionsPerMinute, 'Too many submissions from this address; wait a minute.');
 
   routes.add({
     method: 'get', path: '/api/portal/services', operationId: 'listPortalServices', tag: 'portal', access: 'public',

@@ -27,19 +27,10 @@ export interface StoredSubmission {
   settledAt: string | null;
 }
 
-export interface NewSubmission {
-  id: string;
-  serviceId: string;
+export interface NewSubmission extends Pick<StoredSubmission,
+  'id' | 'serviceId' | 'idempotencyKeySha256' | 'requestSha256' | 'tokenSalt' | 'processDefinitionKey' | 'bpmnProcessId' | 'processVersion' | 'formKey' | 'data'> {
   referencePrefix: string;
   statusTokenSha256: string;
-  idempotencyKeySha256: string | null;
-  requestSha256: string | null;
-  tokenSalt: string | null;
-  processDefinitionKey: string;
-  bpmnProcessId: string;
-  processVersion: number;
-  formKey: string;
-  data: Record<string, unknown>;
   files: (SubmittedFile & { id: string })[];
 }
 

@@ -3,10 +3,10 @@
  * staff signed in, and the dog registration service: a process whose start event links a form with a file picker,
  * then a Kämmerei user task, deployed through the server and published.
  */
-import { bpmnProcess, sequence, startTestEngine, type TestEngine } from '../../engine/tests/harness.js';
+import { bpmnProcess, sequence } from '../../engine/tests/harness.js';
 import type { ServerConfig } from '../config.js';
-import { ADMIN_PASSWORD, as, createStaff, signIn, startTestServer, type Credentials, type TestServer } from './test-server.js';
-import { userTask } from './task-fixtures.js';
+import { as } from './test-server.js';
+import { startTaskTestBed, userTask, type TaskTestBed } from './task-fixtures.js';
 
 export const DOG_SERVICE_FORM = {
   id: 'hund-anmelden-form',
@@ -28,38 +28,11 @@ export function serviceProcess(processId: string, formId = DOG_SERVICE_FORM.id):
   return bpmnProcess(processId, body);
 }
 
-export interface PortalTestBed {
-  engine: TestEngine;
-  test: TestServer;
-  kaemmerei: Credentials;
-  ordnungsamt: Credentials;
-  manager: Credentials;
-  admin: Credentials;
-  stop(): Promise<void>;
-}
+export type PortalTestBed = TaskTestBed;
 
-export async function startPortalTestBed(options: { config?: Partial<ServerConfig>; withSource?: boolean } = {}): Promise<PortalTestBed> {
-  const engine = await startTestEngine();
-  const test = await startTestServer({
-    gatewayAddress: engine.running.gatewayAddress,
-    operationsSource: options.withSource === false ? undefined : engine.running.reads,
-    config: options.config,
-  });
-  await createStaff(test.server, 'k-clerk', ['clerk'], ['kaemmerei']);
-  await createStaff(test.server, 'o-clerk', ['clerk'], ['ordnungsamt']);
-  await createStaff(test.server, 'manager', ['process-manager']);
-  return {
-    engine,
-    test,
-    kaemmerei: await signIn(test, 'k-clerk'),
-    ordnungsamt: await signIn(test, 'o-clerk'),
-    manager: await signIn(test, 'manager'),
-    admin: await signIn(test, 'admin', ADMIN_PASSWORD),
-    async stop() {
-      await test.stop();
-      await engine.destroy();
-    },
-  };
+/** The task list's test bed, with the engine's exporter tables handed to the server as `npm start` does. */
+export function startPortalTestBed(options: { config?: Partial<ServerConfig> } = {}): Promise<PortalTestBed> {
+  return startTaskTestBed({}, { config: options.config, withOperationsSource: true });
 }
 
 /** Deploys the form and the process through the server and publishes the process as a service. */
