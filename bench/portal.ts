@@ -4,11 +4,13 @@
  * instance started and acknowledged by the engine, the submission confirmed; no attachments. The server and the
  * engine run in a child process (`portal-server.ts`), autocannon here. On PGlite, then on the PostgreSQL server of
  * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test; `BENCH_DATABASE_URL=none` skips it).
- * BENCH_SECONDS (20) per target after a 3 s warm-up, BENCH_CONNECTIONS (16) at once.
+ * BENCH_SECONDS (20) per target after a 3 s warm-up, BENCH_CONNECTIONS (16) at once. Besides throughput and latency it
+ * reports the CPU time the server process (all its threads) spent per accepted submission, read from /proc: on a
+ * machine shared with other work that says more about the code than the rate does.
  */
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -31,6 +33,18 @@ interface Result {
   p99: number;
   ok: number;
   failed: number;
+  /** CPU ms of the server process (all threads) per accepted submission; undefined where /proc is missing. */
+  cpuMsPerSubmission?: number;
+}
+
+/** User plus system CPU time of a process and all its threads so far, in ms (Linux). */
+async function cpuMsOf(pid: number): Promise<number | undefined> {
+  try {
+    const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return undefined;
+  }
 }
 
 async function startChild(dataDir: string, target: Target, suffix: string) {
@@ -74,8 +88,11 @@ async function run(target: Target): Promise<Result> {
   try {
     await publishDogServiceOver(server.url, ADMIN_PASSWORD);
     await load(server.url, 3);
+    const cpuBefore = await cpuMsOf(server.child.pid!);
     const result = await load(server.url, SECONDS);
+    const cpuAfter = await cpuMsOf(server.child.pid!);
     return {
+      cpuMsPerSubmission: cpuBefore === undefined || cpuAfter === undefined ? undefined : (cpuAfter - cpuBefore) / result['2xx'],
       target: target.name,
       perSecond: Math.round(result['2xx'] / SECONDS),
       p50: result.latency.p50,
@@ -119,5 +136,5 @@ process.stdout.write(`Portal submissions (JSON, validated, reference number, ins
 process.stdout.write(`machine: ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}\n`);
 for (const target of targets) {
   const result = await run(target);
-  process.stdout.write(`${result.target.padEnd(11)} ${String(result.perSecond).padStart(5)} submissions/s   p50 ${result.p50} ms   p99 ${result.p99} ms   (${result.ok} accepted, ${result.failed} failed)\n`);
+  process.stdout.write(`${result.target.padEnd(11)} ${String(result.perSecond).padStart(5)} submissions/s   p50 ${result.p50} ms   p99 ${result.p99} ms   (${result.ok} accepted, ${result.failed} failed)${result.cpuMsPerSubmission === undefined ? '' : `   ${result.cpuMsPerSubmission.toFixed(2)} CPU ms per submission`}\n`);
 }

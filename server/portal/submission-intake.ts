@@ -16,7 +16,7 @@ import { formInvalidProblem, type TaskFormValidator } from '../tasks/task-form-v
 import {
   engineUnreachable, formOutdated, idempotencyKeyReused, noSuchService, serviceUnavailable, submissionInProgress, submissionNotStarted,
 } from './portal-problems.js';
-import { GroupCommit } from './group-commit.js';
+import { GroupCommit } from '../storage/group-commit.js';
 import type { ServiceFormResolver } from './service-forms.js';
 import type { ServiceStore } from './service-store.js';
 import type { SubmissionBody, SubmittedFile } from './submission-body.js';

@@ -7,7 +7,7 @@ import type { ZBClient } from 'zeebe-node';
 import type { AuditActor, AuditLog } from '../audit/audit-log.js';
 import type { GatewayError } from '../http/gateway-problem.js';
 import type { SqlClient, SqlSession } from '../storage/server-storage.js';
-import { GroupCommit } from './group-commit.js';
+import { GroupCommit } from '../storage/group-commit.js';
 import type { StoredSubmission, SubmissionStore } from './submission-store.js';
 
 export const SUBMISSION_ID_VARIABLE = 'submissionId';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHash, randomUUID } from 'node:crypto';
 import { storageTargets } from '../../engine/storage/storage-test-targets.js';
 import { openServerStorage, type SqlClient } from '../storage/server-storage.js';
-import { GroupCommit } from './group-commit.js';
+import { GroupCommit } from '../storage/group-commit.js';
 import { SubmissionStore, type NewSubmission } from './submission-store.js';
 
 const PDF = Buffer.from('%PDF-1.4\n%%EOF\n');

@@ -4,7 +4,7 @@
  * (every statement a round trip to its worker, every commit a flush of a few ms), this is what lets many submissions
  * share a commit. A batch that fails is written again item by item, so one item's failure is only its own.
  */
-import type { SqlClient, SqlSession } from '../storage/server-storage.js';
+import type { SqlClient, SqlSession } from './server-storage.js';
 
 interface Waiting<Item, Result> {
   item: Item;
