@@ -20,7 +20,7 @@ import { GroupCommit } from '../storage/group-commit.js';
 import type { ServiceFormResolver } from './service-forms.js';
 import type { ServiceStore } from './service-store.js';
 import type { SubmissionBody, SubmittedFile } from './submission-body.js';
-import { confirmationsInGroups, recordOutcome, startInstance, type Settlement, type SettlementDeps } from './submission-settlement.js';
+import { confirmationsInGroups, recordOutcome, startInstance, type Confirmation, type SettlementDeps } from './submission-settlement.js';
 import type { NewSubmission, StoredSubmission } from './submission-store.js';
 import { derivedToken, issueStatusToken, sha256Hex } from './status-tokens.js';
 
@@ -52,10 +52,10 @@ export interface SubmissionIntakeDeps extends SettlementDeps {
 export class SubmissionIntake {
   /** Pending rows and confirmations are written in groups, so concurrent submissions share commits. */
   private readonly pending: GroupCommit<{ submission: NewSubmission; year: number }, { reference: string; createdAt: string }>;
-  private readonly confirmations: GroupCommit<Settlement, boolean>;
+  private readonly confirmations: GroupCommit<Confirmation, boolean>;
 
   constructor(private readonly deps: SubmissionIntakeDeps) {
-    this.pending = new GroupCommit(deps.sql, (session, { submission, year }) => deps.store.insertPending(session, submission, year), {
+    this.pending = new GroupCommit(deps.sql, GroupCommit.itemByItem((session, { submission, year }) => deps.store.insertPending(session, submission, year)), {
       // Without files it is one statement.
       standsAlone: ({ submission }) => submission.files.length === 0,
       maxInFlight: deps.parallelCommits,
@@ -116,8 +116,8 @@ export class SubmissionIntake {
       deps.logger.warn({ err: outcome.unreachable, reference }, 'The engine did not acknowledge a submission\'s instance; it stays pending');
       throw engineUnreachable();
     }
-    const settlement = { submission: { ...submission, reference }, outcome, origin: request.origin, details: { files: submission.files.length } };
-    await ('started' in outcome ? this.confirmations.write(settlement) : recordOutcome(deps, settlement));
+    const settlement = { submission: { ...submission, reference }, origin: request.origin, details: { files: submission.files.length } };
+    await ('started' in outcome ? this.confirmations.write({ ...settlement, outcome }) : recordOutcome(deps, { ...settlement, outcome }));
     if ('refused' in outcome) throw submissionNotStarted(outcome.refused);
     return { reference, statusToken: token.token, submittedAt, serviceId: service.id };
   }

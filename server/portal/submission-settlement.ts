@@ -4,7 +4,7 @@
  * `submissionId` and `submissionReference`, by which it can be found again.
  */
 import type { ZBClient } from 'zeebe-node';
-import type { AuditActor, AuditLog } from '../audit/audit-log.js';
+import type { AuditActor, AuditEntryInput, AuditLog } from '../audit/audit-log.js';
 import type { GatewayError } from '../http/gateway-problem.js';
 import type { SqlClient, SqlSession } from '../storage/server-storage.js';
 import { GroupCommit } from '../storage/group-commit.js';
@@ -54,26 +54,37 @@ export function recordOutcome(deps: SettlementDeps, settlement: Settlement): Pro
   return deps.sql.transaction((tx) => settleInTransaction(deps, tx, settlement));
 }
 
+/** A settlement whose instance the engine acknowledged. */
+export type Confirmation = Settlement & { outcome: { started: string } };
+
 /**
- * The submissions whose instance the engine just acknowledged, confirmed in groups (`GroupCommit`). Their commit does
- * not wait for the disk: a confirmation lost in a crash is found again, as the row stays pending and the instance
- * carries its submissionId. That saves a flush per submission.
+ * The submissions whose instance the engine just acknowledged, confirmed in groups (`GroupCommit`): one UPDATE and
+ * one audit INSERT for the whole group. Their commit does not wait for the disk: a confirmation lost in a crash is
+ * found again, as the row stays pending and the instance carries its submissionId. That saves a flush per submission.
  */
-export function confirmationsInGroups(deps: SettlementDeps, maxInFlight: number): GroupCommit<Settlement, boolean> {
-  return new GroupCommit(deps.sql, (tx, settlement) => settleInTransaction(deps, tx, settlement), { prelude: 'SET LOCAL synchronous_commit = off', maxInFlight });
+export function confirmationsInGroups({ store, audit, sql }: SettlementDeps, maxInFlight: number): GroupCommit<Confirmation, boolean> {
+  return new GroupCommit<Confirmation, boolean>(sql, async (tx, confirmations) => {
+    const confirmed = await store.confirmAll(tx, confirmations.map(({ submission, outcome }) => ({ id: submission.id, processInstanceKey: outcome.started })));
+    await audit.recordAll(confirmations.filter(({ submission }) => confirmed.has(submission.id)).map(auditEntryOf), tx);
+    return confirmations.map(({ submission }) => confirmed.has(submission.id));
+  }, { prelude: 'SET LOCAL synchronous_commit = off', maxInFlight });
 }
 
-async function settleInTransaction({ store, audit }: SettlementDeps, tx: SqlSession, { submission, outcome, origin, details = {} }: Settlement): Promise<boolean> {
+async function settleInTransaction({ store, audit }: SettlementDeps, tx: SqlSession, settlement: Settlement): Promise<boolean> {
+  const { submission, outcome } = settlement;
   const settled = 'started' in outcome
     ? await store.settle(tx, submission.id, { state: 'confirmed', processInstanceKey: outcome.started })
     : 'refused' in outcome
       ? await store.settle(tx, submission.id, { state: 'failed', failure: outcome.refused.slice(0, 1000) })
       : await store.settle(tx, submission.id, { state: 'unconfirmed' });
-  if (!settled) return false;
-  const action = 'started' in outcome ? 'submission.received' : 'refused' in outcome ? 'submission.failed' : 'submission.unconfirmed';
-  await audit.record({
+  if (settled) await audit.record(auditEntryOf(settlement), tx);
+  return settled;
+}
+
+function auditEntryOf({ submission, outcome, origin, details = {} }: Settlement): AuditEntryInput {
+  return {
     ...origin,
-    action,
+    action: 'started' in outcome ? 'submission.received' : 'refused' in outcome ? 'submission.failed' : 'submission.unconfirmed',
     target: { kind: 'submission', id: submission.reference },
     details: {
       serviceId: submission.serviceId,
@@ -81,6 +92,5 @@ async function settleInTransaction({ store, audit }: SettlementDeps, tx: SqlSess
       ...('refused' in outcome ? { reason: outcome.refused.slice(0, 1000) } : {}),
       ...details,
     },
-  }, tx);
-  return true;
+  };
 }

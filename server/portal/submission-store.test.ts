@@ -30,7 +30,9 @@ describe.each(storageTargets())('portal submissions on $name', (target) => {
   });
 
   it('numbers concurrent submissions per prefix and year without gaps, a refused one included', async () => {
-    const writer = new GroupCommit(sql, (session, submission: NewSubmission) => store.insertPending(session, submission, 2031), { standsAlone: (s) => s.files.length === 0, maxInFlight: 4 });
+    const writer = new GroupCommit(sql, GroupCommit.itemByItem((session, submission: NewSubmission) => store.insertPending(session, submission, 2031)), {
+      standsAlone: (s) => s.files.length === 0, maxInFlight: 4,
+    });
     const key = createHash('sha256').update('same key').digest('hex');
     const submissions = Array.from({ length: 40 }, (_, n) => newSubmission({
       ...(n % 10 === 0 ? { files: [{ key: 'files::a', name: 'a.pdf', contentType: 'application/pdf', content: PDF, sha256: 'x', id: randomUUID() }] } : {}),
@@ -60,6 +62,18 @@ describe.each(storageTargets())('portal submissions on $name', (target) => {
     expect(await sql.transaction((tx) => store.settle(tx, submission.id, { state: 'confirmed', processInstanceKey: '2251799813685300' }))).toBe(true);
     expect(await sql.transaction((tx) => store.settle(tx, submission.id, { state: 'confirmed', processInstanceKey: '2251799813685301' }))).toBe(false);
     expect((await store.byStatusToken(submission.statusTokenSha256))).toMatchObject({ state: 'confirmed', processInstanceKey: '2251799813685300', data: { halterName: 'Anna' } });
+  });
+
+  it('confirms many at once, each only once', async () => {
+    const [a, b] = [newSubmission(), newSubmission()];
+    await store.insertPending(sql, a, 2035);
+    await store.insertPending(sql, b, 2035);
+    await sql.transaction((tx) => store.settle(tx, b.id, { state: 'failed', failure: 'refused' }));
+    const confirmed = await sql.transaction((tx) => store.confirmAll(tx, [{ id: a.id, processInstanceKey: '2251799813685500' }, { id: b.id, processInstanceKey: '2251799813685501' }]));
+    expect([...confirmed]).toEqual([a.id]);
+    expect(await store.byStatusToken(a.statusTokenSha256)).toMatchObject({ state: 'confirmed', processInstanceKey: '2251799813685500' });
+    expect(await store.byStatusToken(b.statusTokenSha256)).toMatchObject({ state: 'failed', processInstanceKey: null });
+    expect([...await sql.transaction((tx) => store.confirmAll(tx, [{ id: a.id, processInstanceKey: '2251799813685502' }]))]).toEqual([]);
   });
 
   it('gives a file only with its own submission, or with the confirmed submission of its instance', async () => {

@@ -109,6 +109,17 @@ export class SubmissionStore {
     return rows.length > 0;
   }
 
+  /** Confirms many pending (or unconfirmed) submissions at once; answers the ids it confirmed (not those settled before). */
+  async confirmAll(tx: SqlSession, confirmations: readonly { id: string; processInstanceKey: string }[]): Promise<Set<string>> {
+    const rows = await tx.query<{ id: string }>(
+      `UPDATE portal_submissions s SET state = 'confirmed', process_instance_key = c.instance_key, settled_at = now()
+       FROM unnest($1::uuid[], $2::text[]) AS c(id, instance_key)
+       WHERE s.id = c.id AND s.state IN ('pending', 'unconfirmed') RETURNING s.id::text AS id`,
+      [confirmations.map((confirmation) => confirmation.id), confirmations.map((confirmation) => confirmation.processInstanceKey)],
+    );
+    return new Set(rows.map((row) => row.id));
+  }
+
   async byIdempotencyKey(keySha256: string): Promise<StoredSubmission | undefined> {
     const [row] = await this.sql.query<SubmissionRow>(`SELECT ${COLUMNS} FROM portal_submissions WHERE idempotency_key_sha256 = $1`, [keySha256]);
     return row && submissionOf(row);

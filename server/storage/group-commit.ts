@@ -29,11 +29,21 @@ export class GroupCommit<Item, Result> {
   private readonly waiting: Waiting<Item, Result>[] = [];
   private inFlight = 0;
 
+  /** `writeBatch` writes the items of one transaction (or one standing alone) and answers their results in order. */
   constructor(
     private readonly sql: SqlClient,
-    private readonly writeItem: (session: SqlSession, item: Item) => Promise<Result>,
+    private readonly writeBatch: (session: SqlSession, items: readonly Item[]) => Promise<Result[]>,
     private readonly options: GroupCommitOptions<Item> = {},
   ) {}
+
+  /** A batch writer that writes the items one after the other, for writes that have no form for many at once. */
+  static itemByItem<Item, Result>(writeItem: (session: SqlSession, item: Item) => Promise<Result>) {
+    return async (session: SqlSession, items: readonly Item[]): Promise<Result[]> => {
+      const results: Result[] = [];
+      for (const item of items) results.push(await writeItem(session, item));
+      return results;
+    };
+  }
 
   write(item: Item): Promise<Result> {
     return new Promise((resolve, reject) => {
@@ -58,12 +68,11 @@ export class GroupCommit<Item, Result> {
   }
 
   private async writeTogether(batch: Waiting<Item, Result>[]): Promise<Result[]> {
-    if (batch.length === 1 && this.options.standsAlone?.(batch[0].item)) return [await this.writeItem(this.sql, batch[0].item)];
+    const items = batch.map((entry) => entry.item);
+    if (items.length === 1 && this.options.standsAlone?.(items[0])) return this.writeBatch(this.sql, items);
     return this.sql.transaction(async (tx) => {
       if (this.options.prelude) await tx.exec(this.options.prelude);
-      const results: Result[] = [];
-      for (const { item } of batch) results.push(await this.writeItem(tx, item));
-      return results;
+      return this.writeBatch(tx, items);
     });
   }
 }

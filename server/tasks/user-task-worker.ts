@@ -36,7 +36,9 @@ export class UserTaskWorker {
   private readonly recordings: GroupCommit<{ task: TaskFromJob; name: string | null }, ActivationOutcome>;
 
   constructor(private readonly deps: UserTaskWorkerDependencies) {
-    this.recordings = new GroupCommit(deps.sql, (tx, { task, name }) => this.recordInTransaction(tx, task, name), { maxInFlight: deps.parallelCommits ?? 1 });
+    this.recordings = new GroupCommit(deps.sql, GroupCommit.itemByItem((tx, { task, name }) => this.recordInTransaction(tx, task, name)), {
+      maxInFlight: deps.parallelCommits ?? 1,
+    });
   }
 
   start(): void {
