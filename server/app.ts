@@ -17,12 +17,15 @@ import { operationsRoutes } from './operations/operations-routes.js';
 import { userAdminRoutes } from './identity/user-admin-routes.js';
 import { opsRoutes } from './ops/ops-routes.js';
 import type { BackgroundWork, RouteModule, ServerContext } from './server-context.js';
-import { taskRoutes } from './tasks/task-module.js';
+import { portalRoutes, submissionAttachments } from './portal/portal-module.js';
+import { taskModule } from './tasks/task-module.js';
 import { WEB_APP_CSP_DIRECTIVES, webAppRouter } from './web/web-app.js';
 
 /** The modules every server runs; further ones are passed to `createApp` (or `startServer`) beside them. */
 export const FOUNDATION_MODULES: readonly RouteModule[] = [
-  opsRoutes, authRoutes, oidcRoutes, userAdminRoutes, auditRoutes, deploymentRoutes, taskRoutes, operationsRoutes,
+  opsRoutes, authRoutes, oidcRoutes, userAdminRoutes, auditRoutes, deploymentRoutes,
+  // The task list shows the files of the submission that started a case.
+  taskModule({ attachments: submissionAttachments }), operationsRoutes, portalRoutes,
 ];
 
 export interface ServerApp {

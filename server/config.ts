@@ -45,6 +45,23 @@ export interface ServerConfig {
   /** The built browser apps (staff app and citizen portal) the server serves; not served when the folder is missing. */
   webDir: string;
   tasks: TaskSyncConfig;
+  portal: PortalConfig;
+}
+
+/** The citizen portal's limits (server/README.md, "Citizen portal"). */
+export interface PortalConfig {
+  /** The largest file a citizen may attach, in bytes. */
+  maxFileBytes: number;
+  /** Files per submission at most. */
+  maxFiles: number;
+  /** All files of one submission together, in bytes; the multipart body may be this plus 64 kB of form data. */
+  maxTotalBytes: number;
+  /** Submissions one client address may send per minute. */
+  submissionsPerMinute: number;
+  /** A submission still pending this long (its request died with a crashed server) is settled in the background. */
+  resumeAfterMs: number;
+  /** How often the background settling looks for such submissions. */
+  resumeIntervalMs: number;
 }
 
 /** How the task list keeps up with the engine (server/README.md, "Task list"). */
@@ -147,6 +164,14 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
       probesPerCheck: read.integer('AMTSFLOW_TASK_PROBES_PER_CHECK', 100, 1, 10_000),
     },
     webDir: path.resolve(read.text('AMTSFLOW_WEB_DIR') ?? DEFAULT_WEB_DIR),
+    portal: {
+      maxFileBytes: read.integer('AMTSFLOW_PORTAL_MAX_FILE_BYTES', 5 * 1024 * 1024, 1, 64 * 1024 * 1024),
+      maxFiles: read.integer('AMTSFLOW_PORTAL_MAX_FILES', 10, 0, 100),
+      maxTotalBytes: read.integer('AMTSFLOW_PORTAL_MAX_TOTAL_BYTES', 20 * 1024 * 1024, 1, 256 * 1024 * 1024),
+      submissionsPerMinute: read.integer('AMTSFLOW_PORTAL_SUBMISSIONS_PER_MINUTE', 30, 1, 10_000_000),
+      resumeAfterMs: read.integer('AMTSFLOW_PORTAL_RESUME_AFTER_SECONDS', 60, 1, 24 * 3600) * 1000,
+      resumeIntervalMs: read.integer('AMTSFLOW_PORTAL_RESUME_CHECK_SECONDS', 15, 1, 3600) * 1000,
+    },
   };
   if (read.problems.length > 0) throw new ServerConfigError(`Invalid configuration:\n  ${read.problems.join('\n  ')}`);
   return config;

@@ -1,8 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { promisify } from 'node:util';
 import { startTestEngine } from '../engine/tests/harness.js';
+import { startAmtsflowProcess, TEST_ADMIN_PASSWORD } from './support/amtsflow-process.js';
+import { freePort } from './support/engine-process.js';
 
 describe('the README quick start', () => {
   it('shows the same example script that is shipped in examples/', async () => {
@@ -23,4 +27,38 @@ describe('the README quick start', () => {
       await engine.destroy();
     }
   });
+});
+
+/** The shell script of the README's portal walkthrough: the one sh block between its markers. */
+async function walkthroughScript(): Promise<string> {
+  const readme = await readFile('README.md', 'utf8');
+  const section = /<!-- portal-walkthrough:start[^>]*-->([\s\S]*?)<!-- portal-walkthrough:end -->/.exec(readme)?.[1];
+  const blocks = [...(section ?? '').matchAll(/```sh\n([\s\S]*?)```/g)].map((match) => match[1]);
+  expect(blocks).toHaveLength(1);
+  return blocks[0];
+}
+
+describe('the README portal walkthrough', () => {
+  it('deploys and publishes a service, submits it as a citizen with a file, and completes the task as a clerk, against npm start', async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'amtsflow-walkthrough-'));
+    const port = await freePort();
+    // The status link is built from the public URL, which follows the port: a fixed free one, not 0.
+    const running = await startAmtsflowProcess(dataDir, { PORT: String(port) });
+    try {
+      const { stdout } = await promisify(execFile)('bash', ['-euo', 'pipefail', '-c', await walkthroughScript()], {
+        env: { ...process.env, BASE: running.url, ADMIN_PASSWORD: TEST_ADMIN_PASSWORD },
+      });
+      expect(stdout.trim().split('\n')).toEqual([
+        'Angebot: Hund anmelden',
+        `Aktenzeichen: HUND-${new Date().getUTCFullYear()}-000001`,
+        'Status: received',
+        'Anlage: impfpass.pdf (application/pdf)',
+        'Status: completed',
+      ]);
+    } finally {
+      running.child.kill('SIGTERM');
+      await running.exited;
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -114,6 +114,12 @@ export interface InstanceReads {
   variable(scopeKey: string, name: string): Promise<VariableRecord | undefined>;
   incidentsOf(processInstanceKey: string): Promise<IncidentRecord[]>;
   incidentByKey(incidentKey: string): Promise<IncidentRecord | undefined>;
+  /**
+   * The process instances whose own (root scope) variable `name` holds the JSON text `jsonValue`, ascending. Unlike the
+   * other reads it is not merely eventually consistent: it first waits until the instances exporter has exported the
+   * journal as far as it was written when called, so every instance acknowledged before the call is found.
+   */
+  findInstancesByVariable(name: string, jsonValue: string): Promise<string[]>;
 }
 
 export function instanceReads(sql: SqlSession): InstanceReads {
@@ -126,6 +132,7 @@ export function instanceReads(sql: SqlSession): InstanceReads {
     variable: (scopeKey, name) => variable(sql, scopeKey, name),
     incidentsOf: (key) => incidentsOf(sql, key),
     incidentByKey: (key) => incidentByKey(sql, key),
+    findInstancesByVariable: (name, jsonValue) => findInstancesByVariable(sql, name, jsonValue),
   };
 }
 
@@ -338,4 +345,30 @@ function incidentRecord(row: IncidentRow): IncidentRecord {
     createdAt: new Date(row.created_ms),
     resolvedAt: dateOf(row.resolved_ms),
   };
+}
+
+/** How long `findInstancesByVariable` waits for the instances exporter to catch up before it gives up (throws). */
+const CATCH_UP_TIMEOUT_MS = 60_000;
+const CATCH_UP_POLL_MS = 100;
+
+export async function findInstancesByVariable(sql: SqlSession, name: string, jsonValue: string, catchUpTimeoutMs = CATCH_UP_TIMEOUT_MS): Promise<string[]> {
+  await exportedThroughJournalHead(sql, catchUpTimeoutMs);
+  const rows = await sql.query<{ key: string }>(
+    `SELECT process_instance_key::text AS key FROM variable
+     WHERE scope_key = process_instance_key AND name = $1 AND md5(value) = md5($2) AND value = $2 ORDER BY process_instance_key`,
+    [name, jsonValue],
+  );
+  return rows.map((row) => row.key);
+}
+
+/** Resolves once the instances exporter's position has reached the journal's last position as of now. */
+async function exportedThroughJournalHead(sql: SqlSession, timeoutMs: number): Promise<void> {
+  const [head] = await sql.query<{ position: string }>('SELECT coalesce(max(position), 0)::text AS position FROM journal');
+  const giveUpAt = Date.now() + timeoutMs;
+  for (;;) {
+    const [exported] = await sql.query<{ position: string }>(`SELECT position::text AS position FROM exporter_position WHERE exporter = 'instances'`);
+    if (BigInt(exported?.position ?? '0') >= BigInt(head.position)) return;
+    if (Date.now() >= giveUpAt) throw new Error(`The instances exporter did not reach journal position ${head.position} within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, CATCH_UP_POLL_MS));
+  }
 }

@@ -165,6 +165,15 @@ describe.each(storageTargets().flatMap((target) => PAGINGS.map((paging) => ({ ..
     expect(innerScopes.size).toBe(3);
   });
 
+  it('finds the instances whose own variable holds a value, without waiting: every instance acknowledged before', async () => {
+    const { reads } = engine.running;
+    const submissionId = `s-${recordsPerPage}-${Date.now()}`;
+    const { processInstanceKey: key } = await engine.zbc.createProcessInstance({ bpmnProcessId: 'hund-anmelden', variables: { submissionId, rasse: 'Mops' } });
+    expect(await reads.findInstancesByVariable('submissionId', JSON.stringify(submissionId))).toEqual([key]);
+    expect(await reads.findInstancesByVariable('submissionId', JSON.stringify(`${submissionId}-other`))).toEqual([]);
+    expect(await reads.findInstancesByVariable('rasse', JSON.stringify(submissionId))).toEqual([]);
+  });
+
   it('links an instance started by a call activity to its parent', async () => {
     const { reads } = engine.running;
     const { processInstanceKey: parentKey } = await engine.zbc.createProcessInstance({ bpmnProcessId: 'halter-anmelden', variables: {} });

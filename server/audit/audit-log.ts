@@ -71,13 +71,23 @@ export class AuditLog {
   constructor(private readonly sql: SqlClient) {}
 
   async record(entry: AuditEntryInput, tx: SqlSession = this.sql): Promise<void> {
+    await this.recordAll([entry], tx);
+  }
+
+  /** Several entries in one statement, in their order (many changes written together, as a group commit does). */
+  async recordAll(entries: readonly AuditEntryInput[], tx: SqlSession = this.sql): Promise<void> {
+    if (entries.length === 0) return;
+    const columns = (entry: AuditEntryInput) => [
+      entry.actor.kind, entry.actor.id ?? null, entry.actor.name ?? null, entry.action,
+      entry.target?.kind ?? null, entry.target?.id ?? null, JSON.stringify(entry.details ?? {}), entry.clientAddress ?? null,
+    ];
+    const rows = entries.map((_, index) => {
+      const at = index * 8;
+      return `($${at + 1}, $${at + 2}, $${at + 3}, $${at + 4}, $${at + 5}, $${at + 6}, $${at + 7}::jsonb, $${at + 8})`;
+    });
     await tx.query(
-      `INSERT INTO audit_log (actor_kind, actor_id, actor_name, action, target_kind, target_id, details, client_address)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8)`,
-      [
-        entry.actor.kind, entry.actor.id ?? null, entry.actor.name ?? null, entry.action,
-        entry.target?.kind ?? null, entry.target?.id ?? null, JSON.stringify(entry.details ?? {}), entry.clientAddress ?? null,
-      ],
+      `INSERT INTO audit_log (actor_kind, actor_id, actor_name, action, target_kind, target_id, details, client_address) VALUES ${rows.join(', ')}`,
+      entries.flatMap(columns),
     );
   }
 

@@ -40,6 +40,8 @@ export interface DefinitionSummary {
 
 export interface StoredContent {
   kind: DefinitionKind;
+  /** The definition's key (process definition key, form key, ...). */
+  key: string;
   id: string;
   version: number;
   resourceName: string;
@@ -121,14 +123,19 @@ export class DeploymentStore {
     return this.contentWhere('d.key = $1', [key]);
   }
 
+  /** The newest version of a definition deployed through this server, with its file. */
+  async latest(kind: DefinitionKind, id: string): Promise<StoredContent | undefined> {
+    return this.contentWhere('d.kind = $1 AND d.definition_id = $2 AND d.version = (SELECT max(version) FROM definitions WHERE kind = $1 AND definition_id = $2)', [kind, id]);
+  }
+
   private async contentWhere(condition: string, params: unknown[]): Promise<StoredContent | undefined> {
-    const [row] = await this.sql.query<{ kind: DefinitionKind; definition_id: string; version: number; name: string; content: string }>(
-      `SELECT d.kind, d.definition_id, d.version, r.name, r.content
+    const [row] = await this.sql.query<{ kind: DefinitionKind; key: string; definition_id: string; version: number; name: string; content: string }>(
+      `SELECT d.kind, d.key, d.definition_id, d.version, r.name, r.content
        FROM definitions d JOIN deployed_resources r ON r.id = d.resource_id
        WHERE ${condition} ORDER BY r.id DESC LIMIT 1`,
       params,
     );
-    return row && { kind: row.kind, id: row.definition_id, version: row.version, resourceName: row.name, content: row.content };
+    return row && { kind: row.kind, key: row.key, id: row.definition_id, version: row.version, resourceName: row.name, content: row.content };
   }
 
   private async decisionsByParent(): Promise<Map<string, NonNullable<DefinitionVersion['decisions']>>> {

@@ -29,7 +29,9 @@ export interface ResponseSpec {
 export type RequestBodySpec =
   | { json: JsonSchema; maxBytes?: number }
   /** Parsed by the handler (see `multipart.ts`); the schema only documents the parts. */
-  | { multipart: JsonSchema; maxBytes: number };
+  | { multipart: JsonSchema; maxBytes: number }
+  /** Either: JSON (checked against `json`, at most the JSON limit) or a multipart body of at most `maxBytes`. */
+  | { json: JsonSchema; multipart: JsonSchema; maxBytes: number };
 
 export interface ValidInput {
   body: unknown;
@@ -98,21 +100,22 @@ export class ApiRoutes {
   }
 
   private bodyParsers(body: RequestBodySpec): RequestHandler[] {
-    const [type, limit] = 'json' in body
-      ? ['application/json', body.maxBytes ?? this.options.maxJsonBytes]
-      : ['multipart/form-data', body.maxBytes];
+    const types = [...('json' in body ? ['application/json'] : []), ...('multipart' in body ? ['multipart/form-data'] : [])];
     const requireType: RequestHandler = (req, _res, next) => {
-      if (!req.is(type)) throw new HttpProblem(415, { detail: `The body must be ${type}.` });
+      if (!req.is(types)) throw new HttpProblem(415, { detail: `The body must be ${types.join(' or ')}.` });
       next();
     };
-    const parser = 'json' in body ? express.json({ limit, type, strict: true }) : express.raw({ limit, type });
-    return [requireType, parser];
+    const jsonLimit = 'multipart' in body ? this.options.maxJsonBytes : body.maxBytes ?? this.options.maxJsonBytes;
+    const parsers: RequestHandler[] = [];
+    if ('json' in body) parsers.push(express.json({ limit: jsonLimit, type: 'application/json', strict: true }));
+    if ('multipart' in body) parsers.push(express.raw({ limit: body.maxBytes, type: 'multipart/form-data' }));
+    return [requireType, ...parsers];
   }
 
   private inputValidator(route: ApiRoute): RequestHandler {
     const checkParams = route.params && this.ajv.compile({ type: 'object', properties: route.params, required: Object.keys(route.params) });
     const checkQuery = route.query && this.queryAjv.compile(route.query);
-    const checkBody = route.body && 'json' in route.body ? this.ajv.compile(route.body.json) : undefined;
+    const jsonBody = route.body && 'json' in route.body ? this.ajv.compile(route.body.json) : undefined;
     return (req, res, next) => {
       const params = { ...req.params } as Record<string, string>;
       // A copy: express 5's req.query is a getter, and coercion writes into the object it checks.
@@ -120,7 +123,7 @@ export class ApiRoutes {
       const errors = [
         ...check(checkParams, params, '#/path'),
         ...check(checkQuery, query, '#/query'),
-        ...check(checkBody, req.body, ''),
+        ...check(Buffer.isBuffer(req.body) ? undefined : jsonBody, req.body, ''),
       ];
       if (errors.length > 0) throw validationProblem(errors);
       res.locals.input = { body: req.body, query, params } satisfies ValidInput;

@@ -7,6 +7,7 @@ import { bpmnProcess, eventually, sequence, serviceTask, startTestEngine, type T
 import { elementTemplateRoutes } from '../deployments/element-template-routes.js';
 import { requireDepartment } from '../identity/authorization.js';
 import type { RouteModule } from '../server-context.js';
+import { DOG_SERVICE_FORM, PDF_BYTES, serviceProcess } from '../tests/portal-fixtures.js';
 import { ADMIN_PASSWORD, as, createStaff, signIn, startTestServer, STAFF_PASSWORD, type Credentials, type TestServer } from '../tests/test-server.js';
 
 /** A route of the kind the task list will have: only clerks of the department a request is about. */
@@ -50,6 +51,10 @@ let targetUserId = '';
 let instanceKey = '';
 /** A Kämmerei task (no form), recorded by the task worker. */
 let taskKey = '';
+/** A citizen's submission with one file, and the Kämmerei task its instance opened. */
+let statusToken = '';
+let attachmentId = '';
+let submissionTaskKey = '';
 
 beforeAll(async () => {
   engine = await startTestEngine();
@@ -74,7 +79,29 @@ beforeAll(async () => {
     const [row] = await test.server.context.sql.query<{ job_key: string }>('SELECT job_key FROM tasks WHERE process_instance_key = $1', [String(processInstanceKey)]);
     return row?.job_key;
   }, 10_000);
+  await publishServices();
 });
+
+/** Two services (one to withdraw) and a submission with a file to one of them. */
+async function publishServices(): Promise<void> {
+  await as(test, callers.processManager, 'post', '/api/deployments')
+    .attach('files', Buffer.from(JSON.stringify(DOG_SERVICE_FORM)), 'matrix-service.form')
+    .attach('files', serviceProcess('matrix-service'), 'matrix-service.bpmn')
+    .attach('files', serviceProcess('matrix-withdraw'), 'matrix-withdraw.bpmn');
+  for (const [processId, referencePrefix] of [['matrix-service', 'MTX'], ['matrix-withdraw', 'MTW']]) {
+    const published = await as(test, callers.processManager, 'post', '/api/services').send({ processId, title: processId, referencePrefix });
+    if (published.status !== 201) throw new Error(`Publishing failed: ${JSON.stringify(published.body)}`);
+  }
+  const submitted = await test.http.post('/api/portal/services/matrix-service/submissions')
+    .field('data', JSON.stringify({ halterName: 'Matrix', impfnachweis: 'files::m' })).attach('files::m', PDF_BYTES, 'impf.pdf');
+  statusToken = submitted.body.statusToken;
+  attachmentId = (await test.http.get(`/api/portal/submissions/${statusToken}`)).body.attachments[0].id;
+  submissionTaskKey = await eventually(async () => {
+    const [row] = await test.server.context.sql.query<{ job_key: string }>(
+      `SELECT t.job_key FROM tasks t JOIN portal_submissions s ON s.process_instance_key = t.process_instance_key WHERE s.reference = $1`, [submitted.body.reference]);
+    return row?.job_key;
+  }, 10_000);
+}
 afterAll(async () => {
   await test.stop();
   await engine.destroy();
@@ -136,6 +163,26 @@ function rows(): Row[] {
     {
       method: 'post', route: '/api/tasks/:taskKey/complete', url: `${task}/complete`, send: (c) => c.send({}),
       expected: { anonymous: 401, otherClerk: 403, rightClerk: 200, processManager: 403, admin: 403 },
+    },
+    // The portal: process managers publish services; citizens (anonymous) apply and follow their status link; the
+    // files reach the clerks of the case's task.
+    { method: 'get', route: '/api/services', url: '/api/services', expected: only('processManager', 200) },
+    { method: 'post', route: '/api/services', url: '/api/services', send: (c) => c.send({ processId: 'matrix-service', title: 'Matrix', referencePrefix: 'MTX' }), expected: only('processManager', 201) },
+    { method: 'post', route: '/api/services/:processId/withdraw', url: '/api/services/matrix-withdraw/withdraw', expected: only('processManager', 204) },
+    { method: 'get', route: '/api/portal/services', url: '/api/portal/services', expected: everyone(200) },
+    { method: 'get', route: '/api/portal/services/:serviceId/form', url: '/api/portal/services/matrix-service/form', expected: everyone(200) },
+    {
+      method: 'post', route: '/api/portal/services/:serviceId/submissions', url: '/api/portal/services/matrix-service/submissions',
+      send: (c) => c.send({ data: { halterName: 'Jemand' } }), expected: everyone(201),
+    },
+    { method: 'get', route: '/api/portal/submissions/:statusToken', url: `/api/portal/submissions/${statusToken}`, expected: everyone(200) },
+    {
+      method: 'get', route: '/api/portal/submissions/:statusToken/attachments/:attachmentId', url: `/api/portal/submissions/${statusToken}/attachments/${attachmentId}`,
+      expected: everyone(200),
+    },
+    {
+      method: 'get', route: '/api/tasks/:taskKey/attachments/:attachmentId', url: `/api/tasks/${submissionTaskKey}/attachments/${attachmentId}`,
+      expected: { anonymous: 401, otherClerk: 403, rightClerk: 200, processManager: 200, admin: 403 },
     },
     // Last, because they end the callers' sessions.
     { method: 'post', route: '/api/auth/logout', url: '/api/auth/logout', expected: signedIn(204) },

@@ -1,8 +1,8 @@
 /** Staff sign-in with a password, sign-out, the current session, and changing one's own password. */
 import type { Request, Response } from 'express';
-import { rateLimit } from 'express-rate-limit';
 import { requestOrigin } from '../audit/audit-log.js';
 import { HttpProblem, problemType, validationProblem } from '../http/problem.js';
+import { perAddressRateLimit } from '../http/rate-limit.js';
 import type { RouteModule, ServerContext } from '../server-context.js';
 import { clearCookie, sessionCookieName, setCookie } from './cookies.js';
 import { hashPassword } from './passwords.js';
@@ -45,13 +45,7 @@ export const authRoutes: RouteModule = {
   name: 'auth',
   register(routes, context) {
     const passwordSignIn = new PasswordSignIn(context.users, context.audit, context.config.lockout);
-    const loginRateLimit = rateLimit({
-      windowMs: 60_000,
-      limit: context.config.loginRateLimitPerMinute,
-      standardHeaders: 'draft-8',
-      legacyHeaders: false,
-      handler: (_req, _res, next) => next(new HttpProblem(429, { detail: 'Too many sign-in attempts from this address; wait a minute.' })),
-    });
+    const loginRateLimit = perAddressRateLimit(context.config.loginRateLimitPerMinute, 'Too many sign-in attempts from this address; wait a minute.');
 
     routes.add({
       method: 'get', path: '/api/auth/methods', operationId: 'getSignInMethods', tag: 'auth', access: 'public',

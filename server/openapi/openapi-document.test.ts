@@ -87,6 +87,9 @@ describe('the OpenAPI document', () => {
     expect(paths['/api/auth/login'].post).toMatchObject({ security: [], 'x-amtsflow-access': 'public' });
     expect(paths['/api/admin/users'].get).toMatchObject({ security: [{ session: [] }], 'x-amtsflow-access': ['admin'] });
     expect(paths['/api/deployments'].post.requestBody.content['multipart/form-data']).toBeDefined();
+    expect(Object.keys(paths['/api/portal/services/{serviceId}/submissions'].post.requestBody.content)).toEqual(['application/json', 'multipart/form-data']);
+    expect(paths['/api/portal/services/{serviceId}/submissions'].post).toMatchObject({ security: [], 'x-amtsflow-access': 'public' });
+    expect(paths['/api/portal/services/{serviceId}/submissions'].post.responses['429']).toBeDefined();
     expect(paths['/api/admin/users/{userId}'].patch.responses['401'].content['application/problem+json']).toBeDefined();
   });
 });

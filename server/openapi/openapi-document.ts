@@ -89,6 +89,11 @@ function operationOf(route: ApiRoute): Record<string, unknown> {
 }
 
 function requestBodyOf(body: NonNullable<ApiRoute['body']>): Record<string, unknown> {
-  if ('json' in body) return { required: true, content: { 'application/json': { schema: body.json } } };
-  return { required: true, content: { 'multipart/form-data': { schema: body.multipart } } };
+  return {
+    required: true,
+    content: {
+      ...('json' in body ? { 'application/json': { schema: body.json } } : {}),
+      ...('multipart' in body ? { 'multipart/form-data': { schema: body.multipart } } : {}),
+    },
+  };
 }

@@ -79,4 +79,9 @@ export interface OperationsSource {
   incidentByKey(incidentKey: string): Promise<IncidentView | undefined>;
   /** The process definition with the BPMN XML it was deployed in (null for very old journals). */
   processDefinitionByKey(processDefinitionKey: string): Promise<{ resourceName: string; resource: string | null } | undefined>;
+  /**
+   * The keys of the instances whose own variable `name` holds the JSON text `jsonValue`; up to date with every
+   * instance the engine acknowledged before the call (the portal's resumer asks it about `submissionId`).
+   */
+  findInstancesByVariable(name: string, jsonValue: string): Promise<string[]>;
 }

@@ -1,7 +1,6 @@
 /**
  * The files that came with a task's case: the portal keeps the files a citizen uploaded with a submission and
- * implements this for the task list (by the process instance the submission started). Until it does, a task has
- * no attachments.
+ * implements this for the task list (by the process instance the submission started; `portal/task-attachments.ts`).
  */
 
 export interface TaskAttachment {
@@ -16,7 +15,7 @@ export interface TaskAttachment {
 
 export interface AttachmentReader {
   /** The files of the case a task belongs to; empty when there are none. */
-  attachmentsOf(task: { processInstanceKey: string; variables: Readonly<Record<string, unknown>> }): Promise<TaskAttachment[]>;
+  attachmentsOf(task: { key: string; processInstanceKey: string; variables: Readonly<Record<string, unknown>> }): Promise<TaskAttachment[]>;
 }
 
 export const NO_ATTACHMENTS: AttachmentReader = {

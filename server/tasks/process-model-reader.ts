@@ -12,6 +12,8 @@ export interface ProcessModel {
   elementNames: ReadonlyMap<string, string>;
   /** Embedded form JSON texts by `zeebe:userTaskForm` id. */
   embeddedForms: ReadonlyMap<string, string>;
+  /** The form the none start event links (`zeebe:formDefinition`), if any: what the citizen portal shows. */
+  startForm?: { formId?: string; formKey?: string };
 }
 
 interface ModdleNode {
@@ -19,6 +21,9 @@ interface ModdleNode {
   id?: string;
   name?: string;
   body?: string;
+  formId?: string;
+  formKey?: string;
+  eventDefinitions?: ModdleNode[];
   flowElements?: ModdleNode[];
   rootElements?: ModdleNode[];
   extensionElements?: { values?: ModdleNode[] };
@@ -67,8 +72,15 @@ export class ProcessModelReader {
     for (const extension of process.extensionElements?.values ?? []) {
       if (extension.$type === 'zeebe:UserTaskForm' && extension.id) embeddedForms.set(extension.id, extension.body ?? '');
     }
-    return { elementNames, embeddedForms };
+    return { elementNames, embeddedForms, startForm: startFormOf(process) };
   }
+}
+
+function startFormOf(process: ModdleNode): ProcessModel['startForm'] {
+  const start = process.flowElements?.find((element) => element.$type === 'bpmn:StartEvent' && !element.eventDefinitions?.length);
+  const link = start?.extensionElements?.values?.find((extension) => extension.$type === 'zeebe:FormDefinition');
+  if (!link || (!link.formId && !link.formKey)) return undefined;
+  return { ...(link.formId ? { formId: link.formId } : {}), ...(link.formKey ? { formKey: link.formKey } : {}) };
 }
 
 function collectNames(container: ModdleNode, names: Map<string, string>): void {

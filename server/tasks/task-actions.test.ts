@@ -116,9 +116,9 @@ describe('complete', () => {
     expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(response.body.type).toBe('urn:amtsflow:problem:form-invalid');
     expect(response.body.errors).toEqual([
-      { pointer: '/data/taxAmount', path: 'taxAmount', code: 'min', detail: 'Field must have minimum value of 0.' },
-      { pointer: '/data/note', path: 'note', code: 'maxLength', detail: 'Field must have maximum length of 20.' },
-      { pointer: '/data/reason', path: 'reason', code: 'required', detail: 'Field is required.' },
+      { pointer: '/data/taxAmount', path: 'taxAmount', componentId: 'amount', key: 'taxAmount', code: 'min', detail: 'Field must have minimum value of 0.', message: 'Field must have minimum value of 0.' },
+      { pointer: '/data/note', path: 'note', componentId: 'note', key: 'note', code: 'maxLength', detail: 'Field must have maximum length of 20.', message: 'Field must have maximum length of 20.' },
+      { pointer: '/data/reason', path: 'reason', componentId: 'reason', key: 'reason', code: 'required', detail: 'Field is required.', message: 'Field is required.' },
     ]);
     expect(activeElementIds(bed.engine, processInstanceKey)).toEqual(['festsetzen']);
     expect((await as(bed.test, bed.kaemmerei, 'get', `/api/tasks/${key}`)).body.task.state).toBe('open');
@@ -128,7 +128,7 @@ describe('complete', () => {
     const { key } = await newDogTaxTask();
     await post(bed.kaemmerei, key, 'claim');
     const response = await post(bed.kaemmerei, key, 'complete', { data: { approved: true } });
-    expect(response.body.errors).toEqual([{ pointer: '/data/taxAmount', path: 'taxAmount', code: 'required', detail: 'Dieses Feld ist ein Pflichtfeld.' }]);
+    expect(response.body.errors).toEqual([{ pointer: '/data/taxAmount', path: 'taxAmount', componentId: 'amount', key: 'taxAmount', code: 'required', detail: 'Dieses Feld ist ein Pflichtfeld.', message: 'Dieses Feld ist ein Pflichtfeld.' }]);
   });
 
   it('completes the job with the cleaned data, and the instance continues with it', async () => {

@@ -14,7 +14,7 @@ import type { SqlClient } from '../storage/server-storage.js';
 import { isNotFound } from './job-probe.js';
 import { taskNotOpen } from './task-problems.js';
 import type { TaskFormResolver } from './task-forms.js';
-import type { TaskFieldError, TaskFormValidator } from './task-form-validation.js';
+import { formInvalidProblem, type TaskFieldError, type TaskFormValidator } from './task-form-validation.js';
 import type { StoredTask, TaskStore } from './task-store.js';
 import { GONE_REASON, type TaskSyncChecker } from './task-sync-checker.js';
 
@@ -71,7 +71,7 @@ export class TaskCompletion {
     const form = await this.deps.forms.formOf(task);
     if (form.kind === 'none') {
       if (submitted === undefined || (isPlainObject(submitted) && Object.keys(submitted).length === 0)) return {};
-      throw formProblem(422, 'task-has-no-form', 'This task has no form, so it takes no data.', [{ pointer: '/data', detail: 'must be empty: the task has no form', path: '', code: 'noForm' }]);
+      throw formProblem(422, 'task-has-no-form', 'This task has no form, so it takes no data.', [{ pointer: '/data', detail: 'must be empty: the task has no form', path: '', code: 'noForm', componentId: '', key: '', message: 'must be empty: the task has no form' }]);
     }
     if (form.kind === 'unavailable') {
       throw new HttpProblem(409, { type: problemType('form-unavailable'), title: 'Form unavailable', detail: `This task cannot be completed here: ${form.reason}`, extensions: { formKey: form.key } });
@@ -81,7 +81,7 @@ export class TaskCompletion {
       this.deps.logger.error({ jobKey: task.key, formKey: form.key, reason: verdict.reason }, 'A task\'s form cannot be validated');
       throw new HttpProblem(409, { type: problemType('form-unusable'), title: 'Form cannot be used', detail: `The task's form is broken, so nothing can be validated against it: ${verdict.reason}`, extensions: { formKey: form.key } });
     }
-    if (verdict.valid === false) throw formProblem(422, 'form-invalid', 'The data does not fill in the form correctly.', verdict.errors);
+    if (verdict.valid === false) throw formInvalidProblem(verdict.errors);
     return verdict.data;
   }
 

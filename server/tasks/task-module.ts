@@ -47,7 +47,9 @@ export function taskModule(options: TaskModuleOptions = {}): RouteModule {
       const services: TaskServices = { context, store, sync, forms, completion, attachments: options.attachments?.(context) ?? NO_ATTACHMENTS };
       registerTaskReadRoutes(routes, services);
       registerTaskActionRoutes(routes, services);
-      const worker = new UserTaskWorker({ zeebe, sql, store, models, audit, logger, leaseMs: config.tasks.leaseMs });
+      const worker = new UserTaskWorker({
+        zeebe, sql, store, models, audit, logger, leaseMs: config.tasks.leaseMs, parallelCommits: config.databaseUrl === undefined ? 1 : 8,
+      });
       return {
         start() {
           worker.start();

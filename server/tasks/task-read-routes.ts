@@ -18,7 +18,7 @@ export const TASK_KEY_PARAM = { taskKey: { type: 'string', pattern: '^[1-9][0-9]
 const PROBLEM = 'application/problem+json';
 
 /** Loads the task named in the path for the handlers after it: 404 when there is none, 403 when the caller may not see it. */
-export function taskOfPath(services: TaskServices): RequestHandler {
+export function taskOfPath(services: Pick<TaskServices, 'store'>): RequestHandler {
   return async (req, res, next) => {
     const key = String(req.params.taskKey);
     const task = /^[1-9][0-9]{0,18}$/.test(key) ? await services.store.get(key) : undefined;

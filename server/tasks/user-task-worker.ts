@@ -8,10 +8,11 @@
 import type { Logger } from 'pino';
 import type { ZBClient, ZBWorker } from 'zeebe-node';
 import { SYSTEM_ACTOR, type AuditLog } from '../audit/audit-log.js';
-import type { SqlClient } from '../storage/server-storage.js';
+import { GroupCommit } from '../storage/group-commit.js';
+import type { SqlClient, SqlSession } from '../storage/server-storage.js';
 import { probeJob } from './job-probe.js';
 import type { ProcessModelReader } from './process-model-reader.js';
-import type { TaskStore } from './task-store.js';
+import type { ActivationOutcome, TaskStore } from './task-store.js';
 import { taskFromJob, USER_TASK_JOB_TYPE, type ActivatedUserTaskJob, type TaskFromJob } from './user-task-job.js';
 
 export interface UserTaskWorkerDependencies {
@@ -22,6 +23,8 @@ export interface UserTaskWorkerDependencies {
   audit: AuditLog;
   logger: Logger;
   leaseMs: number;
+  /** Recording transactions in flight at once: 1 on PGlite (one session), more on a PostgreSQL server. */
+  parallelCommits?: number;
 }
 
 const MAX_JOBS_PER_ACTIVATION = 32;
@@ -29,8 +32,14 @@ const HAND_BACK_AFTER_MS = 10_000;
 
 export class UserTaskWorker {
   private worker: ZBWorker<Record<string, unknown>, Record<string, unknown>, Record<string, unknown>> | undefined;
+  /** The jobs of one activation are recorded together, sharing a commit (`GroupCommit`). */
+  private readonly recordings: GroupCommit<{ task: TaskFromJob; name: string | null }, ActivationOutcome>;
 
-  constructor(private readonly deps: UserTaskWorkerDependencies) {}
+  constructor(private readonly deps: UserTaskWorkerDependencies) {
+    this.recordings = new GroupCommit(deps.sql, GroupCommit.itemByItem((tx, { task, name }) => this.recordInTransaction(tx, task, name)), {
+      maxInFlight: deps.parallelCommits ?? 1,
+    });
+  }
 
   start(): void {
     this.worker = this.deps.zeebe.createWorker({
@@ -59,21 +68,23 @@ export class UserTaskWorker {
   async record(job: ActivatedUserTaskJob): Promise<void> {
     const task = taskFromJob(job);
     const name = await this.elementName(task.processDefinitionKey, task.bpmnProcessId, task.elementId);
-    const outcome = await this.deps.sql.transaction(async (tx) => {
-      const recorded = await this.deps.store.recordActivation(tx, task, name);
-      if (recorded === 'created') {
-        await this.deps.audit.record({
-          actor: SYSTEM_ACTOR, action: 'task.created', target: { kind: 'task', id: task.jobKey },
-          details: {
-            bpmnProcessId: task.bpmnProcessId, elementId: task.elementId, processInstanceKey: task.processInstanceKey,
-            candidateGroups: task.candidateGroups, candidateUsers: task.candidateUsers, assignee: task.assignee,
-          },
-        }, tx);
-      }
-      return recorded;
-    });
+    const outcome = await this.recordings.write({ task, name });
     if (outcome === 'ended') await this.reopenIfStillThere(task);
     else this.deps.logger.debug({ jobKey: task.jobKey, outcome }, 'User task activated');
+  }
+
+  private async recordInTransaction(tx: SqlSession, task: TaskFromJob, name: string | null): Promise<ActivationOutcome> {
+    const recorded = await this.deps.store.recordActivation(tx, task, name);
+    if (recorded === 'created') {
+      await this.deps.audit.record({
+        actor: SYSTEM_ACTOR, action: 'task.created', target: { kind: 'task', id: task.jobKey },
+        details: {
+          bpmnProcessId: task.bpmnProcessId, elementId: task.elementId, processInstanceKey: task.processInstanceKey,
+          candidateGroups: task.candidateGroups, candidateUsers: task.candidateUsers, assignee: task.assignee,
+        },
+      }, tx);
+    }
+    return recorded;
   }
 
   /**

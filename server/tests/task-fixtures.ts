@@ -4,7 +4,7 @@
  */
 import type { JSONDoc } from 'zeebe-node';
 import { bpmnProcess, eventually, sequence, startTestEngine, type TestEngine } from '../../engine/tests/harness.js';
-import { readServerConfig, type TaskSyncConfig } from '../config.js';
+import { readServerConfig, type ServerConfig, type TaskSyncConfig } from '../config.js';
 import { ADMIN_PASSWORD, as, createStaff, signIn, startTestServer, type Credentials, type TestServer } from './test-server.js';
 
 export interface TaskTestBed {
@@ -19,9 +19,20 @@ export interface TaskTestBed {
   stop(): Promise<void>;
 }
 
-export async function startTaskTestBed(tasks: Partial<TaskSyncConfig> = {}): Promise<TaskTestBed> {
+export interface TaskTestBedOptions {
+  /** More server configuration. */
+  config?: Partial<ServerConfig>;
+  /** Hand the server the engine's exporter tables, as `npm start` does (the operations routes, the portal's status). */
+  withOperationsSource?: boolean;
+}
+
+export async function startTaskTestBed(tasks: Partial<TaskSyncConfig> = {}, options: TaskTestBedOptions = {}): Promise<TaskTestBed> {
   const engine = await startTestEngine();
-  const test = await startTestServer({ gatewayAddress: engine.running.gatewayAddress, config: { tasks: { ...readServerConfig({}).tasks, ...tasks } } });
+  const test = await startTestServer({
+    gatewayAddress: engine.running.gatewayAddress,
+    operationsSource: options.withOperationsSource ? engine.running.reads : undefined,
+    config: { tasks: { ...readServerConfig({}).tasks, ...tasks }, ...options.config },
+  });
   await createStaff(test.server, 'k-clerk', ['clerk'], ['kaemmerei']);
   await createStaff(test.server, 'k-clerk-2', ['clerk'], ['kaemmerei']);
   await createStaff(test.server, 'o-clerk', ['clerk'], ['ordnungsamt']);

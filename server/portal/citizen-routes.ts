@@ -1,0 +1,137 @@
+/**
+ * The citizen portal's routes, all public: the catalogue of services, a service's form, submitting it (rate-limited
+ * per client address), and a submission's status and files by its unguessable status token.
+ */
+import type { Response } from 'express';
+import { requestOrigin } from '../audit/audit-log.js';
+import type { ApiRoutes } from '../http/api-routes.js';
+import { validationProblem } from '../http/problem.js';
+import { perAddressRateLimit } from '../http/rate-limit.js';
+import type { PortalServices } from './portal-module.js';
+import { noSuchService, noSuchSubmission, serviceUnavailable } from './portal-problems.js';
+import { PROCESS_ID_PARAM } from './service-routes.js';
+import { MULTIPART_OVERHEAD_BYTES, readSubmissionBody, SUBMISSION_JSON_SCHEMA } from './submission-body.js';
+import { SUBMISSION_STATUS_SCHEMA, statusOf } from './submission-status.js';
+import { sha256Hex, STATUS_TOKEN_PATTERN } from './status-tokens.js';
+
+const PROBLEM = 'application/problem+json';
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{16,128}$/;
+const ATTACHMENT_ID_PARAM = { type: 'string', pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' };
+
+export const statusPath = (token: string) => `/api/portal/submissions/${token}`;
+
+/** Personal data: never kept by a browser cache or proxy. */
+const noStore = (res: Response) => res.set('Cache-Control', 'no-store');
+
+export function registerCitizenRoutes(routes: ApiRoutes, portal: PortalServices): void {
+  const { context, services, forms, intake, store } = portal;
+  const { portal: limits } = context.config;
+  const submissionRateLimit = perAddressRateLimit(limits.submissionsPerMinute, 'Too many submissions from this address; wait a minute.');
+
+  routes.add({
+    method: 'get', path: '/api/portal/services', operationId: 'listPortalServices', tag: 'portal', access: 'public',
+    summary: 'The catalogue: every service citizens can apply for',
+    responses: {
+      200: {
+        description: 'The published services',
+        schema: { type: 'object', properties: { services: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, title: { type: 'string' }, description: { type: 'string' } } } } } },
+      },
+    },
+    async handler(_req, res) {
+      const published = await services.list({ publishedOnly: true });
+      res.json({ services: published.map(({ id, title, description }) => ({ id, title, description })) });
+    },
+  });
+
+  routes.add({
+    method: 'get', path: '/api/portal/services/:serviceId/form', operationId: 'getPortalServiceForm', tag: 'portal', access: 'public',
+    summary: 'The form (form-js schema) to apply for a service with, and the formKey naming its exact version',
+    params: { serviceId: PROCESS_ID_PARAM },
+    responses: {
+      200: {
+        description: 'The form',
+        schema: { type: 'object', properties: { service: { type: 'object' }, formKey: { type: 'string' }, schema: { type: 'object' } } },
+      },
+      404: { description: 'No such public service', contentType: PROBLEM },
+      409: { description: 'The service\'s process has no usable start form at the moment', contentType: PROBLEM },
+    },
+    async handler(_req, res, { params }) {
+      const found = await services.withDeploymentGeneration(params.serviceId);
+      if (!found?.service.published) throw noSuchService(params.serviceId);
+      const { service } = found;
+      const form = await forms.formOf(service.id, found.deploymentGeneration);
+      if (form.kind === 'unavailable') throw serviceUnavailable(form.reason);
+      res.set('Cache-Control', 'no-cache').json({ service: { id: service.id, title: service.title, description: service.description }, formKey: form.formKey, schema: form.schema });
+    },
+  });
+
+  routes.add({
+    method: 'post', path: '/api/portal/services/:serviceId/submissions', operationId: 'submitPortalForm', tag: 'portal', access: 'public',
+    summary: 'Submit a service\'s form, with files: answers with the reference number and the status link once the process has started',
+    description: [
+      'JSON `{ data, formKey? }`, or multipart/form-data with a `data` part (JSON), an optional `formKey` part and one file part per file,',
+      `named by the file picker key the data refers to (\`files::…\`): at most ${limits.maxFiles} files of ${limits.maxFileBytes} bytes,`,
+      `${limits.maxTotalBytes} bytes together; PDF, PNG, JPEG or plain text, judged by their bytes and checked against the picker's \`accept\`.`,
+      'The data is validated with `forms/` against the form version of the process version started; invalid data is a 422 `form-invalid` problem',
+      'with `errors: [{ pointer, path, componentId, key, message, code }]`; a `formKey` of an older version a 409 `form-outdated`.',
+      'An `Idempotency-Key` header (16 to 128 characters of A-Z a-z 0-9 _ -) makes a retry of the same submission get the same answer',
+      '(a different submission under the same key: 422), never a second instance. Rate-limited per client address. Audited as `submission.received`.',
+    ].join(' '),
+    before: [submissionRateLimit],
+    body: { json: SUBMISSION_JSON_SCHEMA, multipart: { type: 'object', properties: { data: { type: 'string', contentMediaType: 'application/json' }, formKey: { type: 'string' } }, additionalProperties: { type: 'string', contentMediaType: 'application/octet-stream' } }, maxBytes: limits.maxTotalBytes + MULTIPART_OVERHEAD_BYTES },
+    params: { serviceId: PROCESS_ID_PARAM },
+    responses: {
+      201: {
+        description: 'Received: the process has started',
+        schema: { type: 'object', properties: { reference: { type: 'string', examples: ['HUND-2026-000123'] }, statusToken: { type: 'string' }, statusUrl: { type: 'string', format: 'uri' }, submittedAt: { type: 'string', format: 'date-time' } } },
+      },
+      404: { description: 'No such public service', contentType: PROBLEM },
+      409: { description: 'The form changed (`form-outdated`), the service cannot take submissions now, or a retry finds the submission still in progress', contentType: PROBLEM },
+      422: { description: 'The data does not fill in the form correctly, or the Idempotency-Key was used for another submission', contentType: PROBLEM },
+      503: { description: 'The engine did not acknowledge the instance; retry with the same Idempotency-Key', contentType: PROBLEM },
+    },
+    async handler(req, res, { params, body }) {
+      const idempotencyKey = req.get('idempotency-key');
+      if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+        throw validationProblem([{ pointer: '#/header/Idempotency-Key', detail: 'must be 16 to 128 characters of A-Z, a-z, 0-9, _ and -' }]);
+      }
+      const submission = await readSubmissionBody(body, req.get('content-type') ?? '', limits);
+      const receipt = await intake.submit({
+        serviceId: params.serviceId, body: submission, idempotencyKey, locale: req.acceptsLanguages('de', 'en') || 'de', origin: requestOrigin(req),
+      });
+      const statusUrl = new URL(statusPath(receipt.statusToken), context.config.publicUrl).href;
+      noStore(res).status(201).location(statusUrl).json({ reference: receipt.reference, statusToken: receipt.statusToken, statusUrl, submittedAt: receipt.submittedAt });
+    },
+  });
+
+  routes.add({
+    method: 'get', path: '/api/portal/submissions/:statusToken', operationId: 'getPortalSubmissionStatus', tag: 'portal', access: 'public',
+    summary: 'Where a submission stands (received, in progress, completed, rejected), with the citizen\'s own files',
+    params: { statusToken: { type: 'string', pattern: STATUS_TOKEN_PATTERN } },
+    responses: { 200: { description: 'The status', schema: SUBMISSION_STATUS_SCHEMA }, 404: { description: 'Unknown status link', contentType: PROBLEM } },
+    async handler(_req, res, { params }) {
+      const submission = await store.byStatusToken(sha256Hex(params.statusToken));
+      if (submission?.state !== 'confirmed') throw noSuchSubmission();
+      const [service, files] = await Promise.all([services.get(submission.serviceId), store.filesOf(submission.id)]);
+      noStore(res).json(await statusOf({ sql: context.sql, source: context.operationsSource }, submission, service, files));
+    },
+  });
+
+  routes.add({
+    method: 'get', path: '/api/portal/submissions/:statusToken/attachments/:attachmentId', operationId: 'downloadPortalAttachment', tag: 'portal', access: 'public',
+    summary: 'One of the files the citizen sent with the submission',
+    params: { statusToken: { type: 'string', pattern: STATUS_TOKEN_PATTERN }, attachmentId: ATTACHMENT_ID_PARAM },
+    responses: { 200: { description: 'The file, as a download', contentType: 'application/octet-stream' }, 404: { description: 'Unknown status link or file', contentType: PROBLEM } },
+    async handler(_req, res, { params }) {
+      const submission = await store.byStatusToken(sha256Hex(params.statusToken));
+      const file = submission?.state === 'confirmed' ? await store.fileContent(submission.id, params.attachmentId) : undefined;
+      if (file === undefined) throw noSuchSubmission();
+      sendFile(res, file);
+    },
+  });
+}
+
+/** A stored file as a download that no browser renders or sniffs. */
+export function sendFile(res: Response, file: { name: string; contentType: string; content: Buffer }): void {
+  noStore(res).attachment(file.name).type(file.contentType).set('X-Content-Type-Options', 'nosniff').send(file.content);
+}

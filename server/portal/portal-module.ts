@@ -1,0 +1,53 @@
+/**
+ * The citizen portal (server/README.md, "Citizen portal"): public services a process manager publishes, their forms,
+ * submissions with files that start process instances, and status links. Its background work settles submissions a
+ * crash left pending. `submissionAttachments` gives the task list the files of a case.
+ */
+import { DeploymentStore } from '../deployments/deployment-store.js';
+import type { BackgroundWork, RouteModule, ServerContext } from '../server-context.js';
+import type { AttachmentReader } from '../tasks/attachment-reader.js';
+import { ProcessModelReader } from '../tasks/process-model-reader.js';
+import { validateTaskForm } from '../tasks/task-form-validation.js';
+import { TaskFormResolver } from '../tasks/task-forms.js';
+import { TaskStore } from '../tasks/task-store.js';
+import { registerCitizenRoutes } from './citizen-routes.js';
+import { ServiceFormResolver } from './service-forms.js';
+import { registerServiceRoutes } from './service-routes.js';
+import { ServiceStore } from './service-store.js';
+import { SubmissionIntake } from './submission-intake.js';
+import { SubmissionResumer } from './submission-resumer.js';
+import { SubmissionStore } from './submission-store.js';
+import { registerTaskAttachmentRoute, SubmissionAttachments } from './task-attachments.js';
+
+/** What the portal's routes share. */
+export interface PortalServices {
+  context: ServerContext;
+  services: ServiceStore;
+  forms: ServiceFormResolver;
+  store: SubmissionStore;
+  intake: SubmissionIntake;
+}
+
+export const submissionAttachments = (context: ServerContext): AttachmentReader => new SubmissionAttachments(new SubmissionStore(context.sql));
+
+export const portalRoutes: RouteModule = {
+  name: 'portal',
+  register(routes, context): BackgroundWork {
+    const { sql, zeebe, audit } = context;
+    const logger = context.logger.child({ module: 'portal' });
+    const deployments = new DeploymentStore(sql);
+    const models = new ProcessModelReader(deployments);
+    const forms = new ServiceFormResolver(deployments, models, new TaskFormResolver(deployments, models));
+    const services = new ServiceStore(sql);
+    const store = new SubmissionStore(sql);
+    const intake = new SubmissionIntake({ sql, store, audit, services, forms, validate: validateTaskForm, zeebe, logger,
+      // PGlite has one session; a PostgreSQL server's pool commits in parallel.
+      parallelCommits: context.config.databaseUrl === undefined ? 1 : 8,
+    });
+    const portal: PortalServices = { context, services, forms, store, intake };
+    registerServiceRoutes(routes, portal);
+    registerCitizenRoutes(routes, portal);
+    registerTaskAttachmentRoute(routes, { store, tasks: new TaskStore(sql) });
+    return new SubmissionResumer({ sql, store, audit, zeebe, source: context.operationsSource, logger, config: context.config.portal });
+  },
+};

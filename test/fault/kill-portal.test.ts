@@ -1,0 +1,80 @@
+/**
+ * Kills `npm start` with SIGKILL while citizens submit, restarts it, and checks the portal's promise: every submission
+ * that was answered with a reference number has its process instance, and no submission has two.
+ */
+import { describe, expect, it } from '@jest/globals';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { startTestEngine } from '../../engine/tests/harness.js';
+import { openServerStorage } from '../../server/storage/server-storage.js';
+import { startAmtsflowProcess, TEST_ADMIN_PASSWORD } from '../support/amtsflow-process.js';
+import { publishDogServiceOver } from '../support/portal-http.js';
+
+const ANSWERED_BEFORE_KILL = 150;
+const CONCURRENT_CITIZENS = 8;
+const PORTAL_ENV = { AMTSFLOW_PORTAL_SUBMISSIONS_PER_MINUTE: '1000000', AMTSFLOW_PORTAL_RESUME_AFTER_SECONDS: '1', AMTSFLOW_PORTAL_RESUME_CHECK_SECONDS: '1' };
+
+describe('crash safety of the portal', () => {
+  it('keeps an instance for every answered submission, and never starts two, across a SIGKILL', async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'amtsflow-kill-portal-'));
+    try {
+      const first = await startAmtsflowProcess(dataDir, PORTAL_ENV);
+      await publishDogServiceOver(first.url, TEST_ADMIN_PASSWORD);
+
+      const answered = new Map<string, string>();
+      let killed = false;
+      let sent = 0;
+      const citizen = async () => {
+        while (!killed) {
+          const name = `Halter ${sent++}`;
+          const response = await fetch(`${first.url}/api/portal/services/hund-anmelden/submissions`, {
+            method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ data: { halterName: name, gewicht: 10 } }),
+          }).catch(() => undefined);
+          if (response?.status === 201) answered.set(((await response.json()) as { reference: string }).reference, name);
+        }
+      };
+      const citizens = Array.from({ length: CONCURRENT_CITIZENS }, citizen);
+      const giveUpAt = Date.now() + 120_000;
+      while (answered.size < ANSWERED_BEFORE_KILL && Date.now() < giveUpAt) await new Promise((resolve) => setTimeout(resolve, 5));
+      first.child.kill('SIGKILL');
+      killed = true;
+      expect(await first.exited).toBe('SIGKILL');
+      await Promise.all(citizens);
+      expect(answered.size).toBeGreaterThanOrEqual(ANSWERED_BEFORE_KILL);
+
+      // The restart settles what the crash left pending (after a second, as configured here), then stops cleanly.
+      const second = await startAmtsflowProcess(dataDir, PORTAL_ENV);
+      await new Promise((resolve) => setTimeout(resolve, 8_000));
+      second.child.kill('SIGTERM');
+      expect(await second.exited).toBe('0');
+
+      const sql = await openServerStorage({ dataDir });
+      const engine = await startTestEngine(dataDir);
+      try {
+        const rows = await sql.query<{ id: string; reference: string; state: string; process_instance_key: string | null; name: string }>(
+          `SELECT id::text AS id, reference, state, process_instance_key, data->>'halterName' AS name FROM portal_submissions`,
+        );
+        const byReference = new Map(rows.map((row) => [row.reference, row]));
+        for (const [reference, name] of answered) {
+          expect({ reference, name: byReference.get(reference)?.name, state: byReference.get(reference)?.state }).toEqual({ reference, name, state: 'confirmed' });
+        }
+        const problems: string[] = [];
+        for (const row of rows) {
+          const instances = await engine.running.reads.findInstancesByVariable('submissionId', JSON.stringify(row.id));
+          if (row.state !== 'confirmed' || instances.length !== 1 || instances[0] !== row.process_instance_key) {
+            problems.push(`${row.reference}: ${row.state}, instance ${row.process_instance_key}, instances found ${JSON.stringify(instances)}`);
+          }
+        }
+        expect(problems).toEqual([]);
+        const instanceCount = (await engine.running.reads.processInstances({ bpmnProcessId: 'hund-anmelden', limit: 1000 })).instances.length;
+        expect(instanceCount).toBe(rows.length);
+      } finally {
+        await engine.destroy();
+        await sql.close();
+      }
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  }, 240_000);
+});
