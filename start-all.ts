@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import { readConnectorsConfig, startConnectors, type ConnectorsConfig, type RunningConnectors, type SecretProvider } from './connectors/index.js';
 import { readEngineConfig, startEngine, type EngineConfig, type RunningEngine } from './engine/index.js';
 import { PROCESS_MAIL_TEMPLATE_DIR, referenceBundles } from './processes/index.js';
-import { elementTemplateRoutes, readServerConfig, seedDeployments, startServer, type RunningServer, type ServerConfig } from './server/index.js';
+import { elementTemplateRoutes, readServerConfig, seedBundles, startServer, type RunningServer, type ServerConfig } from './server/index.js';
 
 export interface AmtsflowConfig {
   /** Absent when ZEEBE_ADDRESS is set: then the embedded engine is not started. */
@@ -55,8 +55,8 @@ export async function startAll(config: AmtsflowConfig, { logger, secrets }: Star
       // Operations read the embedded engine's exported instances; against a Zeebe cluster there are none.
       operationsSource: engine?.reads,
     });
-    // The city's reference processes, on the first start only (see seedDeployments).
-    await seedDeployments(server.context, referenceBundles());
+    // The city's reference processes, on the first start only (see seedBundles).
+    await seedBundles(server.context, referenceBundles());
     connectors = await startConnectors(config.connectors, {
       logger: logger.child({ component: 'connectors' }),
       applicationMailTemplateDirs: [PROCESS_MAIL_TEMPLATE_DIR],

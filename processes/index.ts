@@ -11,7 +11,10 @@ export interface PortalService {
   /** German title in the portal's service list. */
   title: string;
   description: string;
-  /** Prefix of the Aktenzeichen the portal gives each application, passed to the process as variable `aktenzeichen`. */
+  /**
+   * Prefix of the reference number (Aktenzeichen) the portal gives each application, unique per service; the portal
+   * passes the number as variable `submissionReference`, which the processes take as their `aktenzeichen`.
+   */
   referencePrefix: string;
   /** True when citizens start it from the portal with its start form; false for staff or system-started processes. */
   citizenStartable: boolean;
@@ -62,7 +65,7 @@ export const REFERENCE_PROCESSES: readonly ReferenceProcess[] = [
         bpmnProcessId: 'hundeabmeldung',
         title: 'Hund abmelden',
         description: 'Melden Sie einen Hund ab, wenn er verstorben ist, abgegeben wurde oder Sie aus Leichlingen wegziehen.',
-        referencePrefix: 'HUND',
+        referencePrefix: 'HUNDAB',
         citizenStartable: true,
         startFormId: 'hundeabmeldung-antrag',
         departments: ['kaemmerei', 'ordnungsamt'],
@@ -113,7 +116,7 @@ export const REFERENCE_PROCESSES: readonly ReferenceProcess[] = [
         bpmnProcessId: 'verlustmeldung',
         title: 'Verlust melden',
         description: 'Melden Sie, was Sie verloren haben. Das Fundbüro gleicht Ihre Meldung mit den Fundsachen ab und benachrichtigt Sie.',
-        referencePrefix: 'FUND',
+        referencePrefix: 'VERLUST',
         citizenStartable: true,
         startFormId: 'verlustmeldung-antrag',
         departments: ['fundbuero'],
@@ -139,11 +142,17 @@ export function citizenServices(): PortalService[] {
   return REFERENCE_PROCESSES.flatMap((each) => each.services).filter((service) => service.citizenStartable);
 }
 
-/** Each reference process as a bundle deployed on the first start: its processes' ids and its files in deployment order. */
-export function referenceBundles(): { name: string; processIds: string[]; files: string[] }[] {
+/**
+ * Each reference process as a bundle deployed on the first start: its processes' ids, its files in deployment order,
+ * and the services published to the portal with it.
+ */
+export function referenceBundles(): { name: string; processIds: string[]; files: string[]; publicServices: { processId: string; title: string; description: string; referencePrefix: string }[] }[] {
   return REFERENCE_PROCESSES.map(({ name, resources, services }) => ({
     name,
     processIds: services.map((service) => service.bpmnProcessId),
     files: [...resources.forms, ...resources.decisions, ...resources.processes],
+    publicServices: services.filter((service) => service.citizenStartable).map(({ bpmnProcessId, title, description, referencePrefix }) => ({
+      processId: bpmnProcessId, title, description, referencePrefix,
+    })),
   }));
 }

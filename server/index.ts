@@ -14,7 +14,7 @@ export { ROLES, type Role } from './identity/roles.js';
 export { hasRole, isClerkOfAny, type StaffUser } from './identity/staff-user.js';
 export { AuditLog, actorOf, requestOrigin, SYSTEM_ACTOR, type AuditActor, type AuditEntryInput } from './audit/audit-log.js';
 export { DeploymentStore, type StoredContent } from './deployments/deployment-store.js';
-export { seedDeployments, type SeedBundle } from './deployments/seed-deployments.js';
+export { seedBundles, type SeedBundle } from './seeding/seed-bundles.js';
 export { elementTemplateRoutes, type ElementTemplateSource } from './deployments/element-template-routes.js';
 export { taskModule, taskRoutes, type TaskModuleOptions } from './tasks/task-module.js';
 export type { AttachmentReader, TaskAttachment } from './tasks/attachment-reader.js';

@@ -1,11 +1,11 @@
 /**
- * The city's reference processes are deployed on the first start, so a new user finds them at once, and never again:
- * a restart does not add versions or undo what a process manager changed.
+ * The city's reference processes are deployed on the first start and their citizen services published, so a new user
+ * finds them at once, and never again: a restart does not add versions or undo what a process manager changed.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestEngine, type TestEngine } from '../engine/tests/harness.js';
 import { referenceBundles, REFERENCE_PROCESSES } from '../processes/index.js';
-import { seedDeployments } from '../server/index.js';
+import { seedBundles } from '../server/index.js';
 import { as, createStaff, signIn, startTestServer, type Credentials, type TestServer } from '../server/tests/test-server.js';
 
 let engine: TestEngine;
@@ -30,7 +30,7 @@ const catalogue = async (collection: 'processes' | 'forms' | 'decisions') => {
 
 describe('seeding the reference processes', () => {
   it('deploys every reference process with its forms and decisions on the first start', async () => {
-    const seeded = await seedDeployments(test.server.context, referenceBundles());
+    const seeded = await seedBundles(test.server.context, referenceBundles());
     expect([...seeded.keys()]).toEqual(REFERENCE_PROCESSES.map((each) => each.name));
     const processes = await catalogue('processes');
     const processIds = REFERENCE_PROCESSES.flatMap((each) => each.services.map((service) => service.bpmnProcessId));
@@ -47,9 +47,22 @@ describe('seeding the reference processes', () => {
     expect(deployments.every((entry) => entry.actor.kind === 'system')).toBe(true);
   });
 
-  it('deploys nothing again on a later start, so versions stay as the process managers left them', async () => {
-    const seeded = await seedDeployments(test.server.context, referenceBundles());
+  it('publishes the services citizens start in the portal, each with its own reference prefix', async () => {
+    const response = await test.http.get('/api/portal/services');
+    expect(response.status).toBe(200);
+    const citizenServices = REFERENCE_PROCESSES.flatMap((each) => each.services).filter((service) => service.citizenStartable);
+    expect((response.body.services as { id: string }[]).map((service) => service.id).sort()).toEqual(citizenServices.map((service) => service.bpmnProcessId).sort());
+    const form = await test.http.get('/api/portal/services/hundeanmeldung/form');
+    expect(form.status).toBe(200);
+    expect(JSON.stringify(form.body)).toContain('hundeanmeldung-antrag');
+  });
+
+  it('seeds nothing again on a later start, so versions and services stay as the process managers left them', async () => {
+    expect((await as(test, manager, 'post', '/api/services/fundanzeige/withdraw')).status).toBe(204);
+    const seeded = await seedBundles(test.server.context, referenceBundles());
     expect(seeded.size).toBe(0);
     expect((await catalogue('processes')).every((each) => each.latestVersion === 1)).toBe(true);
+    const services = (await test.http.get('/api/portal/services')).body.services as { id: string }[];
+    expect(services.map((service) => service.id)).not.toContain('fundanzeige');
   });
 });

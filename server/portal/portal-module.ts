@@ -30,15 +30,19 @@ export interface PortalServices {
 
 export const submissionAttachments = (context: ServerContext): AttachmentReader => new SubmissionAttachments(new SubmissionStore(context.sql));
 
+/** What publishing a service needs (`publishService`), for code outside the routes: the seeding of reference processes. */
+export function servicePublishing(context: ServerContext): Pick<PortalServices, 'context' | 'services' | 'forms'> {
+  const deployments = new DeploymentStore(context.sql);
+  const models = new ProcessModelReader(deployments);
+  return { context, services: new ServiceStore(context.sql), forms: new ServiceFormResolver(deployments, models, new TaskFormResolver(deployments, models)) };
+}
+
 export const portalRoutes: RouteModule = {
   name: 'portal',
   register(routes, context): BackgroundWork {
     const { sql, zeebe, audit } = context;
     const logger = context.logger.child({ module: 'portal' });
-    const deployments = new DeploymentStore(sql);
-    const models = new ProcessModelReader(deployments);
-    const forms = new ServiceFormResolver(deployments, models, new TaskFormResolver(deployments, models));
-    const services = new ServiceStore(sql);
+    const { services, forms } = servicePublishing(context);
     const store = new SubmissionStore(sql);
     const intake = new SubmissionIntake({ sql, store, audit, services, forms, validate: validateTaskForm, zeebe, logger,
       // PGlite has one session; a PostgreSQL server's pool commits in parallel.

@@ -1,11 +1,10 @@
 /** Process managers publish a process as a public service of the portal, and withdraw it. */
 import { requestOrigin } from '../audit/audit-log.js';
-import { HttpProblem, problemType } from '../http/problem.js';
 import type { ApiRoutes } from '../http/api-routes.js';
 import { staffOf } from '../identity/request-auth.js';
-import { isUniqueViolation } from '../storage/server-storage.js';
 import type { PortalServices } from './portal-module.js';
-import { noSuchService, serviceUnavailable } from './portal-problems.js';
+import { noSuchService } from './portal-problems.js';
+import { publishService, type ServiceToPublish } from './publish-service.js';
 
 const PROBLEM = 'application/problem+json';
 export const PROCESS_ID_PARAM = { type: 'string', minLength: 1, maxLength: 255, pattern: '^[A-Za-z_][A-Za-z0-9_.-]*$' };
@@ -23,7 +22,7 @@ const SERVICE_SCHEMA = {
 };
 
 export function registerServiceRoutes(routes: ApiRoutes, portal: PortalServices): void {
-  const { context, services, forms } = portal;
+  const { context, services } = portal;
 
   routes.add({
     method: 'get', path: '/api/services', operationId: 'listServices', tag: 'portal', access: ['process-manager'],
@@ -52,24 +51,7 @@ export function registerServiceRoutes(routes: ApiRoutes, portal: PortalServices)
       409: { description: 'The process links no usable start form, or another service has the prefix', contentType: PROBLEM },
     },
     async handler(req, res, { body }) {
-      const input = body as { processId: string; title: string; description?: string; referencePrefix: string };
-      const form = await forms.formOf(input.processId);
-      if (form.kind === 'unavailable') throw serviceUnavailable(form.reason);
-      const user = staffOf(req);
-      try {
-        const service = await context.sql.transaction(async (tx) => {
-          const published = await services.publish(tx, { id: input.processId, title: input.title, description: input.description ?? '', referencePrefix: input.referencePrefix }, user.id);
-          await context.audit.record({
-            ...requestOrigin(req), action: 'service.published', target: { kind: 'service', id: input.processId },
-            details: { title: input.title, referencePrefix: input.referencePrefix, processVersion: form.processVersion, formKey: form.formKey },
-          }, tx);
-          return published;
-        });
-        res.status(201).json(service);
-      } catch (error) {
-        if (!isUniqueViolation(error)) throw error;
-        throw new HttpProblem(409, { type: problemType('reference-prefix-taken'), title: 'Reference prefix taken', detail: `Another service uses the prefix ${input.referencePrefix}.` });
-      }
+      res.status(201).json(await publishService(portal, body as ServiceToPublish, requestOrigin(req)));
     },
   });
 

@@ -25,8 +25,8 @@ const COLUMNS = 'process_id, title, description, reference_prefix, published, up
 export class ServiceStore {
   constructor(private readonly sql: SqlClient) {}
 
-  /** Publishes (or re-publishes with new texts) a process; the prefix of another service is refused by the database. */
-  async publish(tx: SqlSession, service: Omit<PortalService, 'published' | 'updatedAt'>, userId: string): Promise<PortalService> {
+  /** Publishes (or re-publishes with new texts) a process; the prefix of another service is refused by the database. `userId` null: the system. */
+  async publish(tx: SqlSession, service: Omit<PortalService, 'published' | 'updatedAt'>, userId: string | null): Promise<PortalService> {
     const [row] = await tx.query<ServiceRow>(
       `INSERT INTO portal_services (process_id, title, description, reference_prefix, published, updated_by)
        VALUES ($1, $2, $3, $4, true, $5)
