@@ -48,9 +48,13 @@ describe('the README portal walkthrough', () => {
       const { stdout } = await promisify(execFile)('bash', ['-euo', 'pipefail', '-c', await walkthroughScript()], {
         env: { ...process.env, BASE: running.url, ADMIN_PASSWORD: TEST_ADMIN_PASSWORD },
       });
-      expect(stdout.trim().split('\n')).toEqual([
-        'Angebot: Hund anmelden',
-        `Aktenzeichen: HUND-${new Date().getUTCFullYear()}-000001`,
+      const lines = stdout.trim().split('\n');
+      // The catalogue: the example beside the city's services seeded on the first start.
+      expect(lines.filter((line) => line.startsWith('Angebot: '))).toEqual(expect.arrayContaining([
+        'Angebot: Hund anmelden (Beispiel)', 'Angebot: Hund anmelden (Hundesteuer, Landeshundegesetz)', 'Angebot: Fundsache melden',
+      ]));
+      expect(lines.filter((line) => !line.startsWith('Angebot: '))).toEqual([
+        `Aktenzeichen: PROBE-${new Date().getUTCFullYear()}-000001`,
         'Status: received',
         'Anlage: impfpass.pdf (application/pdf)',
         'Status: completed',

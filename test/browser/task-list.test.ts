@@ -108,6 +108,8 @@ describe('the task list in a browser', () => {
     const summary = page.getByRole('alert').filter({ hasText: 'Bitte korrigieren Sie folgende Angaben:' });
     await summary.waitFor();
     expect(await summary.getByRole('link').count()).toBe(3);
+    // The messages are the server's validator's, in the app's language (not form-js's English ones).
+    await summary.getByText(/Dieses Feld ist ein Pflichtfeld\./).first().waitFor();
     expect(completions).toEqual([]);
     await page.locator('.fjs-form-field-error').first().waitFor();
     await expectAccessible(page, 'task form with errors');

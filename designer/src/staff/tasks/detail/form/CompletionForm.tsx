@@ -1,7 +1,7 @@
 /**
  * A task's form in form-js's viewer, opened with the process variables, and completing it: the data is checked with
  * the validator the server uses (`forms/`) before it is sent, and the server's field errors come back to their
- * fields (`check-in-browser.ts` says when form-js's rules stand in for the validator). A chunk of its own: the viewer and the validator load only when a task is opened.
+ * fields. A chunk of its own: the viewer and the validator load only when a task is opened.
  */
 import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
 import { Form } from '@bpmn-io/form-js-viewer';
@@ -57,8 +57,8 @@ export default function CompletionForm({ schema, variables, canComplete, onCompl
   const complete = async () => {
     const form = formRef.current;
     if (!form || busy) return;
-    const { data, errors } = form.submit();
-    const found = checkInBrowser({ schema, data, variables, locale, formJsErrors: errors });
+    const { data } = form.submit();
+    const found = checkInBrowser({ schema, data, variables, locale });
     if (found.length > 0) {
       show(found);
       return;

@@ -37,8 +37,7 @@ function visitComponents(schema: Record<string, unknown>, visit: (component: Sch
 
 /**
  * Every component by the path of its value without list positions: `owner.email`, `dogs.breed`. Read from the
- * schema as form-js binds it (a `key` or a group's `path` may be dotted), not with `forms/`'s compiler, which cannot
- * run under the app's CSP (see `check-in-browser.ts`).
+ * schema as form-js binds it (a `key` or a group's `path` may be dotted).
  */
 export function componentsByPath(schema: Record<string, unknown>): Map<string, string> {
   const byPath = new Map<string, string>();
@@ -83,19 +82,6 @@ export function fromServer(errors: readonly FieldProblem[], byPath: ReadonlyMap<
     const { path, indexes } = splitPath(segments[0] === 'data' ? segments.slice(1) : segments);
     return { componentId: byPath.get(path), indexes, message: error.detail };
   });
-}
-
-/** form-js's own verdict (`Form.validate()`): messages by component id, then by list position. */
-export function fromFormJs(errors: Record<string, unknown>): FormFieldProblem[] {
-  const problems: FormFieldProblem[] = [];
-  const visit = (componentId: string, value: unknown, indexes: number[]) => {
-    if (Array.isArray(value)) for (const message of value) problems.push({ componentId, indexes, message: String(message) });
-    else if (value !== null && typeof value === 'object') {
-      for (const [index, inner] of Object.entries(value)) visit(componentId, inner, [...indexes, Number(index)]);
-    }
-  };
-  for (const [componentId, value] of Object.entries(errors)) visit(componentId, value, []);
-  return problems;
 }
 
 /** The problems as form-js keeps them in its state: by component id, then by list position, a list of messages. */
