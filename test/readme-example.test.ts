@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { startTestEngine } from '../engine/tests/harness.js';
 import { startAmtsflowProcess, TEST_ADMIN_PASSWORD } from './support/amtsflow-process.js';
 import { freePort } from './support/engine-process.js';
+import { readmeScript } from './support/readme-script.js';
 
 describe('the README quick start', () => {
   it('shows the same example script that is shipped in examples/', async () => {
@@ -29,14 +30,6 @@ describe('the README quick start', () => {
   });
 });
 
-/** The shell script of the README's portal walkthrough: the one sh block between its markers. */
-async function walkthroughScript(): Promise<string> {
-  const readme = await readFile('README.md', 'utf8');
-  const section = /<!-- portal-walkthrough:start[^>]*-->([\s\S]*?)<!-- portal-walkthrough:end -->/.exec(readme)?.[1];
-  const blocks = [...(section ?? '').matchAll(/```sh\n([\s\S]*?)```/g)].map((match) => match[1]);
-  expect(blocks).toHaveLength(1);
-  return blocks[0];
-}
 
 describe('the README portal walkthrough', () => {
   it('deploys and publishes a service, submits it as a citizen with a file, and completes the task as a clerk, against npm start', async () => {
@@ -45,7 +38,7 @@ describe('the README portal walkthrough', () => {
     // The status link is built from the public URL, which follows the port: a fixed free one, not 0.
     const running = await startAmtsflowProcess(dataDir, { PORT: String(port) });
     try {
-      const { stdout } = await promisify(execFile)('bash', ['-euo', 'pipefail', '-c', await walkthroughScript()], {
+      const { stdout } = await promisify(execFile)('bash', ['-euo', 'pipefail', '-c', await readmeScript('portal-walkthrough')], {
         env: { ...process.env, BASE: running.url, ADMIN_PASSWORD: TEST_ADMIN_PASSWORD },
       });
       const lines = stdout.trim().split('\n');
