@@ -102,9 +102,9 @@ function fillInput(build: Build, node: CompiledInput, target: JsonObject, submit
   else objectAt(target, node.keyPath.slice(0, -1), false)[node.keyPath[node.keyPath.length - 1]] = value;
 }
 
-/** The value of a plain object (or undefined: nothing) under one key. */
+/** `lookUp(scope, [key], true)` without its loop: the value of a plain object under one key; nothing for any other scope (null, a list item that is text). */
 function ownEntry(scope: unknown, key: string): Lookup {
-  if (scope === undefined || !Object.hasOwn(scope as object, key)) return ABSENT;
+  if (!isPlainObject(scope) || !Object.hasOwn(scope, key)) return ABSENT;
   const value = (scope as JsonObject)[key];
   return value === undefined ? ABSENT : { kind: 'found', value };
 }

@@ -1,0 +1,58 @@
+/**
+ * The validator agrees with form-js's viewer (the real one, under jsdom) on every form of the shared corpus and on
+ * this folder's own forms, for generated submissions. `FORMS_PARITY_RUNS` sets the submissions per form;
+ * `FORMS_PARITY_TRACE=<file>` appends each case to the file before it runs; `FORMS_PARITY_SEED` repeats a run.
+ */
+import { appendFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { compileForm } from '../compile/compile-form.js';
+import type { FormSchema } from '../schema/form-schema.js';
+import { validateSubmission } from '../submission/validate-submission.js';
+import { FormJsOracle, shutDownOracle, type OracleVerdict } from './form-js-oracle.js';
+import { parityCases } from './submission-arbitraries.js';
+import { componentsById, corpusForms, ownForms } from './test-forms.js';
+import { compareVerdicts } from './verdict-comparison.js';
+
+const RUNS = Number(process.env.FORMS_PARITY_RUNS ?? 40);
+const TIME_ZONE = 'Europe/Berlin';
+const explained = new Map<string, number>();
+let freshRechecks = 0;
+
+afterAll(async () => {
+  await shutDownOracle();
+  console.log(
+    `known differences that explained an error: ${JSON.stringify(Object.fromEntries(explained))}; ` +
+      `runs where only a fresh viewer agreed: ${freshRechecks}`,
+  );
+});
+
+describe.each([...corpusForms(), ...ownForms()])('$name', ({ name, schema }) => {
+  it(`gives form-js's verdict on ${RUNS} generated submissions`, async () => {
+    const form = compileForm(schema as FormSchema);
+    const components = componentsById(schema);
+    const oracle = await FormJsOracle.open(schema, { timeZone: TIME_ZONE });
+    await fc.assert(
+      fc.asyncProperty(parityCases(schema, TIME_ZONE), async (submission) => {
+        if (process.env.FORMS_PARITY_TRACE) appendFileSync(process.env.FORMS_PARITY_TRACE, `${name}\t${JSON.stringify(submission)}\n`);
+        const ours = validateSubmission(form, submission.posted, { data: submission.input, files: submission.files, timeZone: TIME_ZONE, locale: 'en' });
+        const compare = (viewer: OracleVerdict) =>
+          compareVerdicts({ ours, viewer, clean: submission.clean, componentOf: (error) => components.get(error.componentId) ?? {}, explained });
+        let viewer = await oracle.run(submission.input, submission.clean, submission.files);
+        let disagreements = compare(viewer);
+        if (disagreements.length > 0) {
+          // the reused viewer may carry traces of earlier runs; a viewer of its own is the judge
+          viewer = await oracle.run(submission.input, submission.clean, submission.files, 'fresh');
+          disagreements = compare(viewer);
+          if (disagreements.length === 0) freshRechecks++;
+        }
+        if (disagreements.length > 0) {
+          throw new Error(
+            `${disagreements.map((d) => `${d.path || '(form)'}: ${d.problem}`).join('\n')}\n` +
+              `ours: ${JSON.stringify(ours)}\nviewer: ${JSON.stringify({ ...viewer, errors: [...viewer.errors] })}`,
+          );
+        }
+      }),
+      { numRuns: RUNS, endOnFailure: true, seed: process.env.FORMS_PARITY_SEED ? Number(process.env.FORMS_PARITY_SEED) : undefined },
+    );
+  }, Number(process.env.FORMS_PARITY_TIMEOUT ?? 600_000));
+});
