@@ -1,0 +1,66 @@
+/**
+ * Script, not a test: validations per second of the dog registration form (`forms/test-forms/`: 31 fields, two of
+ * them computed, hide conditions in FEEL, options from input data and a dynamic list of dogs), with a valid
+ * submission of two dogs and one with mistakes. Warm runs, several rounds, the median. Run with `npm run bench:forms`.
+ */
+import { readFileSync } from 'node:fs';
+import { compileForm, validateSubmission, type FormSchema } from '../../forms/index.js';
+import { describeMachine } from '../engine/machine.js';
+import { files, inputData, invalidSubmission, validSubmission } from './dog-registration-submissions.js';
+
+const ROUNDS = 7;
+const ROUND_MS = 1_000;
+const WARM_UP = 20_000;
+const TARGET = 20_000;
+const TIME_ZONE = 'Europe/Berlin';
+
+const schema = JSON.parse(readFileSync(new URL('../../forms/test-forms/dog-registration.form.json', import.meta.url), 'utf8')) as FormSchema;
+const form = compileForm(schema);
+const options = { data: inputData, files, timeZone: TIME_ZONE, locale: 'de' };
+
+/** Components that hold a value (a key), at any depth. */
+const fieldCount = (components: readonly Record<string, unknown>[] = []): number =>
+  components.reduce((count, component) => count + (typeof component.key === 'string' ? 1 : 0) + fieldCount(component.components as Record<string, unknown>[] | undefined), 0);
+
+const validate = (submission: unknown) => validateSubmission(form, submission, options);
+
+// a benchmark of the wrong verdict measures nothing
+const validErrors = validate(validSubmission).errors;
+if (validErrors.length > 0) throw new Error(`the valid submission is rejected: ${JSON.stringify(validErrors)}`);
+const invalidErrors = validate(invalidSubmission).errors;
+if (invalidErrors.length === 0) throw new Error('the invalid submission is accepted');
+
+/** Validations per second in one round of about `ROUND_MS`. */
+function round(submission: unknown): number {
+  let count = 0;
+  const start = performance.now();
+  let elapsed = 0;
+  while (elapsed < ROUND_MS) {
+    for (let i = 0; i < 500; i++) validate(submission);
+    count += 500;
+    elapsed = performance.now() - start;
+  }
+  return (count / elapsed) * 1000;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+for (let i = 0; i < WARM_UP; i++) validate(i % 2 === 0 ? validSubmission : invalidSubmission);
+
+const machine = await describeMachine();
+console.log(`machine: ${machine.cores} cores (${machine.cpuModel}), ${machine.memoryGiB.toFixed(1)} GiB, node ${machine.node}, ${machine.kernel}`);
+console.log(`form: dog registration, ${fieldCount(schema.components as unknown as Record<string, unknown>[])} fields, 2 dogs in the list; ${invalidErrors.length} errors in the invalid submission`);
+let belowTarget = false;
+for (const [name, submission] of [['valid', validSubmission], ['invalid', invalidSubmission]] as const) {
+  const rates = Array.from({ length: ROUNDS }, () => round(submission));
+  const rate = median(rates);
+  belowTarget ||= rate < TARGET;
+  console.log(
+    `${name} submission: median ${Math.round(rate).toLocaleString('en')} validations/s ` +
+      `(${(1e6 / rate).toFixed(1)} µs each; rounds ${rates.map((value) => Math.round(value)).join(', ')})`,
+  );
+}
+console.log(belowTarget ? `below the target of ${TARGET.toLocaleString('en')} validations/s` : `target of ${TARGET.toLocaleString('en')} validations/s met`);
