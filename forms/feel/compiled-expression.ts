@@ -69,7 +69,7 @@ function compileUncached(source: string): CompiledExpression {
       lastSignature = special.signature;
       lastSlow = mayReadSpecialName(words, special);
     }
-    if (lastSlow || callees.some((name) => context.has(name))) return evaluateWithFeelin(source, context);
+    if (lastSlow || hasAny(context, callees)) return evaluateWithFeelin(source, context);
     if (fast !== undefined) {
       const value = fast(context);
       if (value !== FALLBACK) return value;
@@ -77,6 +77,12 @@ function compileUncached(source: string): CompiledExpression {
     return call(...parameters.map((name) => context.get(name)));
   };
   return { source, evaluateOrThrow, evaluate: nullOnFailure(evaluateOrThrow) };
+}
+
+/** Whether the context holds any of the names (a data key that shadows a function, say); no closure, it runs per evaluation. */
+function hasAny(context: FeelContext, names: readonly string[]): boolean {
+  for (const name of names) if (context.has(name)) return true;
+  return false;
 }
 
 interface FeelinClosure {
