@@ -57,7 +57,12 @@ export function showForm(form: CompiledForm, data: JsonObject, initialData: Json
   return walk.shown;
 }
 
-const noParent = (): null => null;
+const noParent = constant(null);
+
+/** A function that returns the value (made here, not where it is used: tsx names every closure made in a property). */
+function constant(value: unknown): () => unknown {
+  return () => value;
+}
 
 /** Collects the shown fields and containers (a class, not closures: this runs once per validation and round). */
 class ShownFieldWalk {
@@ -91,8 +96,7 @@ class ShownFieldWalk {
       const parent = lazy(() => new ScopeContext([info.self() as Record<string, unknown>], info.self, info.parent, info.i).toObject());
       for (let index = 0; index < list.length; index++) {
         if (!(index in list)) continue;
-        const item: unknown = list[index];
-        const itemScope = new FieldScopeContext({ layers: info.layers, self: () => item, parent, i: [...info.i, index + 1] }, special);
+        const itemScope = new FieldScopeContext({ layers: info.layers, self: constant(list[index]), parent, i: [...info.i, index + 1] }, special);
         this.visit(node.children, itemScope, [...path, index], `${pointer}/${index}`);
       }
     }
