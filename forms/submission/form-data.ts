@@ -39,6 +39,9 @@ export function buildFormData(form: CompiledForm, input: JsonObject, submission:
 
 /** `prefix` is the scope's path in the data, `at` the same as a JSON pointer. */
 function fill(build: Build, nodes: readonly CompiledNode[], target: JsonObject, submitted: unknown, input: unknown, prefix: PathSegment[], at: string): void {
+  // a scope that is no plain object holds nothing for any path (as `lookUp` reads it): told once, not per field
+  if (submitted !== undefined && !isPlainObject(submitted)) submitted = undefined;
+  if (input !== undefined && !isPlainObject(input)) input = undefined;
   for (const node of nodes) {
     if (node.kind === 'input') fillInput(build, node, target, submitted, input, at);
     else if (node.kind === 'list') fillList(build, node, target, submitted, input, prefix, at);
@@ -102,9 +105,9 @@ function fillInput(build: Build, node: CompiledInput, target: JsonObject, submit
   else objectAt(target, node.keyPath.slice(0, -1), false)[node.keyPath[node.keyPath.length - 1]] = value;
 }
 
-/** `lookUp(scope, [key], true)` without its loop: the value of a plain object under one key; nothing for any other scope (null, a list item that is text). */
+/** `lookUp(scope, [key], true)` without its loop, for a scope `fill` has found to be a plain object or nothing. */
 function ownEntry(scope: unknown, key: string): Lookup {
-  if (!isPlainObject(scope) || !Object.hasOwn(scope, key)) return ABSENT;
+  if (scope === undefined || !Object.hasOwn(scope as JsonObject, key)) return ABSENT;
   const value = (scope as JsonObject)[key];
   return value === undefined ? ABSENT : { kind: 'found', value };
 }
