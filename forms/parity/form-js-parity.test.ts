@@ -1,7 +1,8 @@
 /**
  * The validator agrees with form-js's viewer (the real one, under jsdom) on every form of the shared corpus and on
- * this folder's own forms, for generated submissions. `FORMS_PARITY_RUNS` sets the submissions per form;
- * `FORMS_PARITY_TRACE=<file>` appends each case to the file before it runs; `FORMS_PARITY_SEED` repeats a run.
+ * this folder's own forms, for generated submissions. The seed is fixed, so that CI runs the same cases every
+ * time; `FORMS_PARITY_SEED` runs others (`random` for a new one each run), `FORMS_PARITY_RUNS` sets the submissions
+ * per form, `FORMS_PARITY_TRACE=<file>` appends each case to the file before it runs.
  */
 import { appendFileSync } from 'node:fs';
 import fc from 'fast-check';
@@ -14,6 +15,11 @@ import { componentsById, corpusForms, ownForms } from './test-forms.js';
 import { compareVerdicts } from './verdict-comparison.js';
 
 const RUNS = Number(process.env.FORMS_PARITY_RUNS ?? 40);
+/** The seed CI runs with; the parity test is green for many others too (see `forms/README.md`). */
+const DEFAULT_SEED = 20261129;
+const SEED = process.env.FORMS_PARITY_SEED === 'random' ? undefined : Number(process.env.FORMS_PARITY_SEED ?? DEFAULT_SEED);
+/** For one form's runs: a loaded two-core machine needs about a second per run on the slowest forms. */
+const TIMEOUT_MS = Number(process.env.FORMS_PARITY_TIMEOUT ?? Math.max(120_000, RUNS * 3_000));
 const TIME_ZONE = 'Europe/Berlin';
 const explained = new Map<string, number>();
 let freshRechecks = 0;
@@ -52,7 +58,7 @@ describe.each([...corpusForms(), ...ownForms()])('$name', ({ name, schema }) => 
           );
         }
       }),
-      { numRuns: RUNS, endOnFailure: true, seed: process.env.FORMS_PARITY_SEED ? Number(process.env.FORMS_PARITY_SEED) : undefined },
+      { numRuns: RUNS, endOnFailure: true, seed: SEED },
     );
-  }, Number(process.env.FORMS_PARITY_TIMEOUT ?? 600_000));
+  }, TIMEOUT_MS);
 });
