@@ -1,0 +1,94 @@
+/**
+ * The validator's FEEL (compiled closures and the native evaluation of plain conditions, `fast-evaluation.ts`)
+ * gives the answers of the FEEL engine form-js's viewer evaluates with (`@bpmn-io/feelin`, called as the viewer's
+ * `FeelExpressionLanguage` calls it), for the kinds of expressions form conditions are made of and data of any type.
+ */
+import { createRequire } from 'node:module';
+import fc from 'fast-check';
+import { deepEqual } from '../data/json-value.js';
+import { compileExpression } from '../feel/compiled-expression.js';
+import { compileUnaryTest } from '../feel/compiled-unary-test.js';
+import { PlainContext } from '../feel/expression-context.js';
+
+/** Fixed for CI; `FORMS_PARITY_SEED` runs others. */
+const SEED = Number(process.env.FORMS_PARITY_SEED ?? 20261129);
+
+interface FeelEngine {
+  evaluate(expression: string, context: Record<string, unknown>): { value: unknown };
+  unaryTest(expression: string, context: Record<string, unknown>): { value: unknown };
+}
+
+/** The engine the viewer imports, resolved from the viewer's own package (it is no dependency of ours). */
+async function viewerFeelEngine(): Promise<FeelEngine> {
+  const fromViewer = createRequire(createRequire(import.meta.url).resolve('@bpmn-io/form-js-viewer'));
+  return (await import(fromViewer.resolve('@bpmn-io/feelin'))) as FeelEngine;
+}
+
+/** What the viewer's `evaluate` and `evaluateUnaryTest` answer: the value, or null where evaluation throws. */
+function viewerAnswer(run: () => { value: unknown }): unknown {
+  try {
+    return run().value;
+  } catch {
+    return null;
+  }
+}
+
+const EXPRESSIONS = [
+  'a', 'a.b', 'a.b.c', 'this.weight', 'a = 1', 'a != "x"', 'a = b', 'a = null', 'a != null', 'a = true', 'a < 5', 'a <= "m"',
+  'a > b', 'a >= 20', '1 < a', '"a" < a', 'a >= -2.5', 'not(a)', 'not(a >= 20 or b >= 40)', 'not(this.weight >= 20 or this.height >= 40)',
+  'a and b', 'a or b', '(a > 1) and (b < 2)', 'a and (b or x)', 'count(l)', 'count(l[w >= 20 or h >= 40])', 'l[w > 1]',
+  'l[item > 1]', 'count(l[w = "x"])', 'not(a = "dackel")', 'a.b >= b', 'x = a.b',
+];
+
+const scalar = fc.oneof(
+  fc.constantFrom(null, true, false, 0, -0, 1, 20, 40, 2.5, -2.5, '', '1', '20', 'x', 'm', 'dackel', 'a'),
+  fc.integer({ min: -50, max: 50 }),
+  fc.double({ min: -100, max: 100, noNaN: true }),
+  fc.string({ maxLength: 3 }),
+);
+const item = fc.oneof(scalar, fc.record({ w: scalar, h: scalar }, { requiredKeys: [], noNullPrototype: true }));
+const value = fc.oneof(
+  { arbitrary: scalar, weight: 6 },
+  { arbitrary: fc.array(item, { maxLength: 3 }), weight: 2 },
+  { arbitrary: fc.record({ b: scalar, c: scalar }, { requiredKeys: [], noNullPrototype: true }), weight: 2 },
+  { arbitrary: fc.record({ b: fc.record({ c: scalar }, { requiredKeys: [], noNullPrototype: true }) }, { requiredKeys: [], noNullPrototype: true }), weight: 1 },
+);
+// data comes through JSON: objects with a prototype, no undefined
+const context = fc.record(
+  { a: value, b: value, x: value, l: value, this: fc.record({ weight: value, height: value }, { requiredKeys: [], noNullPrototype: true }) },
+  { requiredKeys: [], noNullPrototype: true },
+);
+
+// JSON has no -0; the viewer's data never holds one either, but 0 and -0 compare equal in FEEL anyway
+const same = (ours: unknown, viewer: unknown) => deepEqual(JSON.parse(JSON.stringify(ours) ?? 'null'), JSON.parse(JSON.stringify(viewer) ?? 'null'));
+
+describe("the validator's FEEL", () => {
+  let engine: FeelEngine;
+  beforeAll(async () => {
+    engine = await viewerFeelEngine();
+  });
+
+  it.each(EXPRESSIONS)('evaluates %s as the viewer does', (source) => {
+    const compiled = compileExpression(source);
+    fc.assert(
+      fc.property(context, (data) => {
+        const ours = compiled.evaluate(new PlainContext(data));
+        const viewer = viewerAnswer(() => engine.evaluate(source, data));
+        if (!same(ours, viewer)) throw new Error(`ours ${JSON.stringify(ours)}, viewer ${JSON.stringify(viewer)}`);
+      }),
+      { numRuns: 300, seed: SEED },
+    );
+  });
+
+  it.each(EXPRESSIONS)('tests %s as a condition as the viewer does', (source) => {
+    const compiled = compileUnaryTest(source);
+    fc.assert(
+      fc.property(context, (data) => {
+        const ours = compiled.test(new PlainContext(data));
+        const viewer = viewerAnswer(() => engine.unaryTest(source, data));
+        if (ours !== viewer) throw new Error(`ours ${JSON.stringify(ours)}, viewer ${JSON.stringify(viewer)}`);
+      }),
+      { numRuns: 300, seed: SEED },
+    );
+  });
+});
