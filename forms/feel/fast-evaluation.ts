@@ -172,6 +172,7 @@ class ItemContext implements FeelContext {
 
 function comparison(children: FeelNode[], source: string): FastEvaluation {
   const [leftNode, operatorNode, rightNode] = children;
+  if (operatorNode?.name === 'between') return between(children, source);
   if (operatorNode?.name !== 'CompareOp' || rightNode === undefined) throw new Unsupported();
   const operator = source.slice(operatorNode.from, operatorNode.to);
   const left = build(leftNode, source);
@@ -210,6 +211,26 @@ function comparison(children: FeelNode[], source: string): FastEvaluation {
       default:
         return x >= y;
     }
+  };
+}
+
+/** `x between low and high`: as form-js's FEEL answers it, JavaScript's `>=` and `<=` on a range of numbers or of text. */
+function between(children: FeelNode[], source: string): FastEvaluation {
+  if (children.length !== 5 || children[3].name !== 'and') throw new Unsupported();
+  const value = build(children[0], source);
+  const low = build(children[2], source);
+  const high = build(children[4], source);
+  return (context) => {
+    const x = value(context);
+    const from = low(context);
+    const to = high(context);
+    if (x === FALLBACK || from === FALLBACK || to === FALLBACK) return FALLBACK;
+    if (from === null || from === undefined || to === null || to === undefined) return null;
+    // a range of anything else, or of a number and text, is feelin's to refuse
+    if (typeof from !== typeof to || (typeof from !== 'number' && typeof from !== 'string')) return FALLBACK;
+    if (x === null || x === undefined) return null;
+    if (typeof x === 'function') return FALLBACK;
+    return (x as number) >= (from as number) && (x as number) <= (to as number);
   };
 }
 

@@ -38,7 +38,20 @@ const EXPRESSIONS = [
   'a > b', 'a >= 20', '1 < a', '"a" < a', 'a >= -2.5', 'not(a)', 'not(a >= 20 or b >= 40)', 'not(this.weight >= 20 or this.height >= 40)',
   'a and b', 'a or b', '(a > 1) and (b < 2)', 'a and (b or x)', 'count(l)', 'count(l[w >= 20 or h >= 40])', 'l[w > 1]',
   'l[item > 1]', 'count(l[w = "x"])', 'not(a = "dackel")', 'a.b >= b', 'x = a.b',
+  // what only feelin evaluates: arithmetic, calls, conditionals, ranges
+  'a + 1 >= 20', 'a * 2 != b', 'string length(a) > 3', 'sum(l) >= 10', 'if a then b else x', 'a in [1, 2]', 'a between 1 and 30',
+  'is defined(a) and a != null', 'l[1] = 5', 'some w in l satisfies w > 1', 'a = "x" or count(l) > 1',
 ];
+
+/** Unary tests of form-js conditions that are no plain expression. */
+const UNARY_TESTS = ['> 5', '< "m"', '[1..30]', '?', 'null', '"x"', 'not(> 5)', '5, 6', '-', '? = null'];
+
+/**
+ * Still answered otherwise than form-js answers them: tests that compare the input value `?` with `<`, `>`, ...
+ * The validator hands them to feelin 8, whose answers there differ from form-js's engine (@bpmn-io/feelin 6);
+ * listed as open in `forms/README.md`. A test here that starts to pass means the difference is gone.
+ */
+const OPEN_DIFFERENCES = ['? > 5', '? >= 5', 'not(? > 5)'];
 
 const scalar = fc.oneof(
   fc.constantFrom(null, true, false, 0, -0, 1, 20, 40, 2.5, -2.5, '', '1', '20', 'x', 'm', 'dackel', 'a'),
@@ -80,15 +93,24 @@ describe("the validator's FEEL", () => {
     );
   });
 
-  it.each(EXPRESSIONS)('tests %s as a condition as the viewer does', (source) => {
-    const compiled = compileUnaryTest(source);
-    fc.assert(
-      fc.property(context, (data) => {
-        const ours = compiled.test(new PlainContext(data));
-        const viewer = viewerAnswer(() => engine.unaryTest(source, data));
-        if (ours !== viewer) throw new Error(`ours ${JSON.stringify(ours)}, viewer ${JSON.stringify(viewer)}`);
-      }),
-      { numRuns: 300, seed: SEED },
-    );
+  it.each([...EXPRESSIONS, ...UNARY_TESTS])('tests %s as a condition as the viewer does', (source) => {
+    assertSameConditionAnswers(engine, source);
+  });
+
+  it.failing.each(OPEN_DIFFERENCES)('does not yet test %s as the viewer does', (source) => {
+    assertSameConditionAnswers(engine, source);
   });
 });
+
+/** The validator's answer to the condition is the viewer's `evaluateUnaryTest` answer, for any data. */
+function assertSameConditionAnswers(engine: FeelEngine, source: string): void {
+  const compiled = compileUnaryTest(source);
+  fc.assert(
+    fc.property(context, (data) => {
+      const ours = compiled.test(new PlainContext(data));
+      const viewer = viewerAnswer(() => engine.unaryTest(source, data));
+      if (ours !== viewer) throw new Error(`ours ${JSON.stringify(ours)}, viewer ${JSON.stringify(viewer)}`);
+    }),
+    { numRuns: 300, seed: SEED },
+  );
+}
