@@ -1,9 +1,10 @@
 /**
- * A native evaluator for the FEEL most form conditions are made of: names, paths, literals, comparisons, `and`,
- * `or`, `not(...)`, and list filters and `count(...)` (`count(dogs[weight >= 20])`). feelin builds a range object for every `<`, `>=`, ... it evaluates, which makes a condition
- * like `this.weight >= 20` cost microseconds; this evaluator repeats the semantics of form-js's FEEL engine (@bpmn-io/feelin 6) for
- * those forms (null for what cannot be compared, three-valued logic, JavaScript ordering of numbers and strings) and hands anything else
- * back (FALLBACK), for feelin to evaluate.
+ * A native evaluator for the FEEL most form conditions are made of: names, paths, literals, comparisons (`between`
+ * too), `and`, `or`, `not(...)`, list filters and `count(...)` (`count(dogs[weight >= 20])`). feelin builds a range
+ * object for every `<`, `>=`, ... it evaluates, which makes a condition like `this.weight >= 20` cost microseconds.
+ * This evaluator gives the answers of form-js's own FEEL engine (@bpmn-io/feelin 6, which differs from feelin 8 on
+ * values of different types): null for what cannot be compared, three-valued logic, JavaScript ordering of numbers
+ * and strings. Anything else it hands back (FALLBACK), for feelin to evaluate.
  */
 import type { FeelContext } from './expression-context.js';
 import { childrenOf, type FeelNode } from './feel-syntax.js';
