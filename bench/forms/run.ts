@@ -64,16 +64,22 @@ const machine = await describeMachine();
 console.log(`machine: ${machine.cores} cores (${machine.cpuModel}), ${machine.memoryGiB.toFixed(1)} GiB, node ${machine.node}, ${machine.kernel}`);
 console.log(`form: dog registration, ${fieldCount(schema.components as unknown as Record<string, unknown>[])} fields, 2 dogs in the list; ${invalidErrors.length} errors in the invalid submission`);
 console.log(`load average before: ${os.loadavg().map((load) => load.toFixed(2)).join(' ')}`);
-let belowTarget = false;
+let wallBelow = false;
+let cpuBelow = false;
 for (const [name, submission] of [['valid', validSubmission], ['invalid', invalidSubmission]] as const) {
   const rounds = Array.from({ length: ROUNDS }, () => round(submission));
   const wall = median(rounds.map((each) => each.wall));
   const cpu = median(rounds.map((each) => each.cpu));
-  belowTarget ||= wall < TARGET;
+  wallBelow ||= wall < TARGET;
+  cpuBelow ||= cpu < TARGET;
   console.log(
     `${name} submission: median ${Math.round(wall).toLocaleString('en')} validations/s (${(1e6 / wall).toFixed(1)} µs each), ` +
       `${Math.round(cpu).toLocaleString('en')} per CPU second; wall-clock rounds ${rounds.map((each) => Math.round(each.wall)).join(', ')}`,
   );
 }
 console.log(`load average after: ${os.loadavg().map((load) => load.toFixed(2)).join(' ')}`);
-console.log(belowTarget ? `below the target of ${TARGET.toLocaleString('en')} validations/s` : `target of ${TARGET.toLocaleString('en')} validations/s met`);
+const verdict = (below: boolean) => (below ? 'below' : 'met');
+console.log(
+  `target of ${TARGET.toLocaleString('en')} validations/s: wall-clock ${verdict(wallBelow)}, per CPU second ${verdict(cpuBelow)}` +
+    (wallBelow && !cpuBelow ? ' (other processes took the CPU: see the load average)' : ''),
+);
