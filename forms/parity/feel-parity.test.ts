@@ -53,6 +53,13 @@ const UNARY_TESTS = ['> 5', '< "m"', '[1..30]', '?', 'null', '"x"', 'not(> 5)', 
  */
 const OPEN_DIFFERENCES = ['? > 5', '? >= 5', 'not(? > 5)'];
 
+/**
+ * Likewise still answered by feelin 8 otherwise than by form-js's engine: `<=` and `>=` between a number and text
+ * where an operand is more than a name, path or literal (form-js: false; feelin 8: true), and some built-in functions
+ * given a list (`abs([5])`).
+ */
+const OPEN_EXPRESSION_DIFFERENCES = ['a + 1 >= b', 'sum(l) <= b', 'string length(x) <= b', 'abs(a) >= 0'];
+
 const scalar = fc.oneof(
   fc.constantFrom(null, true, false, 0, -0, 1, 20, 40, 2.5, -2.5, '', '1', '20', 'x', 'm', 'dackel', 'a'),
   fc.integer({ min: -50, max: 50 }),
@@ -82,15 +89,11 @@ describe("the validator's FEEL", () => {
   });
 
   it.each(EXPRESSIONS)('evaluates %s as the viewer does', (source) => {
-    const compiled = compileExpression(source);
-    fc.assert(
-      fc.property(context, (data) => {
-        const ours = compiled.evaluate(new PlainContext(data));
-        const viewer = viewerAnswer(() => engine.evaluate(source, data));
-        if (!same(ours, viewer)) throw new Error(`ours ${JSON.stringify(ours)}, viewer ${JSON.stringify(viewer)}`);
-      }),
-      { numRuns: 300, seed: SEED },
-    );
+    assertSameValues(engine, source);
+  });
+
+  it.failing.each(OPEN_EXPRESSION_DIFFERENCES)('does not yet evaluate %s as the viewer does', (source) => {
+    assertSameValues(engine, source);
   });
 
   it.each([...EXPRESSIONS, ...UNARY_TESTS])('tests %s as a condition as the viewer does', (source) => {
@@ -101,6 +104,19 @@ describe("the validator's FEEL", () => {
     assertSameConditionAnswers(engine, source);
   });
 });
+
+/** The validator's value of the expression is the viewer's `evaluate` value, for any data. */
+function assertSameValues(engine: FeelEngine, source: string): void {
+  const compiled = compileExpression(source);
+  fc.assert(
+    fc.property(context, (data) => {
+      const ours = compiled.evaluate(new PlainContext(data));
+      const viewer = viewerAnswer(() => engine.evaluate(source, data));
+      if (!same(ours, viewer)) throw new Error(`ours ${JSON.stringify(ours)}, viewer ${JSON.stringify(viewer)}`);
+    }),
+    { numRuns: 300, seed: SEED },
+  );
+}
 
 /** The validator's answer to the condition is the viewer's `evaluateUnaryTest` answer, for any data. */
 function assertSameConditionAnswers(engine: FeelEngine, source: string): void {
