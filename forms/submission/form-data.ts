@@ -116,7 +116,8 @@ function submittedValue(build: Build, node: CompiledInput, submitted: unknown, p
   const { behaviour } = node;
   // what settles later (options, dates, files, read-only) needs to know the value came from the submission
   if (node.settles) build.submitted.add(pointer);
-  const value = behaviour.sanitize(submitted, node, build.context);
+  // form-js opens a form on a JSON copy of its data, where Infinity and NaN are null (what conditions then see)
+  const value = behaviour.sanitize(typeof submitted === 'number' && !Number.isFinite(submitted) ? null : submitted, node, build.context);
   const violation =
     (build.problems.size === 0 ? undefined : violationOf(problemsAt(build.problems, pointer, true), behaviour.wrongTypeCode(submitted))) ??
     behaviour.review?.(submitted, value, node, build.context);

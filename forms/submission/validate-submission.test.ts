@@ -41,6 +41,22 @@ describe('validateSubmission', () => {
     expect(codes({ sex: 'cat', dogs: 'Bello' })).toEqual(expect.arrayContaining([['dogs', 'notAList'], ['sex', 'notAnOption']]));
   });
 
+  it('lets conditions see Infinity as null, as form-js opens its data through JSON, and rejects it where the field shows', () => {
+    const riskList = {
+      type: 'default',
+      components: [
+        { type: 'dynamiclist', path: 'risks', isRepeating: true, allowAddRemove: true, components: [
+          { type: 'number', key: 'risk', conditional: { hide: '=this.risk <= 75' } },
+          { type: 'textfield', key: 'name' },
+        ] },
+        { type: 'number', key: 'amount' },
+      ],
+    } as unknown as FormSchema;
+    const { data, errors } = validateSubmission(riskList, { risks: [{ risk: Infinity, name: 'a' }], amount: Infinity });
+    expect(data).toEqual({ risks: [{ name: 'a' }], amount: null });
+    expect(errors.map((error) => [error.path, error.code])).toEqual([['amount', 'notANumber']]);
+  });
+
   it('speaks German unless told otherwise', () => {
     expect(validateSubmission(dogTax, { weight: 3.25, dogs: [] }).errors[0].message).toBe('Der Wert darf höchstens 1 Nachkommastelle haben.');
   });
