@@ -9,7 +9,7 @@ import { evaluate, isFunction } from 'feelin';
 import type { FeelContext } from './expression-context.js';
 import { compileFastEvaluation, FALLBACK } from './fast-evaluation.js';
 import { mayReadSpecialName, NO_SPECIAL_NAMES, wordsOf, type SpecialNames } from './special-names.js';
-import { describeSyntaxError, parseFeelExpression, readNames } from './feel-syntax.js';
+import { describeSyntaxError, parseFeelExpression, readNames, withFormJsInequality } from './feel-syntax.js';
 
 export type { FeelContext } from './expression-context.js';
 
@@ -54,9 +54,12 @@ function nullOnFailure(run: (context: FeelContext, special?: SpecialNames) => un
 
 function compileUncached(source: string): CompiledExpression {
   const tree = parseFeelExpression(source);
-  const closure = describeSyntaxError(tree, source) === undefined ? closureFor(source, readNames(tree.topNode, source)) : undefined;
+  const valid = describeSyntaxError(tree, source) === undefined;
+  // what feelin 8 evaluates: the source, with `!=` answered as form-js's FEEL answers it
+  const feelinSource = valid ? withFormJsInequality(tree, source) : source;
+  const closure = valid ? closureFor(feelinSource, readNames(parseFeelExpression(feelinSource).topNode, feelinSource)) : undefined;
   if (closure === undefined) {
-    const slow = (context: FeelContext) => evaluateWithFeelin(source, context);
+    const slow = (context: FeelContext) => evaluateWithFeelin(feelinSource, context);
     return { source, evaluateOrThrow: slow, evaluate: nullOnFailure(slow) };
   }
   const { call, parameters, callees } = closure;
@@ -69,7 +72,7 @@ function compileUncached(source: string): CompiledExpression {
       lastSignature = special.signature;
       lastSlow = mayReadSpecialName(words, special);
     }
-    if (lastSlow || callees.some((name) => context.has(name))) return evaluateWithFeelin(source, context);
+    if (lastSlow || hasAny(context, callees)) return evaluateWithFeelin(feelinSource, context);
     if (fast !== undefined) {
       const value = fast(context);
       if (value !== FALLBACK) return value;
@@ -77,6 +80,12 @@ function compileUncached(source: string): CompiledExpression {
     return call(...parameters.map((name) => context.get(name)));
   };
   return { source, evaluateOrThrow, evaluate: nullOnFailure(evaluateOrThrow) };
+}
+
+/** Whether the context holds any of the names (a data key that shadows a function, say); no closure, it runs per evaluation. */
+function hasAny(context: FeelContext, names: readonly string[]): boolean {
+  for (const name of names) if (context.has(name)) return true;
+  return false;
 }
 
 interface FeelinClosure {

@@ -15,6 +15,8 @@ export interface FeelContext {
 
 type Lazy = () => unknown;
 
+const SCOPE_NAMES: ReadonlySet<string> = new Set(['this', 'parent', 'i', '_this_', '_parent_', '_i_']);
+
 export class ScopeContext implements FeelContext {
   private whole?: Record<string, unknown>;
 
@@ -41,7 +43,9 @@ export class ScopeContext implements FeelContext {
   }
 
   has(name: string): boolean {
-    return ['this', 'parent', 'i', '_this_', '_parent_', '_i_'].includes(name) || this.layers.some((layer) => Object.hasOwn(layer, name));
+    if (SCOPE_NAMES.has(name)) return true;
+    for (const layer of this.layers) if (Object.hasOwn(layer, name)) return true;
+    return false;
   }
 
   toObject(): Record<string, unknown> {

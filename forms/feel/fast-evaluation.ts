@@ -1,9 +1,10 @@
 /**
- * A native evaluator for the FEEL most form conditions are made of: names, paths, literals, comparisons, `and`,
- * `or`, `not(...)`, and list filters and `count(...)` (`count(dogs[weight >= 20])`). feelin builds a range object for every `<`, `>=`, ... it evaluates, which makes a condition
- * like `this.weight >= 20` cost microseconds; this evaluator repeats feelin's semantics for those forms (null for
- * what cannot be compared, three-valued logic, JavaScript ordering of numbers and strings) and hands anything else
- * back (FALLBACK), for feelin to evaluate.
+ * A native evaluator for the FEEL most form conditions are made of: names, paths, literals, comparisons (`between`
+ * too), `and`, `or`, `not(...)`, list filters and `count(...)` (`count(dogs[weight >= 20])`). feelin builds a range
+ * object for every `<`, `>=`, ... it evaluates, which makes a condition like `this.weight >= 20` cost microseconds.
+ * This evaluator gives the answers of form-js's own FEEL engine (@bpmn-io/feelin 6, which differs from feelin 8 on
+ * values of different types): null for what cannot be compared, three-valued logic, JavaScript ordering of numbers
+ * and strings. Anything else it hands back (FALLBACK), for feelin to evaluate.
  */
 import type { FeelContext } from './expression-context.js';
 import { childrenOf, type FeelNode } from './feel-syntax.js';
@@ -70,9 +71,14 @@ function build(node: FeelNode, source: string): FastEvaluation {
         const value = target(context);
         if (value === FALLBACK) return FALLBACK;
         if (value === null || value === undefined) return null;
-        if (Object.prototype.toString.call(value) !== '[object Object]') return FALLBACK;
-        const entry = Object.hasOwn(value as object, name) ? (value as Record<string, unknown>)[name] : undefined;
-        return entry === undefined ? null : entry;
+        if (!Array.isArray(value)) return memberOf(value, name);
+        // a path on a list is the path on each item
+        const members: unknown[] = [];
+        for (const item of value) {
+          if (Array.isArray(item)) return FALLBACK;
+          members.push(memberOf(item, name));
+        }
+        return members;
       };
     }
     case 'Comparison':
@@ -167,6 +173,7 @@ class ItemContext implements FeelContext {
 
 function comparison(children: FeelNode[], source: string): FastEvaluation {
   const [leftNode, operatorNode, rightNode] = children;
+  if (operatorNode?.name === 'between') return between(children, source);
   if (operatorNode?.name !== 'CompareOp' || rightNode === undefined) throw new Unsupported();
   const operator = source.slice(operatorNode.from, operatorNode.to);
   const left = build(leftNode, source);
@@ -177,8 +184,9 @@ function comparison(children: FeelNode[], source: string): FastEvaluation {
       const b = right(context);
       if (a === FALLBACK || b === FALLBACK) return FALLBACK;
       const equal = primitiveEquals(a, b);
-      if (equal === FALLBACK || equal === null) return equal;
-      return operator === '=' ? equal : !equal;
+      if (equal === FALLBACK) return equal;
+      // form-js's FEEL (@bpmn-io/feelin 6) answers `!=` with true wherever `=` is not true, null included
+      return operator === '=' ? equal : equal !== true;
     };
   }
   if (!['<', '<=', '>', '>='].includes(operator)) throw new Unsupported();
@@ -186,24 +194,52 @@ function comparison(children: FeelNode[], source: string): FastEvaluation {
     const a = left(context);
     const b = right(context);
     if (a === FALLBACK || b === FALLBACK) return FALLBACK;
-    // feelin: a range from the right side (only numbers and strings here), probed with the left side
+    // feelin: a range from the right side (only numbers and strings here), probed with the left side; form-js's
+    // FEEL (@bpmn-io/feelin 6) then compares as JavaScript does, so that text and a number are never `<=` nor `>=`
     if (b === null || b === undefined) return null;
     if (typeof b !== 'number' && typeof b !== 'string') return FALLBACK;
     if (a === null || a === undefined) return null;
-    if (typeof a !== 'number' && typeof a !== 'string' && typeof a !== 'boolean') return FALLBACK;
-    const less = (a as number) < (b as number);
-    const greater = (a as number) > (b as number);
+    if (typeof a === 'function') return FALLBACK;
+    const x = a as number;
+    const y = b as number;
     switch (operator) {
       case '<':
-        return less;
+        return x < y;
       case '<=':
-        return !greater;
+        return x <= y;
       case '>':
-        return greater;
+        return x > y;
       default:
-        return !less;
+        return x >= y;
     }
   };
+}
+
+/** `x between low and high`: as form-js's FEEL answers it, JavaScript's `>=` and `<=` on a range of numbers or of text. */
+function between(children: FeelNode[], source: string): FastEvaluation {
+  if (children.length !== 5 || children[3].name !== 'and') throw new Unsupported();
+  const value = build(children[0], source);
+  const low = build(children[2], source);
+  const high = build(children[4], source);
+  return (context) => {
+    const x = value(context);
+    const from = low(context);
+    const to = high(context);
+    if (x === FALLBACK || from === FALLBACK || to === FALLBACK) return FALLBACK;
+    if (from === null || from === undefined || to === null || to === undefined) return null;
+    // a range of anything else, or of a number and text, is feelin's to refuse
+    if (typeof from !== typeof to || (typeof from !== 'number' && typeof from !== 'string')) return FALLBACK;
+    if (x === null || x === undefined) return null;
+    if (typeof x === 'function') return FALLBACK;
+    return (x as number) >= (from as number) && (x as number) <= (to as number);
+  };
+}
+
+/** An entry of a context; null for anything else (text, a number) or a missing entry. */
+function memberOf(value: unknown, name: string): unknown {
+  if (Object.prototype.toString.call(value) !== '[object Object]' || !Object.hasOwn(value as object, name)) return null;
+  const entry = (value as Record<string, unknown>)[name];
+  return entry === undefined ? null : entry;
 }
 
 /** feelin's `equals` for null, booleans, numbers and strings. */

@@ -95,3 +95,26 @@ export function dataNamesRead(source: string, kind: 'expression' | 'unaryTest'):
   visit(tree.topNode);
   return whole ? undefined : names;
 }
+
+/**
+ * The expression with each `x != y` written as `(if (x) = (y) then false else true)`: form-js's FEEL
+ * (@bpmn-io/feelin 6) answers `!=` with true wherever `=` is not true, null included; feelin 8 answers null where
+ * `=` does. The same source where it holds no `!=`.
+ */
+export function withFormJsInequality(tree: FeelTree, source: string): string {
+  if (!source.includes('!=')) return source;
+  const emit = (node: FeelNode): string => {
+    const children = childrenOf(node);
+    if (node.name === 'Comparison' && children.length === 3 && children[1].name === 'CompareOp' && source.slice(children[1].from, children[1].to) === '!=') {
+      return `(if (${emit(children[0])}) = (${emit(children[2])}) then false else true)`;
+    }
+    let text = '';
+    let at = node.from;
+    for (const child of children) {
+      text += source.slice(at, child.from) + emit(child);
+      at = child.to;
+    }
+    return text + source.slice(at, node.to);
+  };
+  return emit(tree.topNode);
+}

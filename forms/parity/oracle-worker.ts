@@ -18,6 +18,8 @@ export interface OracleRequest {
   readonly mode?: 'reused' | 'fresh' | 'opened';
 }
 
+shiftClock(process.env.FORMS_PARITY_CLOCK_SHIFT_MS);
+
 const reply = (message: object) => process.send!(message);
 let session: ViewerSession | undefined;
 let schema: unknown;
@@ -43,3 +45,25 @@ process.on('message', async (request: OracleRequest) => {
     reply({ id: request.id, failure: error instanceof Error ? error.stack : String(error) });
   }
 });
+
+/**
+ * `FORMS_PARITY_CLOCK_SHIFT_MS` (set by the parity test from `FORMS_PARITY_NOW`) moves the viewer's clock by so
+ * many milliseconds: the parity test can try the hour before midnight, summer time, the day of a change of offset.
+ */
+function shiftClock(shiftText: string | undefined): void {
+  const shift = Number(shiftText ?? 0);
+  if (shift === 0) return;
+  if (!Number.isFinite(shift)) throw new Error(`FORMS_PARITY_CLOCK_SHIFT_MS is no number: ${shiftText}`);
+  const RealDate = Date;
+  class ShiftedDate extends RealDate {
+    constructor(...args: ConstructorParameters<DateConstructor> | []) {
+      if (args.length === 0) super(RealDate.now() + shift);
+      else super(...(args as ConstructorParameters<DateConstructor>));
+    }
+
+    static override now(): number {
+      return RealDate.now() + shift;
+    }
+  }
+  globalThis.Date = ShiftedDate as DateConstructor;
+}

@@ -61,13 +61,16 @@ const wrongTyped = fc.oneof(
   fc.constant({ nested: 'x' }),
 );
 
-/** `timeZone` is the zone the viewer runs in: date-times are written as form-js writes them there. */
-export function parityCases(schema: Record<string, any>, timeZone: string): fc.Arbitrary<ParityCase> {
+/**
+ * `timeZone` is the zone the viewer runs in: date-times are written as form-js writes them there. `now` tells the
+ * moment the viewer and the validator take for now (the time zone offset of times without a date).
+ */
+export function parityCases(schema: Record<string, any>, timeZone: string, now: () => number = Date.now): fc.Arbitrary<ParityCase> {
   const outline = outlineOf(schema.components);
   const vocabulary = feelVocabulary(schema);
   const zone = zoneOf(timeZone);
-  return inputArbitrary(vocabulary, outline, zone).chain((input) => {
-    const pools: Pools = { vocabulary, input, zone, offsetNow: zone.offsetAt(Date.now()) };
+  return inputArbitrary(vocabulary, outline, zone, now).chain((input) => {
+    const pools: Pools = { vocabulary, input, zone, offsetNow: zone.offsetAt(now()) };
     return fc.tuple(scopeValues(outline, pools), junkArbitrary(outline, vocabulary)).map(([clean, junk]) => ({
       input,
       clean,
@@ -77,7 +80,7 @@ export function parityCases(schema: Record<string, any>, timeZone: string): fc.A
   });
 }
 
-function inputArbitrary(vocabulary: FeelVocabulary, outline: readonly Outline[], zone: Zone): fc.Arbitrary<Record<string, unknown>> {
+function inputArbitrary(vocabulary: FeelVocabulary, outline: readonly Outline[], zone: Zone, now: () => number): fc.Arbitrary<Record<string, unknown>> {
   const variables: Record<string, fc.Arbitrary<unknown>> = {};
   for (const [name, members] of vocabulary.variables) {
     if (vocabulary.optionVariables.has(name)) variables[name] = fc.option(optionList(vocabulary), { nil: undefined, freq: 6 });
@@ -87,7 +90,7 @@ function inputArbitrary(vocabulary: FeelVocabulary, outline: readonly Outline[],
     } else variables[name] = fc.option(scalar(vocabulary), { nil: undefined, freq: 4 });
   }
   // sometimes the form opens with a value for a field already there
-  return fc.tuple(fc.record(variables), fc.option(scopeValues(outline, { vocabulary, zone, input: {}, offsetNow: zone.offsetAt(Date.now()), prefill: true }), { nil: undefined, freq: 5 })).map(([values, prefill]) =>
+  return fc.tuple(fc.record(variables), fc.option(scopeValues(outline, { vocabulary, zone, input: {}, offsetNow: zone.offsetAt(now()), prefill: true }), { nil: undefined, freq: 5 })).map(([values, prefill]) =>
     dropUndefined({ ...(prefill ?? {}), ...values }),
   );
 }

@@ -71,8 +71,12 @@ function unexplained(error: FieldError, viewer: OracleVerdict, clean: Record<str
   const problem = `the validator rejects it (${error.code}: ${error.message}) but the viewer does not`;
   if (FORM_JS_RULES.has(error.code)) return problem;
   const submitted = readPath(clean, error.path);
-  // the viewer had no safe answer: it silently changed what was submitted
-  if (submitted !== undefined && !deepEqual(readPath(viewer.data, error.path), submitted)) return undefined;
+  // the viewer had no safe answer: it silently put another value in place of what was submitted. A field's value
+  // missing altogether is no such answer: the viewer hid the field, which the validator must do too. (A group or a
+  // list is no field: the viewer's data hold it only through its fields' values.)
+  const kept = readPath(viewer.data, error.path);
+  const container = component.type === 'group' || component.type === 'dynamiclist';
+  if (submitted !== undefined && (kept !== undefined || container) && !deepEqual(kept, submitted)) return undefined;
   const difference = knownDifference(error.code, submitted, component);
   if (difference === undefined) return problem;
   explained?.set(difference.code, (explained.get(difference.code) ?? 0) + 1);

@@ -39,6 +39,9 @@ export function buildFormData(form: CompiledForm, input: JsonObject, submission:
 
 /** `prefix` is the scope's path in the data, `at` the same as a JSON pointer. */
 function fill(build: Build, nodes: readonly CompiledNode[], target: JsonObject, submitted: unknown, input: unknown, prefix: PathSegment[], at: string): void {
+  // a scope that is no plain object holds nothing for any path (as `lookUp` reads it): told once, not per field
+  if (submitted !== undefined && !isPlainObject(submitted)) submitted = undefined;
+  if (input !== undefined && !isPlainObject(input)) input = undefined;
   for (const node of nodes) {
     if (node.kind === 'input') fillInput(build, node, target, submitted, input, at);
     else if (node.kind === 'list') fillList(build, node, target, submitted, input, prefix, at);
@@ -102,9 +105,9 @@ function fillInput(build: Build, node: CompiledInput, target: JsonObject, submit
   else objectAt(target, node.keyPath.slice(0, -1), false)[node.keyPath[node.keyPath.length - 1]] = value;
 }
 
-/** The value of a plain object (or undefined: nothing) under one key. */
+/** `lookUp(scope, [key], true)` without its loop, for a scope `fill` has found to be a plain object or nothing. */
 function ownEntry(scope: unknown, key: string): Lookup {
-  if (scope === undefined || !Object.hasOwn(scope as object, key)) return ABSENT;
+  if (scope === undefined || !Object.hasOwn(scope as JsonObject, key)) return ABSENT;
   const value = (scope as JsonObject)[key];
   return value === undefined ? ABSENT : { kind: 'found', value };
 }
@@ -113,7 +116,8 @@ function submittedValue(build: Build, node: CompiledInput, submitted: unknown, p
   const { behaviour } = node;
   // what settles later (options, dates, files, read-only) needs to know the value came from the submission
   if (node.settles) build.submitted.add(pointer);
-  const value = behaviour.sanitize(submitted, node, build.context);
+  // form-js opens a form on a JSON copy of its data, where Infinity and NaN are null (what conditions then see)
+  const value = behaviour.sanitize(typeof submitted === 'number' && !Number.isFinite(submitted) ? null : submitted, node, build.context);
   const violation =
     (build.problems.size === 0 ? undefined : violationOf(problemsAt(build.problems, pointer, true), behaviour.wrongTypeCode(submitted))) ??
     behaviour.review?.(submitted, value, node, build.context);

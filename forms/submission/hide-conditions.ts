@@ -17,38 +17,53 @@ interface ConditionScope {
 }
 
 export function withoutHiddenValues(form: CompiledForm, data: JsonObject, special: SpecialNames): JsonObject {
-  const hidden: ValuePath[] = [];
-  const visit = (nodes: readonly CompiledNode[], scope: ConditionScope, prefix: PathSegment[], inheritedHidden: boolean): void => {
-    for (const node of nodes) {
-      const isHidden = inheritedHidden || (node.hide !== undefined && node.hide.test(contextOf(scope), special) === true);
-      if (node.kind === 'input') {
-        if (isHidden) hidden.push([...prefix, ...node.keyPath]);
-      } else if (node.kind === 'group') {
-        visit(node.children, scope, [...prefix, ...node.path], isHidden);
-      } else {
-        const path = [...prefix, ...node.path];
-        if (isHidden) {
-          hidden.push(path);
-          continue;
-        }
-        const items = getPath(data, path);
-        if (!Array.isArray(items)) continue;
-        items.forEach((item, index) => {
-          const itemScope: ConditionScope = { self: item, parent: scope.self, indexes: [...scope.indexes, index + 1] };
-          visit(node.children, itemScope, [...path, index], false);
-        });
-      }
-    }
-  };
-  const contextOf = (scope: ConditionScope): FeelContext =>
-    (scope.context ??= new ScopeContext([data], () => scope.self, () => scope.parent, scope.indexes));
-  visit(form.root.children, { self: data, parent: null, indexes: [] }, [], false);
+  const walk = new HiddenFieldWalk(data, special);
+  walk.visit(form.root.children, { self: data, parent: null, indexes: [] }, [], false);
+  const { hidden } = walk;
   if (hidden.length === 0) return data;
   // form-js clears a clone of the data; copying just the containers on the way is the same and cheaper
   const working = Object.assign({}, data);
   const copies = new WeakSet<object>([working]);
   for (const path of hidden) clearCleanly(working, path, copies);
   return working;
+}
+
+/** Collects the paths of hidden fields and lists (a class, not closures: this runs once per validation and round). */
+class HiddenFieldWalk {
+  readonly hidden: ValuePath[] = [];
+
+  constructor(
+    private readonly data: JsonObject,
+    private readonly special: SpecialNames,
+  ) {}
+
+  visit(nodes: readonly CompiledNode[], scope: ConditionScope, prefix: PathSegment[], inheritedHidden: boolean): void {
+    for (const node of nodes) {
+      const isHidden = inheritedHidden || (node.hide !== undefined && node.hide.test(this.contextOf(scope), this.special) === true);
+      if (node.kind === 'input') {
+        if (isHidden) this.hidden.push(prefix.length === 0 ? node.keyPath : [...prefix, ...node.keyPath]);
+      } else if (node.kind === 'group') {
+        this.visit(node.children, scope, [...prefix, ...node.path], isHidden);
+      } else {
+        const path = [...prefix, ...node.path];
+        if (isHidden) {
+          this.hidden.push(path);
+          continue;
+        }
+        const items = getPath(this.data, path);
+        if (!Array.isArray(items)) continue;
+        for (let index = 0; index < items.length; index++) {
+          if (!(index in items)) continue;
+          const itemScope: ConditionScope = { self: items[index], parent: scope.self, indexes: [...scope.indexes, index + 1] };
+          this.visit(node.children, itemScope, [...path, index], false);
+        }
+      }
+    }
+  }
+
+  private contextOf(scope: ConditionScope): FeelContext {
+    return (scope.context ??= new ScopeContext([this.data], () => scope.self, () => scope.parent, scope.indexes));
+  }
 }
 
 /** form-js's `_cleanlyClearDataAtPath`, with min-dash `set`'s habit of making the containers it passes through. */

@@ -52,8 +52,29 @@ export function showForm(form: CompiledForm, data: JsonObject, initialData: Json
   // form-js's root scope: the data without hidden values, spread over the data the form opened with
   const layers = [withoutHiddenValues(form, data, special), initialData];
   const visibleData = lazy(() => ({ ...initialData, ...layers[0] }));
-  const shown: ShownForm = { fields: [], containers: [] };
-  const visit = (nodes: readonly CompiledNode[], scope: FieldScopeContext, prefix: readonly PathSegment[], at: string): void => {
+  const walk = new ShownFieldWalk(data, special);
+  walk.visit(form.root.children, new FieldScopeContext({ layers, self: visibleData, parent: noParent, i: [] }, special), [], '');
+  return walk.shown;
+}
+
+const noParent = constant(null);
+
+/** A function that returns the value (made here, not where it is used: tsx names every closure made in a property). */
+function constant(value: unknown): () => unknown {
+  return () => value;
+}
+
+/** Collects the shown fields and containers (a class, not closures: this runs once per validation and round). */
+class ShownFieldWalk {
+  readonly shown: ShownForm = { fields: [], containers: [] };
+
+  constructor(
+    private readonly data: JsonObject,
+    private readonly special: SpecialNames,
+  ) {}
+
+  visit(nodes: readonly CompiledNode[], scope: FieldScopeContext, prefix: readonly PathSegment[], at: string): void {
+    const { shown, special } = this;
     for (const node of nodes) {
       if (node.hide !== undefined && node.hide.test(scope.context(), special) === true) continue;
       const pointer = at + node.pointer;
@@ -64,21 +85,20 @@ export function showForm(form: CompiledForm, data: JsonObject, initialData: Json
       const path = prefix.length === 0 ? node.path : [...prefix, ...node.path];
       if (node.kind === 'group') {
         if (node.path.length > 0) shown.containers.push({ node, path, pointer, items: 0 });
-        visit(node.children, scope, path, pointer);
+        this.visit(node.children, scope, path, pointer);
         continue;
       }
-      const items = getPath(data, path);
+      const items = getPath(this.data, path);
       const list = Array.isArray(items) ? items : [];
       shown.containers.push({ node, path, pointer, items: list.length });
       const { info } = scope;
       // an item's `parent` is the enclosing scope as one object, with that scope's `this` as its data
       const parent = lazy(() => new ScopeContext([info.self() as Record<string, unknown>], info.self, info.parent, info.i).toObject());
-      list.forEach((item, index) => {
-        const itemScope = new FieldScopeContext({ layers: info.layers, self: () => item, parent, i: [...info.i, index + 1] }, special);
-        visit(node.children, itemScope, [...path, index], `${pointer}/${index}`);
-      });
+      for (let index = 0; index < list.length; index++) {
+        if (!(index in list)) continue;
+        const itemScope = new FieldScopeContext({ layers: info.layers, self: constant(list[index]), parent, i: [...info.i, index + 1] }, special);
+        this.visit(node.children, itemScope, [...path, index], `${pointer}/${index}`);
+      }
     }
-  };
-  visit(form.root.children, new FieldScopeContext({ layers, self: visibleData, parent: () => null, i: [] }, special), [], '');
-  return shown;
+  }
 }

@@ -95,9 +95,8 @@ function createTimeZone(name: string): TimeZone {
       const after = -offsetMinutes(wall + DAY) * 60_000;
       const early = wall - Math.max(before, after);
       const late = wall - Math.min(before, after);
-      const fits = (instant: number) => instant - offsetMinutes(instant) * 60_000 === wall;
-      if (fits(early)) return early;
-      if (fits(late)) return late;
+      if (early - offsetMinutes(early) * 60_000 === wall) return early;
+      if (late - offsetMinutes(late) * 60_000 === wall) return late;
       return wall - before;
     },
   };
