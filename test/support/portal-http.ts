@@ -35,7 +35,7 @@ export async function publishDogServiceOver(url: string, adminPassword: string, 
   files.append('files', new Blob([new Uint8Array(serviceProcess(processId))]), `${processId}.bpmn`);
   const deployed = await staffCall(url, admin, 'POST', '/api/deployments', files);
   if (deployed.status !== 201) throw new Error(`Deployment: ${deployed.status} ${await deployed.text()}`);
-  const published = await staffCall(url, admin, 'POST', '/api/services', { processId, title: 'Hund anmelden', referencePrefix: 'HUND' });
+  const published = await staffCall(url, admin, 'POST', '/api/services', { processId, title: 'Hund anmelden (Beispiel)', referencePrefix: 'PROBE' });
   if (published.status !== 201) throw new Error(`Publishing: ${published.status} ${await published.text()}`);
   return admin;
 }
