@@ -1,12 +1,11 @@
 /**
  * The static part of a form's rules as JSON Schema: where a submission must hold an object (a group), a list of
  * objects (a dynamic list) or a value of a field's type, and how long text and lists may be. Unknown keys are allowed
- * here (they are dropped later), and a problem counts only where the field is shown. Checked with
- * @cfworker/json-schema, which interprets the schema: ajv compiles it to code with `new Function`, which the browser
- * apps' Content Security Policy (no `unsafe-eval`) forbids, and this check runs in the browser as on the server.
+ * here (they are dropped later), and a problem counts only where the field is shown. Checked by
+ * `json-schema-check.ts`, compiled once per form.
  */
-import { Validator, type OutputUnit } from '@cfworker/json-schema';
 import type { CompiledForm, CompiledInput, CompiledNode, Limits } from './compiled-form.js';
+import { compileSchemaCheck } from './json-schema-check.js';
 
 export interface ShapeProblem {
   /** The JSON Schema keyword the value broke: `type`, `maxLength`, `maxItems`, ... */
@@ -25,48 +24,24 @@ type ShapeNode =
   | { kind: 'list'; item: ShapeNode & { kind: 'object' } }
   | { kind: 'value'; schema: object };
 
-/** Keywords that only say a problem lies deeper inside; the deeper problem is reported on its own. */
-const CONTAINER_KEYWORDS = new Set(['properties', 'items', 'prefixItems', 'additionalProperties', '$ref']);
-
 export function compileSubmissionShape(root: CompiledForm['root'], limits: Limits): SubmissionShape {
   const tree: ShapeNode & { kind: 'object' } = { kind: 'object', properties: new Map() };
   addChildren(tree, root.children, limits);
   const jsonSchema = toJsonSchema(tree, limits);
-  const validator = new Validator(jsonSchema as never, '2020-12', false);
+  const checkSchema = compileSchemaCheck(jsonSchema);
   return {
     jsonSchema,
     check(submission) {
       const problems = new Map<string, ShapeProblem[]>();
-      const result = validator.validate(submission);
-      if (result.valid) return problems;
-      for (const error of result.errors) if (!CONTAINER_KEYWORDS.has(error.keyword)) add(problems, error, jsonSchema);
+      for (const { pointer, keyword, limit } of checkSchema(submission)) {
+        const problem: ShapeProblem = limit === undefined ? { keyword } : { keyword, limit };
+        const list = problems.get(pointer);
+        if (list === undefined) problems.set(pointer, [problem]);
+        else list.push(problem);
+      }
       return problems;
     },
   };
-}
-
-function add(problems: Map<string, ShapeProblem[]>, error: OutputUnit, jsonSchema: object): void {
-  const pointer = pointerOf(error.instanceLocation);
-  const limit = valueAt(jsonSchema, pointerOf(error.keywordLocation));
-  const problem: ShapeProblem = typeof limit === 'number' ? { keyword: error.keyword, limit } : { keyword: error.keyword };
-  const list = problems.get(pointer);
-  if (list === undefined) problems.set(pointer, [problem]);
-  else list.push(problem);
-}
-
-/** `#/dogs/1/br%C3%BCcke` (a URI fragment, as the validator reports places) as the plain JSON pointer forms/ speaks. */
-function pointerOf(location: string): string {
-  return decodeURIComponent(location.slice(1));
-}
-
-/** The value a JSON pointer names in the schema: the limit of a `maxLength` keyword, say. */
-function valueAt(schema: object, pointer: string): unknown {
-  let current: unknown = schema;
-  for (const segment of pointer.split('/').slice(1)) {
-    if (typeof current !== 'object' || current === null) return undefined;
-    current = (current as Record<string, unknown>)[segment.replace(/~1/g, '/').replace(/~0/g, '~')];
-  }
-  return current;
 }
 
 function objectAt(node: ShapeNode & { kind: 'object' }, path: readonly string[]): ShapeNode & { kind: 'object' } {
