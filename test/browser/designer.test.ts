@@ -109,6 +109,21 @@ describe('the designer in a browser', () => {
     await page.getByRole('link', { name: 'Version 1 von hund-anmelden-start', exact: true }).waitFor();
     await expectAccessible(page, 'designer overview with deployments');
 
+    // Published in the citizen portal: the prefix is checked before anything is sent, then the service is listed.
+    const publishForm = page.getByRole('form', { name: 'Prozess im Portal veröffentlichen' });
+    await publishForm.getByLabel('Prozess').selectOption('hund-anmelden');
+    await publishForm.getByLabel('Titel').fill('Hund anmelden');
+    await publishForm.getByLabel('Aktenzeichen-Präfix').fill('h1');
+    await publishForm.getByRole('button', { name: 'Veröffentlichen' }).click();
+    await publishForm.getByText('Bitte geben Sie zwei bis acht Großbuchstaben ein.').waitFor();
+    await publishForm.getByLabel('Aktenzeichen-Präfix').fill('HUNDE');
+    await publishForm.getByRole('button', { name: 'Veröffentlichen' }).click();
+    await page.getByRole('status').getByText('„Hund anmelden“ ist im Portal veröffentlicht.').waitFor();
+    await page.getByRole('row', { name: /Hund anmelden hund-anmelden HUNDE veröffentlicht/ }).waitFor();
+    const catalogue = await (await fetch(`${platform.url}/api/portal/services`)).json() as { services: unknown[] };
+    expect(catalogue.services).toEqual([{ id: 'hund-anmelden', title: 'Hund anmelden', description: '' }]);
+    await expectAccessible(page, 'designer overview with a published service');
+
     // The bpmn.io watermark stays visible in the modeler.
     await page.getByRole('link', { name: 'hund-anmelden', exact: true }).click();
     await page.getByText('Geöffnet: Version 1').waitFor();

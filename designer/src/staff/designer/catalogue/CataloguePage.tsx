@@ -6,6 +6,7 @@ import { useStaffI18n } from '../../i18n/use-staff-i18n.js';
 import { deploymentsApi, type Definition } from '../deployments-api.js';
 import { DefinitionTable } from './DefinitionTable.js';
 import { FileOpenButton } from './FileOpenButton.js';
+import { PortalServicesSection } from './PortalServicesSection.js';
 import { handOver } from './pending-file.js';
 
 type Loaded = { status: 'loading' } | { status: 'failed'; detail: string } | { status: 'loaded'; processes: Definition[]; forms: Definition[] };
@@ -53,6 +54,8 @@ export function CataloguePage() {
         {loaded.status === 'loaded' && loaded.forms.length > 0
           ? <DefinitionTable caption={t('designer.forms')} definitions={loaded.forms} editorPath="/staff/designer/forms" /> : null}
       </section>
+
+      {loaded.status === 'loaded' ? <PortalServicesSection processes={loaded.processes} /> : null}
     </>
   );
 }
