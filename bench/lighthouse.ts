@@ -1,0 +1,56 @@
+/**
+ * Script, not a test: the citizen portal's budget (`npm run bench:lighthouse`). Builds the web apps, runs `npm start`
+ * on a fresh data folder (so the city's services are seeded and published), and runs Lighthouse (mobile profile:
+ * emulated phone, simulated slow 4G and a 4× slower CPU) in Debian's Chromium on each portal page. Prints the
+ * performance and accessibility scores, time to interactive and the other timings, and the JavaScript the page loads,
+ * gzipped (the server sends it uncompressed; behind a proxy that compresses, this is what travels).
+ * BENCH_PAGES: the paths to measure, comma-separated (default: the catalogue and the Hundeanmeldung's form).
+ */
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { ensureWebBuild } from '../designer/build/web-build.js';
+import { startAmtsflowProcess } from '../test/support/amtsflow-process.js';
+import { freePort } from '../test/support/engine-process.js';
+
+const PAGES = (process.env.BENCH_PAGES ?? '/,/services/hundeanmeldung').split(',').map((page) => page.trim()).filter(Boolean);
+
+interface Audit { numericValue?: number; details?: { items?: { url: string; resourceType?: string }[] } }
+
+await ensureWebBuild((message) => process.stdout.write(`${message}\n`));
+const dataDir = await mkdtemp(path.join(os.tmpdir(), 'amtsflow-lighthouse-'));
+const amtsflow = await startAmtsflowProcess(dataDir, { PORT: String(await freePort()), AMTSFLOW_WEB_DIR: path.resolve('designer/dist') });
+const chrome = await chromeLauncher.launch({
+  chromePath: '/usr/bin/chromium',
+  chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+try {
+  process.stdout.write(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, Node ${process.version}, load ${os.loadavg().map((value) => value.toFixed(1)).join(' ')}\n`);
+  for (const page of PAGES) {
+    const url = `${amtsflow.url}${page}`;
+    const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] });
+    if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
+    const { categories, audits } = result.lhr;
+    const ms = (id: string) => `${Math.round((audits[id] as Audit).numericValue ?? NaN)} ms`;
+    const scripts = ((audits['network-requests'] as Audit).details?.items ?? []).filter((item) => item.resourceType === 'Script');
+    let gzipped = 0;
+    for (const script of scripts) gzipped += gzipSync(Buffer.from(await (await fetch(script.url)).arrayBuffer())).length;
+    process.stdout.write([
+      `${page}: performance ${Math.round((categories.performance?.score ?? 0) * 100)}, accessibility ${Math.round((categories.accessibility?.score ?? 0) * 100)}`,
+      `  time to interactive ${ms('interactive')}, first contentful paint ${ms('first-contentful-paint')}, largest contentful paint ${ms('largest-contentful-paint')}, total blocking time ${ms('total-blocking-time')}`,
+      `  JavaScript: ${scripts.length} files, ${(gzipped / 1024).toFixed(1)} KiB gzipped`,
+      ...((categories.accessibility?.score ?? 1) < 1
+        ? Object.values(audits).filter((audit) => audit.score === 0 && result.lhr.categories.accessibility.auditRefs.some((ref) => ref.id === audit.id)).map((audit) => `  accessibility: ${audit.id}: ${audit.title}`)
+        : []),
+      '',
+    ].join('\n'));
+  }
+} finally {
+  chrome.kill();
+  amtsflow.child.kill('SIGTERM');
+  await amtsflow.exited;
+  await rm(dataDir, { recursive: true, force: true });
+}
