@@ -72,6 +72,7 @@ describe('the citizen portal on a phone', () => {
     expect(await page.title()).toBe(`${TITLE} – Online-Dienste`);
     const finder = page.getByLabel(/Name der Finderin oder des Finders/);
     await finder.waitFor();
+    await page.getByText('Keine Datei ausgewählt').waitFor(); // form-js's own texts in German
     await expectAccessible(page, 'service form');
 
     // The form's rules, checked in the browser with forms/: nothing reaches the server.

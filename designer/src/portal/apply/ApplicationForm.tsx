@@ -11,6 +11,7 @@ import { ErrorSummary } from '../../shared/a11y/ErrorSummary.js';
 import { ApiProblem } from '../../shared/http/api-problem.js';
 import { newIdempotencyKey, portalApi, type Receipt, type ServiceForm } from '../portal-api.js';
 import { usePortalI18n } from '../use-portal-i18n.js';
+import { formJsTranslate } from './form-js-texts.js';
 import { componentsByPath, fieldDomId, formJsErrors, fromServer, fromValidator, labelsById, type FormFieldProblem } from './form-field-errors.js';
 import { reviewEntries, type ReviewEntry } from './review-entries.js';
 import type { PortalMessageKey } from '../portal-messages.js';
@@ -32,6 +33,8 @@ export default function ApplicationForm({ serviceForm, onReceived }: Application
   const containerRef = useRef<HTMLDivElement>(null);
   const formRef = useRef<Form | null>(null);
   const reviewHeadingRef = useRef<HTMLHeadingElement>(null);
+  const localeRef = useRef(locale);
+  localeRef.current = locale;
   // One key per attempt: a retry after a lost answer is recognised by the server and never makes a second application.
   const idempotencyKey = useRef(newIdempotencyKey());
   const [problems, setProblems] = useState<FormFieldProblem[]>([]);
@@ -48,7 +51,8 @@ export default function ApplicationForm({ serviceForm, onReceived }: Application
   }), [problems, labels]);
 
   useEffect(() => {
-    const form = new Form({ container: containerRef.current! });
+    const translate = formJsTranslate(() => localeRef.current);
+    const form = new Form({ container: containerRef.current!, additionalModules: [{ translate: ['value', translate] }] });
     formRef.current = form;
     form.importSchema(schema as never, {}).catch((error: Error) => setLoadError(error.message));
     return () => {

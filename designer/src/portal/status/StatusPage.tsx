@@ -41,8 +41,10 @@ export function StatusPage({ statusToken }: { statusToken: string }) {
 
 function StatusFacts({ submission, statusToken, locale }: { submission: SubmissionStatus; statusToken: string; locale: string }) {
   const { t } = usePortalI18n();
-  const size = (bytes: number) => new Intl.NumberFormat(locale === 'de' ? 'de-DE' : 'en-GB', { style: 'unit', unit: bytes < 1024 * 1024 ? 'kilobyte' : 'megabyte', maximumFractionDigits: 1 })
-    .format(bytes < 1024 * 1024 ? bytes / 1024 : bytes / 1024 / 1024);
+  const size = (bytes: number) => {
+    const [value, unit] = bytes < 1024 ? [bytes, 'byte'] : bytes < 1024 * 1024 ? [bytes / 1024, 'kilobyte'] : [bytes / 1024 / 1024, 'megabyte'];
+    return new Intl.NumberFormat(locale === 'de' ? 'de-DE' : 'en-GB', { style: 'unit', unit, maximumFractionDigits: 1 }).format(value as number);
+  };
   return (
     <>
       <dl className="facts">
