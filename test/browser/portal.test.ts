@@ -99,6 +99,8 @@ describe('the citizen portal on a phone', () => {
     await review.getByText('Erika Mustermann').waitFor();
     await review.getByText('Marktplatz, vor dem Rathaus').waitFor();
     await review.getByText('beleg.pdf').waitFor();
+    expect(await page.title()).toBe(`Angaben überprüfen – ${TITLE} – Online-Dienste`);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Angaben überprüfen');
     await expectAccessible(page, 'review');
     await keepScreenshot(page, 'portal', '3-review');
 
@@ -110,6 +112,7 @@ describe('the citizen portal on a phone', () => {
     await review.getByRole('button', { name: 'Antrag absenden' }).click();
     await summary.getByRole('link', { name: 'Fundort: Bitte nennen Sie den Fundort genauer.' }).waitFor();
     await page.locator('.fjs-form-field-error', { hasText: 'Bitte nennen Sie den Fundort genauer.' }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('error-summary');
     await page.unroute('**/submissions');
 
     await page.getByLabel('Fundort').fill('Marktplatz 1, vor dem Rathaus');

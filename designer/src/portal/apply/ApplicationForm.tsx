@@ -61,9 +61,22 @@ export default function ApplicationForm({ serviceForm, onReceived }: Application
     };
   }, [schema]);
 
+  // The review is a step of its own: it names itself in the title and takes the focus; back in the form, the first
+  // field does.
+  const reviewing = checked !== undefined;
+  const wasReviewing = useRef(false);
   useEffect(() => {
-    if (checked) reviewHeadingRef.current?.focus();
-  }, [checked]);
+    if (!reviewing && !wasReviewing.current) return; // the form as first shown: ServicePage named the page
+    const pageTitle = `${service.title} – ${t('portal.name')}`;
+    document.title = reviewing ? `${t('apply.reviewTitle')} – ${pageTitle}` : pageTitle;
+  }, [reviewing, service.title, t]);
+  useEffect(() => {
+    if (reviewing === wasReviewing.current) return;
+    wasReviewing.current = reviewing;
+    if (reviewing) reviewHeadingRef.current?.focus();
+    // Back after the server's field errors, the error summary has taken the focus already.
+    else if (!document.activeElement?.closest('.error-summary')) containerRef.current?.querySelector<HTMLElement>('input:not([type=file]), textarea, select, button')?.focus();
+  }, [reviewing]);
 
   const show = (shown: FormFieldProblem[]) => {
     formRef.current?._setState({ errors: formJsErrors(shown) });
