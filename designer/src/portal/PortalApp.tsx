@@ -1,25 +1,43 @@
-/** The citizen portal's frame. Its pages (services, forms, status) come with the portal API. */
-import { useEffect } from 'react';
-import { useI18n } from '../shared/i18n/I18nProvider.js';
+/** The citizen portal's frame (skip link, header with the language, main) and its pages by path. */
+import { Link, matchPath, Router, useRouter } from '../shared/routing/router.js';
 import { LanguageSwitch } from '../shared/i18n/LanguageSwitch.js';
-import type { PortalMessageKey } from './portal-messages.js';
+import { ServicePage } from './apply/ServicePage.js';
+import { CataloguePage } from './catalogue/CataloguePage.js';
+import { NotFoundPage } from './NotFoundPage.js';
+import { StatusPage } from './status/StatusPage.js';
+import { usePortalI18n } from './use-portal-i18n.js';
 
 export function PortalApp() {
-  const { t } = useI18n<PortalMessageKey>();
-  useEffect(() => {
-    document.title = t('portal.name');
-  }, [t]);
+  return (
+    <Router>
+      <PortalFrame />
+    </Router>
+  );
+}
+
+function PortalFrame() {
+  const { t } = usePortalI18n();
   return (
     <>
       <a className="skip-link" href="#main">{t('portal.skipToContent')}</a>
       <header className="portal-header">
-        <span className="portal-header__name">{t('portal.name')}</span>
+        <Link className="portal-header__name" href="/">{t('portal.name')}</Link>
         <LanguageSwitch label={t('portal.language')} />
       </header>
       <main id="main" tabIndex={-1} className="portal-main">
-        <h1>{t('portal.welcome')}</h1>
-        <p>{t('portal.intro')}</p>
+        <PortalPage />
       </main>
     </>
   );
+}
+
+function PortalPage() {
+  const { path } = useRouter();
+  if (path === '/' || path === '/index.html') return <CataloguePage />;
+  const service = matchPath('/services/:serviceId', path);
+  // Keyed, so that another service starts with a fresh form and a fresh idempotency key.
+  if (service) return <ServicePage key={service.serviceId} serviceId={service.serviceId} />;
+  const status = matchPath('/status/:statusToken', path);
+  if (status) return <StatusPage key={status.statusToken} statusToken={status.statusToken} />;
+  return <NotFoundPage />;
 }

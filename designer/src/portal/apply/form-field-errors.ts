@@ -1,0 +1,108 @@
+/**
+ * A copy of the staff app's `tasks/detail/form/form-field-errors.ts`: the portal may not import staff code, and
+ * moving it to `shared/` is a change to the staff app (to be done where both can be touched at once).
+ *
+ * Field errors of a form, from our validator (`forms/`, which knows the component) or from the server's
+ * problem+json (which names the value's place, `/data/dogs/1/breed`), brought to the component they belong to, so
+ * form-js can show them at their field and the error summary can link to it.
+ */
+import type { FieldError } from '../../../../forms/index.js';
+import type { FieldProblem } from '../../shared/http/api-problem.js';
+
+export interface FormFieldProblem {
+  /** The component's id in the schema; undefined when the problem names no field. */
+  componentId: string | undefined;
+  /** The positions in the dynamic lists around the field (form-js's `indexes`), outermost first. */
+  indexes: number[];
+  message: string;
+}
+
+interface SchemaComponent {
+  id?: string;
+  key?: string;
+  path?: string;
+  label?: string;
+  components?: SchemaComponent[];
+}
+
+/** Visits every component with the path its value has (without list positions), as form-js binds it. */
+function visitComponents(schema: Record<string, unknown>, visit: (component: SchemaComponent, path: readonly string[]) => void): void {
+  const walk = (components: readonly SchemaComponent[] | undefined, prefix: readonly string[]) => {
+    for (const component of components ?? []) {
+      const own = component.key ?? component.path;
+      const inner = own ? [...prefix, ...own.split('.')] : prefix;
+      visit(component, inner);
+      walk(component.components, inner);
+    }
+  };
+  walk((schema as SchemaComponent).components, []);
+}
+
+/**
+ * Every component by the path of its value without list positions: `owner.email`, `dogs.breed`. Read from the
+ * schema as form-js binds it (a `key` or a group's `path` may be dotted).
+ */
+export function componentsByPath(schema: Record<string, unknown>): Map<string, string> {
+  const byPath = new Map<string, string>();
+  visitComponents(schema, (component, path) => {
+    if (component.id && (component.key ?? component.path)) byPath.set(path.join('.'), component.id);
+  });
+  return byPath;
+}
+
+/** The labels of the components by id, to name the field in the error summary. */
+export function labelsById(schema: Record<string, unknown>): Map<string, string> {
+  const labels = new Map<string, string>();
+  visitComponents(schema, (component) => {
+    if (component.id && component.label) labels.set(component.id, component.label);
+  });
+  return labels;
+}
+
+/** `dogs[1].breed` → segments `dogs`, `breed` and indexes `[1]`. */
+function splitPath(segments: readonly string[]): { path: string; indexes: number[] } {
+  const names: string[] = [];
+  const indexes: number[] = [];
+  for (const segment of segments) {
+    if (/^\d+$/.test(segment)) indexes.push(Number(segment));
+    else names.push(segment);
+  }
+  return { path: names.join('.'), indexes };
+}
+
+export function fromValidator(errors: readonly FieldError[]): FormFieldProblem[] {
+  return errors.map((error) => ({
+    componentId: error.componentId.startsWith('/') ? undefined : error.componentId,
+    indexes: splitPath(error.path.split(/[.[\]]/).filter(Boolean)).indexes,
+    message: error.message,
+  }));
+}
+
+/** The server's field errors: pointers into the request body (`/data/...`). */
+export function fromServer(errors: readonly FieldProblem[], byPath: ReadonlyMap<string, string>): FormFieldProblem[] {
+  return errors.map((error) => {
+    const segments = error.pointer.split('/').slice(1).map((segment) => segment.replaceAll('~1', '/').replaceAll('~0', '~'));
+    const { path, indexes } = splitPath(segments[0] === 'data' ? segments.slice(1) : segments);
+    return { componentId: byPath.get(path), indexes, message: error.detail };
+  });
+}
+
+/** The problems as form-js keeps them in its state: by component id, then by list position, a list of messages. */
+export function formJsErrors(problems: readonly FormFieldProblem[]): Record<string, unknown> {
+  const errors: Record<string, unknown> = {};
+  for (const problem of problems) {
+    if (problem.componentId === undefined) continue;
+    let holder: Record<string, unknown> = errors;
+    const keys = [problem.componentId, ...problem.indexes.map(String)];
+    for (const key of keys.slice(0, -1)) holder = (holder[key] ??= {}) as Record<string, unknown>;
+    const last = keys[keys.length - 1];
+    holder[last] = [...((holder[last] as string[] | undefined) ?? []), problem.message];
+  }
+  return errors;
+}
+
+/** The DOM id form-js gives a field's input (`prefixId` in form-js-viewer), for links from the error summary. */
+export function fieldDomId(formInstanceId: string, problem: FormFieldProblem): string | undefined {
+  if (problem.componentId === undefined) return undefined;
+  return [`fjs-form-${formInstanceId}-${problem.componentId}`, ...problem.indexes].join('_');
+}

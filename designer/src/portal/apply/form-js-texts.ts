@@ -1,0 +1,35 @@
+/**
+ * German for what form-js's viewer says itself (its live checks on leaving a field, the file picker), through its
+ * `translate` service. form-js writes the file picker's button ("Browse") without it, so that one stays English.
+ */
+import { libraryTranslate, type LibraryTranslate } from '../../shared/i18n/translator.js';
+
+const GERMAN: Readonly<Record<string, string>> = {
+  'Field is required.': 'Dieses Feld ist ein Pflichtfeld.',
+  'Field must be a valid email.': 'Bitte geben Sie eine gültige E-Mail-Adresse ein.',
+  'Field must be a valid international phone number. (e.g. +4930664040900)': 'Bitte geben Sie eine gültige internationale Telefonnummer ein (z. B. +4930664040900).',
+  'Field must have maximum length of {value}.': 'Höchstens {value} Zeichen.',
+  'Field must have minimum length of {value}.': 'Mindestens {value} Zeichen.',
+  'Field must have maximum value of {value}.': 'Höchstens {value}.',
+  'Field must have minimum value of {value}.': 'Mindestens {value}.',
+  'Field must match pattern {value}.': 'Die Eingabe hat nicht die erwartete Form.',
+  'Value is not a number.': 'Bitte geben Sie eine Zahl ein.',
+  'Value is expected to be an integer.': 'Bitte geben Sie eine ganze Zahl ein.',
+  'Value is expected to have at most 1 decimal digit.': 'Höchstens eine Nachkommastelle.',
+  'Value is expected to have at most {value} decimal digits.': 'Höchstens {value} Nachkommastellen.',
+  'Date and time must both be entered.': 'Bitte geben Sie Datum und Uhrzeit an.',
+  'No files selected': 'Keine Datei ausgewählt',
+  '{value} files selected': '{value} Dateien ausgewählt',
+  'Add new': 'Hinzufügen',
+  'Remove tag': 'Entfernen',
+  'Search': 'Suchen',
+  'Increment': 'Erhöhen',
+  'Decrement': 'Verringern',
+};
+
+/** form-js's `translate` for the language the portal shows at the moment of each call. */
+export function formJsTranslate(currentLocale: () => string): LibraryTranslate {
+  const german = libraryTranslate(GERMAN);
+  const english = libraryTranslate(undefined);
+  return (template, replacements) => (currentLocale() === 'de' ? german : english)(template, replacements);
+}

@@ -1,0 +1,88 @@
+/**
+ * The portal's calls to the server (server/README.md, "Citizen portal"). Sending an application goes through fetch
+ * itself: it needs an `Idempotency-Key` header, which the shared HttpClient does not set; its problems are read
+ * with the same `problemOf`.
+ */
+import { problemOf } from '../shared/http/api-problem.js';
+import { http } from '../shared/http/http-client.js';
+
+export interface PortalService {
+  id: string;
+  title: string;
+  description?: string;
+}
+
+export interface ServiceForm {
+  service: PortalService;
+  /** The exact form version; sent back so that the server judges by the rules the citizen was shown. */
+  formKey: string;
+  schema: Record<string, unknown>;
+}
+
+export interface Receipt {
+  reference: string;
+  statusToken: string;
+  statusUrl: string;
+  submittedAt: string;
+}
+
+export type CaseState = 'received' | 'in-progress' | 'completed' | 'rejected';
+
+export interface SubmissionStatus {
+  reference: string;
+  service: { id: string; title: string };
+  state: CaseState;
+  submittedAt: string;
+  closedAt: string | null;
+  attachments: { id: string; name: string; contentType: string; size: number }[];
+}
+
+export interface Application {
+  data: Record<string, unknown>;
+  formKey: string;
+  /** The chosen files by the file picker key the data names (`files::…`). */
+  files: ReadonlyMap<string, readonly File[]>;
+  /** The same for every retry of one attempt, so a retry never makes a second application. */
+  idempotencyKey: string;
+  locale: string;
+}
+
+const path = (...segments: string[]) => segments.map(encodeURIComponent).join('/');
+
+export const portalApi = {
+  async services(): Promise<PortalService[]> {
+    return (await http.request<{ services: PortalService[] }>('/api/portal/services')).services;
+  },
+
+  form(serviceId: string): Promise<ServiceForm> {
+    return http.request<ServiceForm>(`/api/portal/services/${path(serviceId)}/form`);
+  },
+
+  async submit(serviceId: string, { data, formKey, files, idempotencyKey, locale }: Application): Promise<Receipt> {
+    const body = new FormData();
+    body.append('data', JSON.stringify(data));
+    body.append('formKey', formKey);
+    for (const [key, chosen] of files) for (const file of chosen) body.append(key, file, file.name);
+    const response = await fetch(`/api/portal/services/${path(serviceId)}/submissions`, {
+      method: 'POST',
+      headers: { Accept: 'application/json, application/problem+json', 'Accept-Language': locale, 'Idempotency-Key': idempotencyKey },
+      body,
+      credentials: 'same-origin',
+    });
+    if (!response.ok) throw await problemOf(response);
+    return (await response.json()) as Receipt;
+  },
+
+  status(statusToken: string): Promise<SubmissionStatus> {
+    return http.request<SubmissionStatus>(`/api/portal/submissions/${path(statusToken)}`);
+  },
+
+  attachmentUrl(statusToken: string, attachmentId: string): string {
+    return `/api/portal/submissions/${path(statusToken, 'attachments', attachmentId)}`;
+  },
+};
+
+/** A new key per attempt: 32 random bytes as hex (the server takes 16 to 128 of A-Z a-z 0-9 _ -). */
+export function newIdempotencyKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(32)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}

@@ -1,0 +1,69 @@
+/** A submission's status at `/status/:statusToken`: where the case stands, when, and the files the citizen sent. */
+import { useEffect, useState } from 'react';
+import { usePageTitle } from '../../shared/a11y/use-page-title.js';
+import { ApiProblem } from '../../shared/http/api-problem.js';
+import { Link } from '../../shared/routing/router.js';
+import { portalApi, type SubmissionStatus } from '../portal-api.js';
+import { formatDateTime, usePortalI18n } from '../use-portal-i18n.js';
+
+type Loaded = { status: 'loading' } | { status: 'loaded'; submission: SubmissionStatus } | { status: 'failed'; message: string };
+
+export function StatusPage({ statusToken }: { statusToken: string }) {
+  const { t, locale } = usePortalI18n();
+  const headingRef = usePageTitle(t('status.title'), t('portal.name'));
+  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
+
+  useEffect(() => {
+    let current = true;
+    portalApi.status(statusToken).then(
+      (submission) => current && setLoaded({ status: 'loaded', submission }),
+      (error: Error) => current && setLoaded({ status: 'failed', message: error instanceof ApiProblem && error.status === 404 ? 'not-found' : error.message }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [statusToken]);
+
+  return (
+    <>
+      <h1 ref={headingRef} tabIndex={-1}>{t('status.title')}</h1>
+      {loaded.status === 'loading' ? <p className="loading" aria-live="polite">{t('portal.loading')}</p> : null}
+      {loaded.status === 'failed' ? (
+        <p className="notice notice--error" role="alert">
+          {loaded.message === 'not-found' ? t('status.notFound') : t('portal.failed', { detail: loaded.message })}
+        </p>
+      ) : null}
+      {loaded.status === 'loaded' ? <StatusFacts submission={loaded.submission} statusToken={statusToken} locale={locale} /> : null}
+      <p><Link href="/">{t('portal.home')}</Link></p>
+    </>
+  );
+}
+
+function StatusFacts({ submission, statusToken, locale }: { submission: SubmissionStatus; statusToken: string; locale: string }) {
+  const { t } = usePortalI18n();
+  const size = (bytes: number) => {
+    const [value, unit] = bytes < 1024 ? [bytes, 'byte'] : bytes < 1024 * 1024 ? [bytes / 1024, 'kilobyte'] : [bytes / 1024 / 1024, 'megabyte'];
+    return new Intl.NumberFormat(locale === 'de' ? 'de-DE' : 'en-GB', { style: 'unit', unit, maximumFractionDigits: 1 }).format(value as number);
+  };
+  return (
+    <>
+      <dl className="facts">
+        <div><dt>{t('status.service')}</dt><dd>{submission.service.title}</dd></div>
+        <div><dt>{t('status.reference')}</dt><dd className="facts__reference">{submission.reference}</dd></div>
+        <div><dt>{t('status.state')}</dt><dd className={`case-state case-state--${submission.state}`}>{t(`status.${submission.state}`)}</dd></div>
+        <div><dt>{t('status.submittedAt')}</dt><dd>{formatDateTime(submission.submittedAt, locale)}</dd></div>
+        {submission.closedAt ? <div><dt>{t('status.closedAt')}</dt><dd>{formatDateTime(submission.closedAt, locale)}</dd></div> : null}
+      </dl>
+      <h2>{t('status.files')}</h2>
+      {submission.attachments.length === 0 ? <p>{t('status.noFiles')}</p> : (
+        <ul className="file-list">
+          {submission.attachments.map((file) => (
+            <li key={file.id}>
+              <a href={portalApi.attachmentUrl(statusToken, file.id)} download={file.name}>{t('status.download', { name: file.name, size: size(file.size) })}</a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

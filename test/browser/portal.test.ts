@@ -1,0 +1,150 @@
+/**
+ * The citizen portal end to end in Debian's Chromium on a phone's screen: a process manager publishes a service; a
+ * citizen finds it in the catalogue, is stopped by the form's own rules before anything is sent, sees the server's
+ * field errors at their fields, attaches a PDF, reviews and sends the application, gets the reference number and
+ * follows the status link. Every page passes axe-core without serious or critical violations and runs without CSP
+ * violations; screenshots are kept (support/staff-api.ts).
+ */
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import type { Browser, Request } from 'playwright-core';
+import { PDF_BYTES, serviceProcess } from '../../server/tests/portal-fixtures.js';
+import { expectAccessible } from './support/accessibility.js';
+import { launchBrowser, openPage, type WatchedPage } from './support/browser.js';
+import { createProcessManager, startPlatform, type Platform } from './support/platform.js';
+import { keepScreenshot, staffApi } from './support/staff-api.js';
+
+jest.setTimeout(180_000);
+
+const FORM = {
+  id: 'fundsache-melden-form',
+  type: 'default',
+  components: [
+    { id: 'finder', key: 'finderName', type: 'textfield', label: 'Name der Finderin oder des Finders', validate: { required: true } },
+    { id: 'place', key: 'fundort', type: 'textfield', label: 'Fundort' },
+    { id: 'photo', key: 'nachweis', type: 'filepicker', label: 'Foto oder Beleg', accept: '.pdf,image/png' },
+  ],
+};
+const PROCESS_ID = 'fundsache-melden';
+const TITLE = 'Fundsache melden';
+
+describe('the citizen portal on a phone', () => {
+  let platform: Platform;
+  let browser: Browser;
+  let watched: WatchedPage;
+
+  beforeAll(async () => {
+    platform = await startPlatform();
+    await createProcessManager(platform);
+    const api = staffApi(platform);
+    const manager = await api.signIn('prozess.mueller');
+    await api.deploy(manager, [
+      { name: `${FORM.id}.form`, content: JSON.stringify(FORM) },
+      { name: `${PROCESS_ID}.bpmn`, content: serviceProcess(PROCESS_ID, FORM.id) },
+    ]);
+    const published = await api.call(manager, 'post', '/api/services')
+      .send({ processId: PROCESS_ID, title: TITLE, description: 'Melden Sie einen Gegenstand, den Sie gefunden haben.', referencePrefix: 'PORTAL' });
+    expect(published.status).toBe(201);
+    browser = await launchBrowser();
+    watched = await openPage(await browser.newContext({ locale: 'de-DE', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.stop();
+  });
+
+  it('takes an application from the catalogue through the form, its review and the receipt to the status link', async () => {
+    const { page } = watched;
+    const submissions: Request[] = [];
+    page.on('request', (sent) => {
+      if (sent.url().endsWith(`/api/portal/services/${PROCESS_ID}/submissions`)) submissions.push(sent);
+    });
+
+    await page.goto(`${platform.url}/`);
+    await page.getByRole('heading', { name: 'Online-Dienste der Stadtverwaltung', level: 1 }).waitFor();
+    expect(await page.title()).toBe('Online-Dienste der Stadtverwaltung – Online-Dienste');
+    await page.getByText('Melden Sie einen Gegenstand, den Sie gefunden haben.').waitFor();
+    await expectAccessible(page, 'catalogue');
+    await keepScreenshot(page, 'portal', '1-catalogue');
+
+    await page.getByRole('link', { name: TITLE }).click();
+    await page.getByRole('heading', { name: TITLE, level: 1 }).waitFor();
+    expect(await page.title()).toBe(`${TITLE} – Online-Dienste`);
+    const finder = page.getByLabel(/Name der Finderin oder des Finders/);
+    await finder.waitFor();
+    await page.getByText('Keine Datei ausgewählt').waitFor(); // form-js's own texts in German
+    await expectAccessible(page, 'service form');
+
+    // The form's rules, checked in the browser with forms/: nothing reaches the server.
+    await page.getByLabel('Fundort').fill('Marktplatz, vor dem Rathaus');
+    const toReview = page.getByRole('button', { name: 'Weiter zur Überprüfung' });
+    await toReview.click();
+    const summary = page.getByRole('alert').filter({ hasText: 'Bitte korrigieren Sie folgende Angaben:' });
+    await summary.getByRole('link', { name: /^Name der Finderin oder des Finders: Dieses Feld ist ein Pflichtfeld\./ }).waitFor();
+    await page.locator('.fjs-form-field-error').first().waitFor();
+    expect(submissions).toEqual([]);
+    expect(await finder.getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page, 'service form with errors');
+    await keepScreenshot(page, 'portal', '2-form-errors');
+    await summary.getByRole('link').first().click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(await finder.getAttribute('id'));
+
+    await finder.fill('Erika Mustermann');
+    // As a citizen does it: through form-js's button and the browser's file chooser.
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Browse' }).click()]);
+    await chooser.setFiles({ name: 'beleg.pdf', mimeType: 'application/pdf', buffer: PDF_BYTES });
+    await toReview.click();
+    const review = page.getByRole('region', { name: 'Angaben überprüfen' });
+    await review.waitFor();
+    await review.getByText('Erika Mustermann').waitFor();
+    await review.getByText('Marktplatz, vor dem Rathaus').waitFor();
+    await review.getByText('beleg.pdf').waitFor();
+    expect(await page.title()).toBe(`Angaben überprüfen – ${TITLE} – Online-Dienste`);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Angaben überprüfen');
+    await expectAccessible(page, 'review');
+    await keepScreenshot(page, 'portal', '3-review');
+
+    // A field error only the server finds comes back to its field.
+    await page.route('**/submissions', (route) => route.fulfill({
+      status: 422, contentType: 'application/problem+json',
+      body: JSON.stringify({ type: 'urn:amtsflow:problem:form-invalid', title: 'Invalid form data', errors: [{ pointer: '/data/fundort', detail: 'Bitte nennen Sie den Fundort genauer.' }] }),
+    }));
+    await review.getByRole('button', { name: 'Antrag absenden' }).click();
+    await summary.getByRole('link', { name: 'Fundort: Bitte nennen Sie den Fundort genauer.' }).waitFor();
+    await page.locator('.fjs-form-field-error', { hasText: 'Bitte nennen Sie den Fundort genauer.' }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('error-summary');
+    await page.unroute('**/submissions');
+
+    await page.getByLabel('Fundort').fill('Marktplatz 1, vor dem Rathaus');
+    await toReview.click();
+    await review.getByText('Marktplatz 1, vor dem Rathaus').waitFor();
+    await review.getByRole('button', { name: 'Antrag absenden' }).click();
+    await page.getByRole('heading', { name: 'Antrag eingegangen', level: 1 }).waitFor();
+    expect(await page.title()).toBe('Antrag eingegangen – Online-Dienste');
+    await page.getByText(`PORTAL-${new Date().getFullYear()}-000001`).waitFor();
+    await expectAccessible(page, 'receipt');
+    await keepScreenshot(page, 'portal', '4-receipt');
+
+    const sent = submissions[submissions.length - 1];
+    expect(sent.headers()['idempotency-key']).toMatch(/^[0-9a-f]{64}$/);
+    expect(sent.headers()['content-type']).toMatch(/^multipart\/form-data/);
+    expect(submissions[0].headers()['idempotency-key']).not.toBe(sent.headers()['idempotency-key']);
+
+    await page.getByRole('link', { name: 'Stand Ihres Antrags ansehen' }).click();
+    await page.getByRole('heading', { name: 'Stand Ihres Antrags', level: 1 }).waitFor();
+    expect(page.url()).toMatch(/\/status\/[A-Za-z0-9_-]{43}$/);
+    await page.getByText(/^Eingegangen – /).waitFor();
+    await page.getByText(`PORTAL-${new Date().getFullYear()}-000001`).waitFor();
+    const download = page.getByRole('link', { name: /^beleg\.pdf herunterladen/ });
+    await download.waitFor();
+    await expectAccessible(page, 'status');
+    await keepScreenshot(page, 'portal', '5-status');
+
+    await page.getByRole('combobox', { name: 'Sprache' }).selectOption('en');
+    await page.getByRole('heading', { name: 'Where your application stands', level: 1 }).waitFor();
+    await page.getByText(/^Received – /).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await expectAccessible(page, 'status in English');
+    expect(watched.problems).toEqual([]);
+  });
+});
