@@ -19,6 +19,8 @@ const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{16,128}$/;
 const ATTACHMENT_ID_PARAM = { type: 'string', pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' };
 
 export const statusPath = (token: string) => `/api/portal/submissions/${token}`;
+/** The portal page that shows it (designer/src/portal, served by web/web-app.ts). */
+export const statusPagePath = (token: string) => `/status/${token}`;
 
 /** Personal data: never kept by a browser cache or proxy. */
 const noStore = (res: Response) => res.set('Cache-Control', 'no-store');
@@ -83,7 +85,7 @@ export function registerCitizenRoutes(routes: ApiRoutes, portal: PortalServices)
     responses: {
       201: {
         description: 'Received: the process has started',
-        schema: { type: 'object', properties: { reference: { type: 'string', examples: ['HUND-2026-000123'] }, statusToken: { type: 'string' }, statusUrl: { type: 'string', format: 'uri' }, submittedAt: { type: 'string', format: 'date-time' } } },
+        schema: { type: 'object', properties: { reference: { type: 'string', examples: ['HUND-2026-000123'] }, statusToken: { type: 'string' }, statusUrl: { type: 'string', format: 'uri', description: 'The status as JSON (this API)' }, statusPageUrl: { type: 'string', format: 'uri', description: 'The status page of the citizen portal, the link to give the citizen' }, submittedAt: { type: 'string', format: 'date-time' } } },
       },
       404: { description: 'No such public service', contentType: PROBLEM },
       409: { description: 'The form changed (`form-outdated`), the service cannot take submissions now, or a retry finds the submission still in progress', contentType: PROBLEM },
@@ -100,7 +102,8 @@ export function registerCitizenRoutes(routes: ApiRoutes, portal: PortalServices)
         serviceId: params.serviceId, body: submission, idempotencyKey, locale: req.acceptsLanguages('de', 'en') || 'de', origin: requestOrigin(req),
       });
       const statusUrl = new URL(statusPath(receipt.statusToken), context.config.publicUrl).href;
-      noStore(res).status(201).location(statusUrl).json({ reference: receipt.reference, statusToken: receipt.statusToken, statusUrl, submittedAt: receipt.submittedAt });
+      const statusPageUrl = new URL(statusPagePath(receipt.statusToken), context.config.publicUrl).href;
+      noStore(res).status(201).location(statusUrl).json({ reference: receipt.reference, statusToken: receipt.statusToken, statusUrl, statusPageUrl, submittedAt: receipt.submittedAt });
     },
   });
 

@@ -63,6 +63,7 @@ describe('submitting', () => {
     expect(response.body.reference).toMatch(new RegExp(`^HUND-${year}-\\d{6}$`));
     expect(response.body.statusToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(response.headers.location).toBe(response.body.statusUrl);
+    expect(response.body.statusPageUrl).toBe(response.body.statusUrl.replace('/api/portal/submissions/', '/status/'));
     const variables = await instanceVariables(response.body.reference);
     expect(variables).toMatchObject({ halterName: '"Anna Schmidt"', gewicht: '12', submissionReference: JSON.stringify(response.body.reference) });
     expect(variables.unbekannt).toBeUndefined();

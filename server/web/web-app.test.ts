@@ -24,11 +24,14 @@ describe('the browser apps served from a build folder', () => {
     await rm(webDir, { recursive: true, force: true });
   });
 
-  it('serves the portal at / and the staff app at every path under /staff, revalidated on each load', async () => {
-    const portal = await test.http.get('/');
-    expect(portal.status).toBe(200);
-    expect(portal.text).toContain('portal');
-    expect(portal.headers['cache-control']).toBe('no-cache');
+  it('serves the portal at / and its pages, and the staff app at every path under /staff, revalidated on each load', async () => {
+    // A service's form and a status link (from a mail, a bookmark) open the portal, which shows the page.
+    for (const url of ['/', '/services/hundeanmeldung', '/status/8tukMXAeuukvvqC5OIDcymw2QZLqavckikui9NKcb6M']) {
+      const portal = await test.http.get(url);
+      expect(portal.status).toBe(200);
+      expect(portal.text).toContain('portal');
+      expect(portal.headers['cache-control']).toBe('no-cache');
+    }
     for (const url of ['/staff', '/staff/', '/staff/designer/processes/hund-anmelden']) {
       const staff = await test.http.get(url);
       expect(staff.status).toBe(200);

@@ -48,7 +48,8 @@ export function webAppRouter({ webDir }: WebAppOptions): Router | undefined {
     maxAge: ASSET_MAX_AGE_SECONDS * 1000,
     index: false,
   }));
-  router.get(['/', '/index.html'], page(webDir, PORTAL_PAGE));
+  // The portal's own routes (designer/src/portal/PortalApp.tsx), so that a status link opens from a mail or a bookmark.
+  router.get(['/', '/index.html', '/services/{*rest}', '/status/{*rest}'], page(webDir, PORTAL_PAGE));
   router.get(['/staff', '/staff/{*rest}'], page(webDir, STAFF_PAGE));
   // Files at the top of the build (favicon) change rarely but have no hash: revalidate them.
   router.use(express.static(webDir, { index: false, setHeaders: revalidate, dotfiles: 'ignore' }));

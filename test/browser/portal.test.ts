@@ -145,6 +145,11 @@ describe('the citizen portal on a phone', () => {
     await page.getByText(/^Received – /).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     await expectAccessible(page, 'status in English');
+
+    // The status link opened on its own, as from a bookmark or a mail.
+    await page.goto(page.url());
+    await page.getByRole('heading', { name: 'Where your application stands', level: 1 }).waitFor();
+    await page.getByText(`PORTAL-${new Date().getFullYear()}-000001`).waitFor();
     expect(watched.problems).toEqual([]);
   });
 });
