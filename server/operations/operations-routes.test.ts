@@ -153,11 +153,16 @@ describe('operations API', () => {
     expect(foreign.status).toBe(404);
   });
 
-  it('refuses a value that is not JSON, a name with control characters and unknown fields, each with its field', async () => {
+  it('refuses a value that is not JSON or nested too deep, a name with control characters and unknown fields, each with its field', async () => {
     const key = await start();
     const notJson = await as(test, manager, 'put', `/api/operations/instances/${key}/variables/betrag`).send({ value: '{betrag: 1}' });
     expect(notJson.status).toBe(400);
     expect(notJson.body.errors).toEqual([{ pointer: '/value', detail: 'is not valid JSON text' }]);
+    const tooDeep = await as(test, manager, 'put', `/api/operations/instances/${key}/variables/betrag`).send({ value: `${'['.repeat(5000)}${']'.repeat(5000)}` });
+    expect(tooDeep.status).toBe(400);
+    expect(tooDeep.body.errors).toEqual([{ pointer: '/value', detail: 'is nested more than 64 levels deep' }]);
+    const deepEnough = await as(test, manager, 'put', `/api/operations/instances/${key}/variables/betrag`).send({ value: `${'['.repeat(64)}${']'.repeat(64)}` });
+    expect(deepEnough.status).toBe(200);
     const controlName = await as(test, manager, 'put', `/api/operations/instances/${key}/variables/a%00b`).send({ value: '1' });
     expect(controlName.status).toBe(400);
     expect(controlName.body.errors[0].pointer).toBe('#/path/name');

@@ -133,10 +133,15 @@ export const operationsRoutes: RouteModule = {
       },
       async handler(req, res, { params, body }) {
         const { value, scopeKey } = body as { value: string; scopeKey?: string };
+        let parsed: unknown;
         try {
-          JSON.parse(value);
+          parsed = JSON.parse(value);
         } catch {
           throw validationProblem([{ pointer: '/value', detail: 'is not valid JSON text' }]);
+        }
+        // zeebe-node serialises variables recursively: a value nested thousands deep overflows its stack.
+        if (nestingDepth(parsed) > MAX_VARIABLE_NESTING) {
+          throw validationProblem([{ pointer: '/value', detail: `is nested more than ${MAX_VARIABLE_NESTING} levels deep` }]);
         }
         const processInstanceKey = existingKey(params.processInstanceKey, 'process instance');
         const scope = existingKey(scopeKey ?? processInstanceKey, 'scope');
@@ -161,3 +166,19 @@ export const operationsRoutes: RouteModule = {
     });
   },
 };
+
+const MAX_VARIABLE_NESTING = 64;
+
+/** How deep arrays and objects nest in a parsed JSON value (a scalar is 0), without recursion. */
+function nestingDepth(value: unknown): number {
+  let deepest = 0;
+  const pending: [unknown, number][] = [[value, 0]];
+  while (pending.length > 0) {
+    const [current, depth] = pending.pop()!;
+    if (typeof current !== 'object' || current === null) continue;
+    deepest = Math.max(deepest, depth + 1);
+    if (deepest > MAX_VARIABLE_NESTING) return deepest;
+    for (const inner of Object.values(current)) pending.push([inner, depth + 1]);
+  }
+  return deepest;
+}
