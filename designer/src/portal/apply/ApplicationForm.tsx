@@ -12,7 +12,7 @@ import { ApiProblem } from '../../shared/http/api-problem.js';
 import { newIdempotencyKey, portalApi, type Receipt, type ServiceForm } from '../portal-api.js';
 import { usePortalI18n } from '../use-portal-i18n.js';
 import { formJsTranslate } from './form-js-texts.js';
-import { componentsByPath, fieldDomId, formJsErrors, fromServer, fromValidator, labelsById, type FormFieldProblem } from './form-field-errors.js';
+import { componentsByPath, formJsErrors, fromServer, fromValidator, labelsById, summaryEntries, type FormFieldProblem } from '../../shared/forms/form-field-errors.js';
 import { reviewEntries, type ReviewEntry } from './review-entries.js';
 import type { PortalMessageKey } from '../portal-messages.js';
 
@@ -44,11 +44,7 @@ export default function ApplicationForm({ serviceForm, onReceived }: Application
   const [loadError, setLoadError] = useState<string>();
   const byPath = useMemo(() => componentsByPath(schema), [schema]);
   const labels = useMemo(() => labelsById(schema), [schema]);
-  const summary = useMemo(() => problems.map((problem) => {
-    const label = problem.componentId === undefined ? undefined : labels.get(problem.componentId);
-    const position = problem.indexes.length > 0 ? ` (${problem.indexes.map((index) => index + 1).join('.')})` : '';
-    return { fieldId: fieldDomId(formRef.current?._id ?? '', problem), message: label ? `${label}${position}: ${problem.message}` : problem.message };
-  }), [problems, labels]);
+  const summary = useMemo(() => summaryEntries(problems, labels, formRef.current?._id ?? ''), [problems, labels]);
 
   useEffect(() => {
     const translate = formJsTranslate(() => localeRef.current);

@@ -10,7 +10,7 @@ import { ErrorSummary } from '../../../../shared/a11y/ErrorSummary.js';
 import { ApiProblem } from '../../../../shared/http/api-problem.js';
 import { useStaffI18n } from '../../../i18n/use-staff-i18n.js';
 import { checkInBrowser } from './check-in-browser.js';
-import { componentsByPath, fieldDomId, formJsErrors, fromServer, labelsById, type FormFieldProblem } from './form-field-errors.js';
+import { componentsByPath, formJsErrors, fromServer, labelsById, summaryEntries, type FormFieldProblem } from '../../../../shared/forms/form-field-errors.js';
 
 export interface CompletionFormProps {
   schema: Record<string, unknown>;
@@ -33,11 +33,7 @@ export default function CompletionForm({ schema, variables, canComplete, onCompl
   const byPath = useMemo(() => componentsByPath(schema), [schema]);
   const labels = useMemo(() => labelsById(schema), [schema]);
   // Kept as long as the problems are: the summary takes the focus whenever it gets new errors.
-  const summary = useMemo(() => problems.map((problem) => {
-    const label = problem.componentId === undefined ? undefined : labels.get(problem.componentId);
-    const position = problem.indexes.length > 0 ? ` (${problem.indexes.map((index) => index + 1).join('.')})` : '';
-    return { fieldId: fieldDomId(formRef.current?._id ?? '', problem), message: label ? `${label}${position}: ${problem.message}` : problem.message };
-  }), [problems, labels]);
+  const summary = useMemo(() => summaryEntries(problems, labels, formRef.current?._id ?? ''), [problems, labels]);
 
   useEffect(() => {
     const form = new Form({ container: containerRef.current!, properties: { readOnly: !canComplete } });

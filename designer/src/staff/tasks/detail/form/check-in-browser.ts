@@ -3,7 +3,7 @@
  * clerk sees the verdict the server would give, in the app's language, without a round trip.
  */
 import { validateSubmission, type FormSchema } from '../../../../../../forms/index.js';
-import { fromValidator, type FormFieldProblem } from './form-field-errors.js';
+import { fromValidator, type FormFieldProblem } from '../../../../shared/forms/form-field-errors.js';
 
 export interface BrowserCheck {
   schema: Record<string, unknown>;

@@ -1,13 +1,10 @@
 /**
- * A copy of the staff app's `tasks/detail/form/form-field-errors.ts`: the portal may not import staff code, and
- * moving it to `shared/` is a change to the staff app (to be done where both can be touched at once).
- *
- * Field errors of a form, from our validator (`forms/`, which knows the component) or from the server's
+ * Field errors of a form (a task's in the staff app, a service's in the portal), from our validator (`forms/`, which knows the component) or from the server's
  * problem+json (which names the value's place, `/data/dogs/1/breed`), brought to the component they belong to, so
  * form-js can show them at their field and the error summary can link to it.
  */
 import type { FieldError } from '../../../../forms/index.js';
-import type { FieldProblem } from '../../shared/http/api-problem.js';
+import type { FieldProblem } from '../http/api-problem.js';
 
 export interface FormFieldProblem {
   /** The component's id in the schema; undefined when the problem names no field. */
@@ -105,4 +102,13 @@ export function formJsErrors(problems: readonly FormFieldProblem[]): Record<stri
 export function fieldDomId(formInstanceId: string, problem: FormFieldProblem): string | undefined {
   if (problem.componentId === undefined) return undefined;
   return [`fjs-form-${formInstanceId}-${problem.componentId}`, ...problem.indexes].join('_');
+}
+
+/** The error summary's entries: each problem named by its field's label (and list position), linked to its input. */
+export function summaryEntries(problems: readonly FormFieldProblem[], labels: ReadonlyMap<string, string>, formInstanceId: string): { fieldId: string | undefined; message: string }[] {
+  return problems.map((problem) => {
+    const label = problem.componentId === undefined ? undefined : labels.get(problem.componentId);
+    const position = problem.indexes.length > 0 ? ` (${problem.indexes.map((index) => index + 1).join('.')})` : '';
+    return { fieldId: fieldDomId(formInstanceId, problem), message: label ? `${label}${position}: ${problem.message}` : problem.message };
+  });
 }
