@@ -22,6 +22,19 @@ const userTaskProcess = (id: string, formId: string) => bpmnProcess(id, sequence
 }));
 const form = (id: string, label: string) => Buffer.from(JSON.stringify({ id, type: 'default', schemaVersion: 16, components: [{ type: 'textfield', key: 'name', label }] }));
 
+/** A one-rule table: the tax rate for any year, as `rate` (a FEEL text). */
+const taxRates = (rate: string) => Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="steuerDrg" name="Steuersätze" namespace="http://amtsflow.test/dmn">
+  <decision id="steuersatz" name="Steuersatz">
+    <decisionTable id="steuersatzTabelle" hitPolicy="FIRST">
+      <input id="jahrEingabe" label="Jahr"><inputExpression id="jahrAusdruck" typeRef="number"><text>jahr</text></inputExpression></input>
+      <output id="satzAusgabe" label="Satz (EUR)" name="satz" typeRef="number" />
+      <rule id="regelEins"><inputEntry id="regelEinsJahr"><text>-</text></inputEntry><outputEntry id="regelEinsSatz"><text>${rate}</text></outputEntry></rule>
+    </decisionTable>
+  </decision>
+</definitions>
+`);
+
 const deploy = (files: { name: string; content: Buffer }[], who: Credentials | undefined = manager) => {
   const call = as(test, who, 'post', '/api/deployments');
   for (const file of files) call.attach('files', file.content, file.name);
@@ -80,6 +93,44 @@ describe('deployments', () => {
     const stored = await new DeploymentStore(test.server.context.sql).contentByKey(key);
     expect(stored).toMatchObject({ kind: 'form', id: 'fundsache', version: 1, resourceName: 'fund.form' });
     expect(JSON.parse(stored!.content).components[0].label).toBe('Was wurde gefunden?');
+  });
+
+  it('lists decision requirements graphs with their versions and decisions, and serves the DMN of every version', async () => {
+    const v1 = taxRates('125');
+    const v2 = taxRates('130');
+    expect((await deploy([{ name: 'steuer.dmn', content: v1 }])).status).toBe(201);
+    const second = await deploy([{ name: 'steuer.dmn', content: v2 }]);
+    expect(second.status).toBe(201);
+    expect(second.body.deployed[0].definitions).toEqual(expect.arrayContaining([
+      expect.objectContaining({ kind: 'decision-requirements', id: 'steuerDrg', name: 'Steuersätze', version: 2 }),
+      expect.objectContaining({ kind: 'decision', id: 'steuersatz', name: 'Steuersatz', version: 2 }),
+    ]));
+    const list = await as(test, manager, 'get', '/api/decisions');
+    expect(list.status).toBe(200);
+    const drg = list.body.decisions.find((entry: { id: string }) => entry.id === 'steuerDrg');
+    expect(drg.latestVersion).toBe(2);
+    expect(drg.versions.map((version: { version: number }) => version.version)).toEqual([2, 1]);
+    expect(drg.versions[0]).toMatchObject({
+      name: 'Steuersätze', resourceName: 'steuer.dmn', deployedBy: { id: manager.userId, username: 'pm' },
+      decisions: [{ id: 'steuersatz', name: 'Steuersatz', key: expect.stringMatching(/^\d+$/) }],
+    });
+    const xml1 = await as(test, manager, 'get', '/api/decisions/steuerDrg/versions/1/xml');
+    expect(xml1.status).toBe(200);
+    expect(xml1.headers['content-type']).toMatch(/^application\/xml/);
+    expect(xml1.text).toBe(v1.toString());
+    expect((await as(test, manager, 'get', '/api/decisions/steuerDrg/versions/2/xml')).text).toContain('<text>130</text>');
+    expect((await as(test, manager, 'get', '/api/decisions/steuerDrg/versions/3/xml')).status).toBe(404);
+  });
+
+  it('answers a decision table with broken FEEL with the decision and the rule at fault', async () => {
+    const response = await deploy([{ name: 'kaputt.dmn', content: taxRates('125 *') }]);
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({
+      type: 'urn:amtsflow:problem:deployment-rejected',
+      resourceName: 'kaputt.dmn',
+      elements: [{ elementId: 'steuersatz', path: 'regelEins > outputEntry 1', messages: [expect.stringContaining("failed to parse expression '125 *'")] }],
+    });
+    expect((await as(test, manager, 'get', '/api/decisions')).body.decisions.find((entry: { id: string }) => entry.id === 'steuerDrg').latestVersion).toBe(2);
   });
 
   it('answers a rejected process with problem+json 400, the engine\'s message and the element ids', async () => {
