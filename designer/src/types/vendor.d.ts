@@ -35,3 +35,32 @@ declare module 'bpmnlint-plugin-camunda-compat' {
   const plugin: { configs: Record<string, { rules: Record<string, unknown> }>; rules: Record<string, string> };
   export default plugin;
 }
+declare module 'dmn-js/lib/Modeler.js' {
+  /** A dmn-moddle element: definitions, a decision, a rule, an entry. */
+  export interface DmnElement {
+    id?: string;
+    name?: string;
+    $type: string;
+    [property: string]: any;
+  }
+  /** What dmn-js can show: the DRD of the definitions, or one decision's table or literal expression. */
+  export interface DmnView {
+    id: string;
+    name?: string;
+    type: 'drd' | 'decisionTable' | 'literalExpression' | 'boxedExpression';
+    element: DmnElement;
+  }
+  export default class DmnModeler {
+    constructor(options: Record<string, unknown>);
+    importXML(xml: string): Promise<{ warnings: unknown[] }>;
+    saveXML(options?: { format?: boolean }): Promise<{ xml: string }>;
+    getDefinitions(): DmnElement | undefined;
+    getViews(): DmnView[];
+    getActiveView(): DmnView | undefined;
+    getActiveViewer(): { get<T = unknown>(service: string): T } | undefined;
+    open(view: DmnView): Promise<unknown>;
+    on(event: string, callback: (event: any) => void): void;
+    off(event: string, callback: (event: any) => void): void;
+    destroy(): void;
+  }
+}

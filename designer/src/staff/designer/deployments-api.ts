@@ -1,4 +1,7 @@
-/** Deployed processes and forms, their files, and deploying new versions (server: /api/processes, /api/forms, /api/deployments). */
+/**
+ * Deployed processes, forms and decision requirements graphs (DMN files), their files, and deploying new versions
+ * (server: /api/processes, /api/forms, /api/decisions, /api/deployments).
+ */
 import { http } from '../../shared/http/http-client.js';
 
 export interface DefinitionVersion {
@@ -9,6 +12,8 @@ export interface DefinitionVersion {
   deploymentKey: string;
   deployedAt: string;
   deployedBy: { id: string; username: string | null } | null;
+  /** The decisions of a decision requirements graph's version. */
+  decisions?: { id: string; name: string | null; key: string }[];
 }
 
 export interface Definition {
@@ -32,8 +37,11 @@ export interface ResourceFile {
 export const deploymentsApi = {
   processes: async () => (await http.request<{ processes: Definition[] }>('/api/processes')).processes,
   forms: async () => (await http.request<{ forms: Definition[] }>('/api/forms')).forms,
+  decisions: async () => (await http.request<{ decisions: Definition[] }>('/api/decisions')).decisions,
   processXml: (processId: string, version: number) =>
     http.request<string>(`/api/processes/${encodeURIComponent(processId)}/versions/${version}/xml`, { read: 'text' }),
+  decisionXml: (decisionRequirementsId: string, version: number) =>
+    http.request<string>(`/api/decisions/${encodeURIComponent(decisionRequirementsId)}/versions/${version}/xml`, { read: 'text' }),
   formSchema: (formId: string, version: number) =>
     http.request<Record<string, unknown>>(`/api/forms/${encodeURIComponent(formId)}/versions/${version}/schema`),
   /** Deploys the files; a rejection is an ApiProblem whose `extensions.elements` name the elements at fault. */

@@ -1,4 +1,4 @@
-/** The designer's overview: deployed processes and forms with their versions; start a new one or import a file. */
+/** The designer's overview: deployed processes, forms and decisions with their versions; start a new one or import a file. */
 import { useEffect, useState } from 'react';
 import { usePageTitle } from '../../../shared/a11y/use-page-title.js';
 import { useRouter } from '../../../shared/routing/router.js';
@@ -9,7 +9,7 @@ import { FileOpenButton } from './FileOpenButton.js';
 import { PortalServicesSection } from './PortalServicesSection.js';
 import { handOver } from './pending-file.js';
 
-type Loaded = { status: 'loading' } | { status: 'failed'; detail: string } | { status: 'loaded'; processes: Definition[]; forms: Definition[] };
+type Loaded = { status: 'loading' } | { status: 'failed'; detail: string } | { status: 'loaded'; processes: Definition[]; forms: Definition[]; decisions: Definition[] };
 
 export function CataloguePage() {
   const { t } = useStaffI18n();
@@ -18,8 +18,8 @@ export function CataloguePage() {
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
 
   useEffect(() => {
-    Promise.all([deploymentsApi.processes(), deploymentsApi.forms()]).then(
-      ([processes, forms]) => setLoaded({ status: 'loaded', processes, forms }),
+    Promise.all([deploymentsApi.processes(), deploymentsApi.forms(), deploymentsApi.decisions()]).then(
+      ([processes, forms, decisions]) => setLoaded({ status: 'loaded', processes, forms, decisions }),
       (error: Error) => setLoaded({ status: 'failed', detail: error.message }),
     );
   }, []);
@@ -53,6 +53,18 @@ export function CataloguePage() {
         {loaded.status === 'loaded' && loaded.forms.length === 0 ? <p>{t('designer.noForms')}</p> : null}
         {loaded.status === 'loaded' && loaded.forms.length > 0
           ? <DefinitionTable caption={t('designer.forms')} definitions={loaded.forms} editorPath="/staff/designer/forms" /> : null}
+      </section>
+
+      <section aria-labelledby="decisions-heading" className="catalogue-section">
+        <h2 id="decisions-heading">{t('designer.decisions')}</h2>
+        <div className="button-row">
+          <button type="button" className="button button--primary" onClick={() => navigate('/staff/designer/decisions/new')}>{t('designer.newDecision')}</button>
+          <FileOpenButton label={t('designer.importDmn')} accept=".dmn,.xml,application/xml,text/xml"
+            onText={(text) => { handOver('dmn', text); navigate('/staff/designer/decisions/new'); }} />
+        </div>
+        {loaded.status === 'loaded' && loaded.decisions.length === 0 ? <p>{t('designer.noDecisions')}</p> : null}
+        {loaded.status === 'loaded' && loaded.decisions.length > 0
+          ? <DefinitionTable caption={t('designer.decisions')} definitions={loaded.decisions} editorPath="/staff/designer/decisions" /> : null}
       </section>
 
       {loaded.status === 'loaded' ? <PortalServicesSection processes={loaded.processes} /> : null}

@@ -1,4 +1,4 @@
-/** Deployed definitions (processes or forms) with every version; each version opens in its editor. */
+/** Deployed definitions (processes, forms or DMN files) with every version; each version opens in its editor. */
 import { Link } from '../../../shared/routing/router.js';
 import { useStaffI18n } from '../../i18n/use-staff-i18n.js';
 import type { Definition } from '../deployments-api.js';
@@ -23,7 +23,11 @@ export function DefinitionTable({ caption, definitions, editorPath }: { caption:
           return (
             <tr key={definition.id}>
               <th scope="row"><Link href={`${editorPath}/${encodeURIComponent(definition.id)}`}>{definition.id}</Link></th>
-              <td>{latest?.name ?? '–'}</td>
+              <td>
+                {latest?.name ?? '–'}
+                {latest?.decisions?.length
+                  ? <span className="definition-table__meta"> · {latest.decisions.map((decision) => decision.name ?? decision.id).join(', ')}</span> : null}
+              </td>
               <td>
                 {definition.latestVersion}
                 {latest ? <span className="definition-table__meta"> · {dateFormat.format(new Date(latest.deployedAt))}{latest.deployedBy?.username ? ` · ${t('designer.column.deployedBy')} ${latest.deployedBy.username}` : ''}</span> : null}

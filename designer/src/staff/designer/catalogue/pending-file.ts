@@ -1,11 +1,13 @@
 /** A file the user picked on the overview, handed to the editor page it opens (one at a time, taken once). */
-let pending: { kind: 'bpmn' | 'form'; content: string } | undefined;
+type FileKind = 'bpmn' | 'form' | 'dmn';
 
-export function handOver(kind: 'bpmn' | 'form', content: string) {
+let pending: { kind: FileKind; content: string } | undefined;
+
+export function handOver(kind: FileKind, content: string) {
   pending = { kind, content };
 }
 
-export function takeHandedOver(kind: 'bpmn' | 'form'): string | undefined {
+export function takeHandedOver(kind: FileKind): string | undefined {
   if (pending?.kind !== kind) return undefined;
   const { content } = pending;
   pending = undefined;
