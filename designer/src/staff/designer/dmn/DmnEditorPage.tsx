@@ -100,8 +100,14 @@ export default function DmnEditorPage({ decisionRequirementsId, version }: { dec
     const view = modeler.getViews().find((candidate) => candidate.type !== 'drd' && candidate.element.id === problem.decisionId);
     if (!view) return;
     if (modeler.getActiveView()?.element !== view.element) await modeler.open(view);
-    if (problem.cellId) modeler.getActiveViewer()?.get<{ select(id: string): void }>('selection').select(problem.cellId);
-    else containerRef.current?.focus();
+    if (!problem.cellId) {
+      containerRef.current?.focus();
+      return;
+    }
+    const selection = modeler.getActiveViewer()?.get<{ select(id: string): void; deselect(): void }>('selection');
+    // Selecting the cell that is still selected would not move the focus back to it.
+    selection?.deselect();
+    selection?.select(problem.cellId);
   }
 
   const activeViewName = activeView ? `${t(`dmnEditor.view.${activeView.type}`)}${activeView.type === 'drd' ? '' : ` ${activeView.name || activeView.id}`}` : '';

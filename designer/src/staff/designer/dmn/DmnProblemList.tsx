@@ -10,7 +10,7 @@ export function DmnProblemList({ problems, onShow }: { problems: readonly DmnPro
       <h2 id="dmn-problems-heading">{t('dmnEditor.problems')}</h2>
       <ul className="lint-panel__list">
         {problems.map((problem, index) => {
-          const where = [problem.elementId, problem.path].filter(Boolean).join(' › ');
+          const where = [problem.elementId, ...(problem.path?.split(' > ') ?? [])].join(' › ');
           return (
             <li key={`${where}-${index}`} className="lint-issue lint-issue--error">
               <span className="lint-issue__severity">{t('lint.error')}:</span>{' '}
