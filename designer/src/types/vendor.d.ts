@@ -64,3 +64,8 @@ declare module 'dmn-js/lib/Modeler.js' {
     destroy(): void;
   }
 }
+declare module 'dmn-moddle' {
+  export class DmnModdle {
+    fromXML(xml: string, type?: string): Promise<{ rootElement: unknown }>;
+  }
+}
