@@ -22,7 +22,7 @@ export function newDecisionXml(): string {
   <dmndi:DMNDI>
     <dmndi:DMNDiagram id="${drgId}_Diagramm">
       <dmndi:DMNShape id="${decisionId}_Form" dmnElementRef="${decisionId}">
-        <dc:Bounds height="80" width="180" x="160" y="100" />
+        <dc:Bounds height="80" width="180" x="180" y="200" />
       </dmndi:DMNShape>
     </dmndi:DMNDiagram>
   </dmndi:DMNDI>
