@@ -125,6 +125,7 @@ describe('the DMN editor in a browser', () => {
     await page.getByRole('alert').getByText('Die Engine hat die DMN-Datei abgelehnt.', { exact: false }).waitFor();
     const problems = page.getByRole('region', { name: 'Von der Engine gemeldete Fehler' });
     await problems.getByText(/failed to parse expression '135 \*'/).waitFor();
+    expect(await cell.evaluate((element) => getComputedStyle(element).boxShadow)).toContain('inset');
     await expectAccessible(page, 'DMN editor with the engine\'s rejection');
     await keepScreenshot(page, 'dmn-editor', '3-rejected');
 
@@ -156,6 +157,21 @@ describe('the DMN editor in a browser', () => {
 
     await page.getByRole('button', { name: 'Bereitstellen' }).click();
     await page.getByRole('status').getByText(/^Entscheidungen Entscheidungen_\w+ sind als Version 1 bereitgestellt\.$/).waitFor();
+    expect(watched.problems).toEqual([]);
+  });
+
+  it('speaks English in the page and in dmn-js when asked', async () => {
+    const { page } = watched;
+    await page.goto(`${platform.url}/staff/designer/decisions/hundesteuersaetze`);
+    await page.getByText('Geöffnet: Version 2').waitFor();
+    await page.getByRole('combobox', { name: 'Sprache' }).selectOption('en');
+    await page.getByRole('heading', { name: 'Decisions hundesteuersaetze', level: 1 }).waitFor();
+    await page.getByText('Opened: version 2').waitFor();
+    await page.getByRole('toolbar', { name: 'DMN actions' }).getByRole('button', { name: 'Deploy' }).waitFor();
+    await page.locator('.dmn-decision-table-container').getByText('When', { exact: true }).waitFor();
+    await expectAccessible(page, 'DMN editor in English');
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('de');
+    await page.getByRole('heading', { name: 'Entscheidungen hundesteuersaetze', level: 1 }).waitFor();
     expect(watched.problems).toEqual([]);
   });
 
