@@ -1,5 +1,5 @@
 /** A file the user picked on the overview, handed to the editor page it opens (one at a time, taken once). */
-type FileKind = 'bpmn' | 'form' | 'dmn';
+export type FileKind = 'bpmn' | 'form' | 'dmn';
 
 let pending: { kind: FileKind; content: string } | undefined;
 
