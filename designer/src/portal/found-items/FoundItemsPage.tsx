@@ -18,7 +18,7 @@ const PAGE_SIZE = 10;
 const REPORT_LOSS_PATH = '/services/verlustmeldung';
 
 type Filters = Pick<FoundItemSearch, 'category' | 'place' | 'foundFrom' | 'foundTo'>;
-type Results = { status: 'loading' } | { status: 'loaded'; page: FoundItemPage } | { status: 'failed'; message: string };
+type Results = { status: 'loading' } | { status: 'loaded'; page: FoundItemPage } | { status: 'failed'; error: unknown };
 
 export default function FoundItemsPage() {
   const portal = usePortalI18n();
@@ -41,9 +41,9 @@ export default function FoundItemsPage() {
       if (focusResults) resultsHeadingRef.current?.focus();
     } catch (error) {
       if (attempt !== latest.current) return;
-      setResults({ status: 'failed', message: failureMessage(error, t) });
+      setResults({ status: 'failed', error });
     }
-  }, [t]);
+  }, []);
 
   useEffect(() => {
     void search({}, 0, false);
@@ -81,7 +81,7 @@ export default function FoundItemsPage() {
       <h2 ref={resultsHeadingRef} tabIndex={-1}>{t('found.results')}</h2>
       <div role="status">
         {results.status === 'loading' ? <p className="loading">{portal.t('portal.loading')}</p> : null}
-        {results.status === 'failed' ? <p className="notice notice--error">{results.message}</p> : null}
+        {results.status === 'failed' ? <p className="notice notice--error">{failureMessage(results.error, t)}</p> : null}
         {results.status === 'loaded' ? <p>{countText(results.page, t)}</p> : null}
       </div>
       {results.status === 'loaded' && results.page.items.length > 0 ? (
