@@ -5,8 +5,8 @@
 import type { SqlClient } from '../storage/server-storage.js';
 import { sharedPlaceWords } from './place-words.js';
 
-export const FOUND_ITEM_STATES = ['stored', 'claimed', 'owner-acquired', 'handed-over', 'disposed'] as const;
-export type FoundItemState = (typeof FOUND_ITEM_STATES)[number];
+/** As in migration 007: only `stored` finds are public and matched. */
+export type FoundItemState = 'stored' | 'claimed' | 'owner-acquired' | 'handed-over' | 'disposed';
 
 export interface FoundItemEntry {
   aktenzeichen: string;

@@ -5,7 +5,7 @@
  */
 import type { Logger } from 'pino';
 import type { ZBClient } from 'zeebe-node';
-import { FOUND_ITEM_STATES, type Candidate, type FoundItemRegister, type LossEntry } from './found-item-register.js';
+import type { Candidate, FoundItemRegister, FoundItemState, LossEntry } from './found-item-register.js';
 import { JobInputs } from './job-inputs.js';
 import { placeWords } from './place-words.js';
 
@@ -24,6 +24,8 @@ export const FOUND_ITEM_JOB_VARIABLES = [
   'verlustort', 'verlorenAb', 'verlorenBis', 'fundAktenzeichen', 'verlierer', 'verlustBeschreibung', 'geheimesMerkmal', 'sprache',
 ];
 
+/** What `set-state` may set; `stored` comes from `record-find`, `claimed` from `report-owner`. */
+const SETTABLE_STATES = ['owner-acquired', 'handed-over', 'disposed'] as const satisfies readonly FoundItemState[];
 const DEFAULT_MATCH_WINDOW_DAYS = 30;
 const MAX_CANDIDATES = 20;
 /**
@@ -80,7 +82,7 @@ export class FoundItemsOperations {
 
   private async setState(inputs: JobInputs): Promise<OperationOutcome> {
     const aktenzeichen = inputs.text('aktenzeichen', 100);
-    const state = inputs.oneOfHeader('state', FOUND_ITEM_STATES);
+    const state = inputs.oneOfHeader('state', SETTABLE_STATES);
     inputs.check();
     const known = await this.deps.register.setState(aktenzeichen, state);
     if (!known) this.deps.logger.warn({ aktenzeichen, state }, 'A find the register does not hold changed its state');
@@ -89,18 +91,17 @@ export class FoundItemsOperations {
 
   private async proposeCandidates(job: FoundItemJob, inputs: JobInputs): Promise<OperationOutcome> {
     const windowDays = inputs.integerHeader('matchWindowDays', DEFAULT_MATCH_WINDOW_DAYS, 0, 3650);
+    const aktenzeichen = inputs.text('aktenzeichen', 100);
+    const category = inputs.text('kategorie', 40);
     const lostFrom = inputs.day('verlorenAb');
     const lostUntil = inputs.optionalDay('verlorenBis');
-    const loss: LossEntry = {
-      aktenzeichen: inputs.text('aktenzeichen', 100),
-      processInstanceKey: job.processInstanceKey,
-      category: inputs.text('kategorie', 40),
-      lostFrom,
-      matchUntil: '',
-      placeWords: placeWords(inputs.optionalText('verlustort') ?? ''),
-    };
+    const place = inputs.optionalText('verlustort') ?? '';
     inputs.check();
-    loss.matchUntil = addDays(lostUntil !== undefined && lostUntil > lostFrom ? lostUntil : lostFrom, windowDays);
+    const loss: LossEntry = {
+      aktenzeichen, processInstanceKey: job.processInstanceKey, category, lostFrom,
+      matchUntil: addDays(lostUntil !== undefined && lostUntil > lostFrom ? lostUntil : lostFrom, windowDays),
+      placeWords: placeWords(place),
+    };
     await this.deps.register.indexLoss(loss);
     const candidates = await this.deps.register.candidatesFor(loss, MAX_CANDIDATES);
     return completed({ kandidaten: candidates.map(candidateOption) });
