@@ -110,7 +110,7 @@ export const REFERENCE_PROCESSES: readonly ReferenceProcess[] = [
         citizenStartable: true,
         startFormId: 'fundanzeige-antrag',
         departments: ['fundbuero'],
-        messages: [{ name: 'fundsache-verlierer-gemeldet', correlationKey: 'aktenzeichen', purpose: 'the Fundbüro matched a Verlustmeldung and the owner claims the item (variables verlierer, verlustBeschreibung, geheimesMerkmal)' }],
+        messages: [{ name: 'fundsache-verlierer-gemeldet', correlationKey: 'aktenzeichen', purpose: 'a Verlustmeldung\'s clerk confirmed this find; published by the server\'s found-items register (variables verlierer, verlustBeschreibung, geheimesMerkmal, sprache, verlustAktenzeichen)' }],
       },
       {
         bpmnProcessId: 'verlustmeldung',
@@ -120,7 +120,7 @@ export const REFERENCE_PROCESSES: readonly ReferenceProcess[] = [
         citizenStartable: true,
         startFormId: 'verlustmeldung-antrag',
         departments: ['fundbuero'],
-        messages: [{ name: 'verlustmeldung-treffer', correlationKey: 'aktenzeichen', purpose: 'a newly recorded find may match: the Fundbüro compares again' }],
+        messages: [{ name: 'verlustmeldung-treffer', correlationKey: 'aktenzeichen', purpose: 'a newly stored find of its category and time: the Fundbüro compares again; published by the server\'s found-items register (variable treffer)' }],
       },
     ],
   },

@@ -58,6 +58,8 @@ export interface PortalConfig {
   maxTotalBytes: number;
   /** Submissions one client address may send per minute. */
   submissionsPerMinute: number;
+  /** Searches of the found items (Fundsachen) one client address may send per minute. */
+  searchesPerMinute: number;
   /** A submission still pending this long (its request died with a crashed server) is settled in the background. */
   resumeAfterMs: number;
   /** How often the background settling looks for such submissions. */
@@ -169,6 +171,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
       maxFiles: read.integer('AMTSFLOW_PORTAL_MAX_FILES', 10, 0, 100),
       maxTotalBytes: read.integer('AMTSFLOW_PORTAL_MAX_TOTAL_BYTES', 20 * 1024 * 1024, 1, 256 * 1024 * 1024),
       submissionsPerMinute: read.integer('AMTSFLOW_PORTAL_SUBMISSIONS_PER_MINUTE', 30, 1, 10_000_000),
+      searchesPerMinute: read.integer('AMTSFLOW_PORTAL_SEARCHES_PER_MINUTE', 60, 1, 10_000_000),
       resumeAfterMs: read.integer('AMTSFLOW_PORTAL_RESUME_AFTER_SECONDS', 60, 1, 24 * 3600) * 1000,
       resumeIntervalMs: read.integer('AMTSFLOW_PORTAL_RESUME_CHECK_SECONDS', 15, 1, 3600) * 1000,
     },

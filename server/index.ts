@@ -20,3 +20,7 @@ export { taskModule, taskRoutes, type TaskModuleOptions } from './tasks/task-mod
 export type { AttachmentReader, TaskAttachment } from './tasks/attachment-reader.js';
 export { gatewayProblem, type GatewayError } from './http/gateway-problem.js';
 export type { OperationsSource } from './operations/operations-source.js';
+export { openServerStorage, type ServerStorageOptions } from './storage/server-storage.js';
+export { foundItemsModule, foundItemsRegister } from './found-items/found-items-module.js';
+export { FOUND_ITEMS_JOB_TYPE } from './found-items/found-items-operations.js';
+export type { FoundItemRegister, PublicFoundItem, PublicSearch } from './found-items/found-item-register.js';

@@ -180,6 +180,7 @@ function rows(): Row[] {
       method: 'get', route: '/api/portal/submissions/:statusToken/attachments/:attachmentId', url: `/api/portal/submissions/${statusToken}/attachments/${attachmentId}`,
       expected: everyone(200),
     },
+    { method: 'get', route: '/api/portal/found-items', url: '/api/portal/found-items?category=SCHLUESSEL', expected: everyone(200) },
     {
       method: 'get', route: '/api/tasks/:taskKey/attachments/:attachmentId', url: `/api/tasks/${submissionTaskKey}/attachments/${attachmentId}`,
       expected: { anonymous: 401, otherClerk: 403, rightClerk: 200, processManager: 200, admin: 403 },

@@ -26,7 +26,7 @@ describe('the browser apps served from a build folder', () => {
 
   it('serves the portal at / and its pages, and the staff app at every path under /staff, revalidated on each load', async () => {
     // A service's form and a status link (from a mail, a bookmark) open the portal, which shows the page.
-    for (const url of ['/', '/services/hundeanmeldung', '/status/8tukMXAeuukvvqC5OIDcymw2QZLqavckikui9NKcb6M']) {
+    for (const url of ['/', '/services/hundeanmeldung', '/status/8tukMXAeuukvvqC5OIDcymw2QZLqavckikui9NKcb6M', '/fundsachen']) {
       const portal = await test.http.get(url);
       expect(portal.status).toBe(200);
       expect(portal.text).toContain('portal');

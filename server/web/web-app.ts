@@ -49,7 +49,7 @@ export function webAppRouter({ webDir }: WebAppOptions): Router | undefined {
     index: false,
   }));
   // The portal's own routes (designer/src/portal/PortalApp.tsx), so that a status link opens from a mail or a bookmark.
-  router.get(['/', '/index.html', '/services/{*rest}', '/status/{*rest}'], page(webDir, PORTAL_PAGE));
+  router.get(['/', '/index.html', '/services/{*rest}', '/status/{*rest}', '/fundsachen'], page(webDir, PORTAL_PAGE));
   router.get(['/staff', '/staff/{*rest}'], page(webDir, STAFF_PAGE));
   // Files at the top of the build (favicon) change rarely but have no hash: revalidate them.
   router.use(express.static(webDir, { index: false, setHeaders: revalidate, dotfiles: 'ignore' }));

@@ -13,6 +13,8 @@ const de = {
   'catalogue.intro': 'Hier stellen Sie Anträge und melden Anliegen online. Wählen Sie einen Dienst aus.',
   'catalogue.empty': 'Zurzeit werden keine Online-Dienste angeboten.',
   'catalogue.listLabel': 'Dienste',
+  'catalogue.foundItemsTitle': 'Fundbüro',
+  'catalogue.foundItemsLink': 'Fundsachen suchen',
 
   'apply.notFound': 'Diesen Dienst gibt es nicht oder er wird nicht mehr angeboten.',
   'apply.unavailable': 'Dieser Dienst kann gerade keine Anträge annehmen. Bitte versuchen Sie es später noch einmal.',
@@ -71,6 +73,8 @@ const en: Record<PortalMessageKey, string> = {
   'catalogue.intro': 'Here you make applications and report matters online. Choose a service.',
   'catalogue.empty': 'No online services are offered at the moment.',
   'catalogue.listLabel': 'Services',
+  'catalogue.foundItemsTitle': 'Lost property office',
+  'catalogue.foundItemsLink': 'Search found items',
 
   'apply.notFound': 'This service does not exist or is no longer offered.',
   'apply.unavailable': 'This service cannot take applications at the moment. Please try again later.',

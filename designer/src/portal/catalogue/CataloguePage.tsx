@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { usePageTitle } from '../../shared/a11y/use-page-title.js';
 import { Link } from '../../shared/routing/router.js';
+import { FOUND_ITEMS_PATH } from '../found-items/found-items-path.js';
 import { portalApi, type PortalService } from '../portal-api.js';
 import { usePortalI18n } from '../use-portal-i18n.js';
 
@@ -42,6 +43,8 @@ export function CataloguePage() {
           ))}
         </ul>
       ) : null}
+      <h2>{t('catalogue.foundItemsTitle')}</h2>
+      <p><Link href={FOUND_ITEMS_PATH}>{t('catalogue.foundItemsLink')}</Link></p>
     </>
   );
 }
