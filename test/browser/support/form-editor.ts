@@ -27,19 +27,16 @@ export async function addFormField(page: Page, field: NewField): Promise<void> {
   const properties = page.locator('.fjs-properties-container');
   await openPropertiesGroup(page, 'General');
   await properties.getByLabel('Key', { exact: true }).fill(field.key);
-  await properties.getByRole('textbox', { name: 'Field label' }).click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.type(field.label);
-  if (field.accept) {
-    await properties.getByRole('textbox', { name: 'Supported file formats' }).click();
-    await page.keyboard.type(field.accept);
-  }
+  await properties.getByRole('textbox', { name: 'Field label' }).fill(field.label);
+  if (field.accept) await properties.getByRole('textbox', { name: 'Supported file formats' }).fill(field.accept);
   if (field.required) {
     await openPropertiesGroup(page, 'Validation');
     await properties.getByLabel('Required', { exact: true }).check({ force: true });
   }
   // The preview follows once the editor has taken every change.
-  await page.locator('.form-preview-container').getByText(field.required ? `${field.label}*` : field.label, { exact: true }).waitFor();
+  const preview = page.locator('.form-preview-container');
+  await preview.getByText(field.required ? `${field.label}*` : field.label, { exact: true }).waitFor();
+  if (field.accept) await preview.locator(`input[type="file"][accept="${field.accept}"]`).waitFor({ state: 'attached' });
 }
 
 async function openPropertiesGroup(page: Page, title: string): Promise<void> {
