@@ -26,6 +26,8 @@ const PROCESS_ID = 'fundsache-melden';
 const START_FORM_ID = 'fundsache-melden-start';
 const TASK_FORM_ID = 'fundsache-pruefen-form';
 const TITLE = 'Fundsache melden';
+/** A photo as a phone takes it: large enough that its upload takes a while on a slow connection. */
+const PHOTO = Buffer.concat([PNG_BYTES, Buffer.alloc(300 * 1024, 7)]);
 const REFERENCE = `FUND-${new Date().getFullYear()}-000001`;
 
 describe('issue 7: from modelling a service to its completed case', () => {
@@ -137,7 +139,7 @@ describe('issue 7: from modelling a service to its completed case', () => {
     await page.getByLabel(/Name der Finderin oder des Finders/).fill('Erika Mustermann');
     await page.getByLabel('Fundort').fill('Bushaltestelle Marktplatz');
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Browse' }).click()]);
-    await chooser.setFiles({ name: 'fundsache.png', mimeType: 'image/png', buffer: PNG_BYTES });
+    await chooser.setFiles({ name: 'fundsache.png', mimeType: 'image/png', buffer: PHOTO });
     await checkPage(citizen, SUITE, '08-portal-form');
 
     await page.getByRole('button', { name: 'Weiter zur Überprüfung' }).click();
@@ -147,17 +149,28 @@ describe('issue 7: from modelling a service to its completed case', () => {
     await review.getByText('fundsache.png').waitFor();
     await checkPage(citizen, SUITE, '09-portal-review');
 
+    // Sent over a slow mobile connection (Chromium's network emulation), the phone shows how much is uploaded.
+    const network = await page.context().newCDPSession(page);
+    await network.send('Network.enable');
+    await network.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: 400 * 1024, uploadThroughput: 64 * 1024 });
     await review.getByRole('button', { name: 'Antrag absenden' }).click();
+    await page.getByRole('progressbar', { name: 'Übertragen:' }).waitFor();
+    await page.waitForFunction(() => {
+      const shown = document.querySelector<HTMLProgressElement>('progress#upload-progress')?.value ?? 0;
+      return shown > 0 && shown < 100;
+    });
+    await checkPage(citizen, SUITE, '10-portal-uploading');
     await page.getByRole('heading', { name: 'Antrag eingegangen', level: 1 }).waitFor();
+    await network.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
     await page.getByText(REFERENCE).waitFor();
-    await checkPage(citizen, SUITE, '10-portal-receipt');
+    await checkPage(citizen, SUITE, '11-portal-receipt');
 
     await page.getByRole('link', { name: 'Stand Ihres Antrags ansehen' }).click();
     await page.getByRole('heading', { name: 'Stand Ihres Antrags', level: 1 }).waitFor();
     await page.getByText(/^Eingegangen – /).waitFor();
     await page.getByRole('link', { name: /^fundsache\.png herunterladen/ }).waitFor();
     statusUrl = page.url();
-    await checkPage(citizen, SUITE, '11-portal-status-received');
+    await checkPage(citizen, SUITE, '12-portal-status-received');
   });
 
   it('shows the task to Fundbüro clerks only; one claims it, reads the application, opens the photo and completes it', async () => {
@@ -165,7 +178,7 @@ describe('issue 7: from modelling a service to its completed case', () => {
     await signInThroughPage(otherDepartment.page, platform, 'kaemmerei.gross');
     await otherDepartment.page.getByRole('heading', { name: 'Aufgaben', level: 1 }).waitFor();
     await otherDepartment.page.getByRole('status').getByText('Gefundene Aufgaben: 0').waitFor();
-    await checkPage(otherDepartment, SUITE, '12-tasks-other-department');
+    await checkPage(otherDepartment, SUITE, '13-tasks-other-department');
     await otherDepartment.page.context().close();
 
     const clerk = await openGermanPage(browser);
@@ -173,7 +186,7 @@ describe('issue 7: from modelling a service to its completed case', () => {
     await signInThroughPage(page, platform, 'fundbuero.klein');
     await page.getByRole('heading', { name: 'Aufgaben', level: 1 }).waitFor();
     await page.getByRole('status').getByText('Gefundene Aufgaben: 1').waitFor();
-    await checkPage(clerk, SUITE, '13-tasks-queue');
+    await checkPage(clerk, SUITE, '14-tasks-queue');
 
     await page.getByRole('link', { name: 'Fundsache prüfen' }).click();
     await page.getByRole('heading', { name: 'Fundsache prüfen', level: 1 }).waitFor();
@@ -181,19 +194,19 @@ describe('issue 7: from modelling a service to its completed case', () => {
     expect(await page.getByLabel('Fundort').inputValue()).toBe('Bushaltestelle Marktplatz');
     expect(await page.getByLabel('Name der Finderin oder des Finders').inputValue()).toBe('Erika Mustermann');
     const photo = page.getByRole('link', { name: 'fundsache.png' });
-    await checkPage(clerk, SUITE, '14-task-before-claim');
+    await checkPage(clerk, SUITE, '15-task-before-claim');
 
     await page.getByRole('button', { name: 'Aufgabe übernehmen' }).click();
     await page.getByRole('status').getByText('Sie bearbeiten diese Aufgabe jetzt.').waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), photo.click()]);
     expect(download.suggestedFilename()).toBe('fundsache.png');
-    expect(await streamBytes(await download.createReadStream())).toEqual(PNG_BYTES);
+    expect(await streamBytes(await download.createReadStream())).toEqual(PHOTO);
 
     await page.getByLabel(/Lagerort im Fundbüro/).fill('Regal 3, Fach 12');
-    await checkPage(clerk, SUITE, '15-task-claimed');
+    await checkPage(clerk, SUITE, '16-task-claimed');
     await page.getByRole('button', { name: 'Aufgabe abschließen' }).click();
     await page.getByRole('status').getByText('Die Aufgabe ist abgeschlossen.').waitFor();
-    await checkPage(clerk, SUITE, '16-task-completed');
+    await checkPage(clerk, SUITE, '17-task-completed');
     await clerk.page.context().close();
   });
 
@@ -204,7 +217,7 @@ describe('issue 7: from modelling a service to its completed case', () => {
     await page.getByLabel('Zustand').selectOption('COMPLETED');
     await page.getByRole('button', { name: 'Filter anwenden' }).click();
     await page.getByRole('status').getByText('1 Prozessinstanzen, neueste zuerst.').waitFor();
-    await checkPage(manager, SUITE, '17-operations-completed-instances');
+    await checkPage(manager, SUITE, '18-operations-completed-instances');
 
     await page.getByRole('row', { name: new RegExp(PROCESS_ID) }).getByRole('link').click();
     await page.getByRole('heading', { name: /^Prozessinstanz \d+$/, level: 1 }).waitFor();
@@ -214,13 +227,13 @@ describe('issue 7: from modelling a service to its completed case', () => {
     await history.getByRole('row', { name: /Fundsache erfasst END_EVENT Abgeschlossen/ }).waitFor();
     await page.getByText('Kein Schritt ist gerade aktiv.').waitFor();
     await page.locator('.instance-diagram .djs-element[data-element-id="fundsache-pruefen"]').waitFor();
-    await checkPage(manager, SUITE, '18-operations-instance');
+    await checkPage(manager, SUITE, '19-operations-instance');
 
     await citizen.page.goto(statusUrl);
     await citizen.page.getByRole('heading', { name: 'Stand Ihres Antrags', level: 1 }).waitFor();
     await citizen.page.locator('.case-state').getByText('Abgeschlossen', { exact: true }).waitFor();
     await citizen.page.getByText('Abgeschlossen am').waitFor();
-    await checkPage(citizen, SUITE, '19-portal-status-completed');
+    await checkPage(citizen, SUITE, '20-portal-status-completed');
   });
 });
 
