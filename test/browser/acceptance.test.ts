@@ -46,8 +46,6 @@ describe('issue 7: from modelling a service to its completed case', () => {
   });
 
   afterAll(async () => {
-    await manager?.page.screenshot({ path: '.tmp/last-manager.png', fullPage: true }).catch(() => undefined); // TEMP
-    await citizen?.page.screenshot({ path: '.tmp/last-citizen.png', fullPage: true }).catch(() => undefined); // TEMP
     await browser?.close();
     await platform?.stop();
   });
