@@ -63,12 +63,12 @@ describe('issue 7: from modelling a service to its completed case', () => {
       { type: 'textfield', label: 'Name der Finderin oder des Finders', key: 'finderName', required: true },
       { type: 'textfield', label: 'Fundort', key: 'fundort' },
       { type: 'filepicker', label: 'Foto der Fundsache', key: 'foto', accept: '.pdf,image/png,image/jpeg' },
-    ]);
+    ], { suite: SUITE, step: '02-form-editor-start-form' });
     await designForm(manager, TASK_FORM_ID, [
       { type: 'textfield', label: 'Name der Finderin oder des Finders', key: 'finderName' },
       { type: 'textfield', label: 'Fundort', key: 'fundort' },
       { type: 'textfield', label: 'Lagerort im Fundbüro', key: 'lagerort', required: true },
-    ]);
+    ], { suite: SUITE, step: '03-form-editor-task-form' });
 
     // The process, modelled from the new diagram's start event with the context pad and the properties panel.
     await page.getByRole('button', { name: 'Neuen Prozess modellieren' }).click();
@@ -192,6 +192,7 @@ describe('issue 7: from modelling a service to its completed case', () => {
     expect(await page.getByLabel('Fundort').inputValue()).toBe('Bushaltestelle Marktplatz');
     expect(await page.getByLabel('Name der Finderin oder des Finders').inputValue()).toBe('Erika Mustermann');
     const photo = page.getByRole('link', { name: 'fundsache.png' });
+    await page.getByText('(image/png, 300 kB)').waitFor();
     await checkPage(clerk, SUITE, '15-task-before-claim');
 
     await page.getByRole('button', { name: 'Aufgabe übernehmen' }).click();

@@ -45,16 +45,16 @@ async function openPropertiesGroup(page: Page, title: string): Promise<void> {
 }
 
 /**
- * From the designer's overview: a new form with `fields`, checked (page-check.ts) and deployed as version 1; back on
- * the overview at the end.
+ * From the designer's overview: a new form with `fields`, checked and kept as `<suite>-<step>.png` (page-check.ts),
+ * deployed as version 1; back on the overview at the end.
  */
-export async function designForm(watched: WatchedPage, formId: string, fields: NewField[], suite = 'acceptance'): Promise<void> {
+export async function designForm(watched: WatchedPage, formId: string, fields: NewField[], screenshot: { suite: string; step: string }): Promise<void> {
   const { page } = watched;
   await page.getByRole('button', { name: 'Neues Formular gestalten' }).click();
   await page.getByRole('heading', { name: 'Neues Formular', level: 1 }).waitFor();
   await page.getByLabel('Formular-ID').fill(formId);
   for (const field of fields) await addFormField(page, field);
-  await checkPage(watched, suite, `form-editor-${formId}`);
+  await checkPage(watched, screenshot.suite, screenshot.step);
   await page.getByRole('button', { name: 'Formular bereitstellen' }).click();
   await page.getByRole('status').getByText(`Formular ${formId} ist als Version 1 bereitgestellt.`).waitFor();
   await page.getByRole('link', { name: 'Zurück zur Übersicht' }).click();
