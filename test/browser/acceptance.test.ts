@@ -1,14 +1,15 @@
 /**
  * Issue 7's acceptance, one story in Debian's Chromium, through the apps' pages wherever a person would use them: a
- * process manager models a small process (start event, a user task for the Fundbüro, end event) and its start form,
- * deploys both and publishes the service in the portal; a citizen on a phone finds it, fills the form, attaches a
- * photo, reviews and sends it and follows the status link; a Fundbüro clerk (and not a Kämmerei clerk) sees the task,
+ * process manager designs a start form and a task form, models a small process (start event, a user task for the
+ * Fundbüro, end event) and links them, fixes what the designer's check points out, deploys and publishes the service; a citizen on a phone finds it, fills the form, attaches a
+ * photo (its upload's progress shown), reviews and sends it and follows the status link; a Fundbüro clerk (and not a Kämmerei clerk) sees the task,
  * claims it, reads what was sent, opens the photo and completes it; operations shows the instance completed, and so
  * does the citizen's status page. Every page passes axe-core without serious or critical violations and runs without
- * CSP violations or page errors; a screenshot of each is kept (`acceptance-*.png`, support/staff-api.ts).
+ * CSP violations or page errors; a screenshot of each is kept (`.tmp/browser-artifacts/acceptance-*.png`).
  */
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Browser } from 'playwright-core';
+import { eventually } from '../../engine/tests/harness.js';
 import { DeploymentStore } from '../../server/index.js';
 import { createStaff } from '../../server/tests/test-server.js';
 import { PNG_BYTES } from '../../server/tests/portal-fixtures.js';
@@ -17,7 +18,7 @@ import { launchBrowser, type WatchedPage } from './support/browser.js';
 import { designForm } from './support/form-editor.js';
 import { checkPage, openPhonePage } from './support/page-check.js';
 import { createProcessManager, startPlatform, type Platform } from './support/platform.js';
-import { openGermanPage, signInThroughPage } from './support/staff-api.js';
+import { openGermanPage, signInThroughPage, staffApi } from './support/staff-api.js';
 
 jest.setTimeout(300_000);
 
@@ -36,6 +37,7 @@ describe('issue 7: from modelling a service to its completed case', () => {
   let manager: WatchedPage;
   let citizen: WatchedPage;
   let statusUrl: string;
+  let instanceKey: string;
 
   beforeAll(async () => {
     platform = await startPlatform();
@@ -50,7 +52,7 @@ describe('issue 7: from modelling a service to its completed case', () => {
     await platform?.stop();
   });
 
-  it('lets a process manager model the process and its start form, deploy both and publish the service', async () => {
+  it('lets a process manager design the forms, model the process, deploy it and publish the service', async () => {
     manager = await openGermanPage(browser);
     const { page } = manager;
     await signInThroughPage(page, platform, 'prozess.mueller');
@@ -172,6 +174,12 @@ describe('issue 7: from modelling a service to its completed case', () => {
   });
 
   it('shows the task to Fundbüro clerks only; one claims it, reads the application, opens the photo and completes it', async () => {
+    // The citizen's case has reached its user task (the list pages load once; a Kämmerei clerk's empty list means
+    // something only once the task exists).
+    const api = staffApi(platform);
+    const asManager = await api.signIn('prozess.mueller');
+    await eventually(async () => ((await api.call(asManager, 'get', '/api/tasks')).body.tasks as unknown[]).length === 1 || undefined, 10_000);
+
     const otherDepartment = await openGermanPage(browser);
     await signInThroughPage(otherDepartment.page, platform, 'kaemmerei.gross');
     await otherDepartment.page.getByRole('heading', { name: 'Aufgaben', level: 1 }).waitFor();
@@ -188,6 +196,7 @@ describe('issue 7: from modelling a service to its completed case', () => {
 
     await page.getByRole('link', { name: 'Fundsache prüfen' }).click();
     await page.getByRole('heading', { name: 'Fundsache prüfen', level: 1 }).waitFor();
+    instanceKey = await page.locator('.facts dt', { hasText: 'Vorgang' }).locator('xpath=following-sibling::dd[1]').innerText();
     // What the citizen sent, in the task's form, and their photo among the case's files.
     expect(await page.getByLabel('Fundort').inputValue()).toBe('Bushaltestelle Marktplatz');
     expect(await page.getByLabel('Name der Finderin oder des Finders').inputValue()).toBe('Erika Mustermann');
@@ -210,6 +219,7 @@ describe('issue 7: from modelling a service to its completed case', () => {
   });
 
   it('shows the process manager the instance completed, and the citizen the case completed', async () => {
+    await eventually(async () => (await platform.engine.reads.processInstance(instanceKey))?.state === 'COMPLETED' || undefined, 10_000);
     const { page } = manager;
     await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Betrieb' }).click();
     await page.getByRole('heading', { name: 'Prozessinstanzen', level: 1 }).waitFor();
@@ -218,8 +228,8 @@ describe('issue 7: from modelling a service to its completed case', () => {
     await page.getByRole('status').getByText('1 Prozessinstanzen, neueste zuerst.').waitFor();
     await checkPage(manager, SUITE, '18-operations-completed-instances');
 
-    await page.getByRole('row', { name: new RegExp(PROCESS_ID) }).getByRole('link').click();
-    await page.getByRole('heading', { name: /^Prozessinstanz \d+$/, level: 1 }).waitFor();
+    await page.getByRole('row', { name: new RegExp(PROCESS_ID) }).getByRole('link', { name: instanceKey }).click();
+    await page.getByRole('heading', { name: `Prozessinstanz ${instanceKey}`, level: 1 }).waitFor();
     await page.locator('.facts').getByText('Abgeschlossen').waitFor();
     const history = page.getByRole('table', { name: 'Verlauf' });
     await history.getByRole('row', { name: /Fundsache prüfen USER_TASK Abgeschlossen/ }).waitFor();
