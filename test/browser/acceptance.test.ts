@@ -225,7 +225,7 @@ describe('issue 7: from modelling a service to its completed case', () => {
     await page.getByRole('heading', { name: 'Prozessinstanzen', level: 1 }).waitFor();
     await page.getByLabel('Zustand').selectOption('COMPLETED');
     await page.getByRole('button', { name: 'Filter anwenden' }).click();
-    await page.getByRole('status').getByText('1 Prozessinstanzen, neueste zuerst.').waitFor();
+    await page.getByRole('status').getByText('Gefundene Prozessinstanzen: 1, neueste zuerst.').waitFor();
     await checkPage(manager, SUITE, '18-operations-completed-instances');
 
     await page.getByRole('row', { name: new RegExp(PROCESS_ID) }).getByRole('link', { name: instanceKey }).click();
