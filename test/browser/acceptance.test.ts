@@ -106,6 +106,7 @@ describe('issue 7: from modelling a service to its completed case', () => {
     await page.getByRole('status').getByText(`Prozess ${PROCESS_ID} ist als Version 1 bereitgestellt.`).waitFor();
 
     const xml = (await new DeploymentStore(platform.server.context.sql).content('process', PROCESS_ID, 1))?.content ?? '';
+    expect(xml).toContain(`<bpmn:process id="${PROCESS_ID}" name="${TITLE}" isExecutable="true">`);
     expect(xml).toMatch(/<bpmn:startEvent id="StartEvent_1" name="Fundsache gemeldet">\s*<bpmn:extensionElements>\s*<zeebe:formDefinition formId="fundsache-melden-start" \/>/);
     expect(xml).toContain('<bpmn:userTask id="fundsache-pruefen" name="Fundsache prüfen">');
     expect(xml).toContain('<zeebe:assignmentDefinition candidateGroups="fundbuero" />');
