@@ -73,13 +73,13 @@ describe('operations in a browser', () => {
     await signInThroughPage(page, platform, 'betrieb.admin');
     await page.getByRole('heading', { name: 'Prozessinstanzen', level: 1 }).waitFor();
     expect(await page.title()).toBe('Prozessinstanzen – amtsflow');
-    await page.getByRole('status').getByText('3 Prozessinstanzen, neueste zuerst.').waitFor();
+    await page.getByRole('status').getByText('Gefundene Prozessinstanzen: 3, neueste zuerst.').waitFor();
     await expectAccessible(page, 'instance list');
     await keepScreenshot(page, 'operations', '1-instances');
 
     await page.getByLabel('Zustand').selectOption('COMPLETED');
     await page.getByRole('button', { name: 'Filter anwenden' }).click();
-    await page.getByRole('status').getByText('1 Prozessinstanzen, neueste zuerst.').waitFor();
+    await page.getByRole('status').getByText('Gefundene Prozessinstanzen: 1, neueste zuerst.').waitFor();
     expect(page.url()).toContain('state=COMPLETED');
     await page.getByRole('link', { name: instance.completed }).click();
     await page.getByRole('heading', { name: `Prozessinstanz ${instance.completed}`, level: 1 }).waitFor();
@@ -95,7 +95,7 @@ describe('operations in a browser', () => {
   it('shows an incident on the diagram, and a fixed variable and a retry let the instance complete', async () => {
     const { page } = watched;
     await page.goto(`${platform.url}/staff/operations?state=INCIDENT`);
-    await page.getByRole('status').getByText('1 Prozessinstanzen, neueste zuerst.').waitFor();
+    await page.getByRole('status').getByText('Gefundene Prozessinstanzen: 1, neueste zuerst.').waitFor();
     await page.getByRole('row', { name: new RegExp(`${instance.failing}.*Aktiv, 1 Störung`) }).waitFor();
     await page.getByRole('link', { name: instance.failing }).click();
     await page.getByRole('heading', { name: `Prozessinstanz ${instance.failing}`, level: 1 }).waitFor();

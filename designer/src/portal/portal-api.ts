@@ -1,7 +1,7 @@
 /**
- * The portal's calls to the server (server/README.md, "Citizen portal"). Sending an application goes through fetch
- * itself: it needs an `Idempotency-Key` header, which the shared HttpClient does not set; its problems are read
- * with the same `problemOf`.
+ * The portal's calls to the server (server/README.md, "Citizen portal"). Sending an application goes past the shared
+ * HttpClient: it needs an `Idempotency-Key` header, which that does not set, and reports its upload's progress; its
+ * problems are read with the same `problemOf`.
  */
 import { problemOf } from '../shared/http/api-problem.js';
 import { http } from '../shared/http/http-client.js';
@@ -58,19 +58,33 @@ export const portalApi = {
     return http.request<ServiceForm>(`/api/portal/services/${path(serviceId)}/form`);
   },
 
-  async submit(serviceId: string, { data, formKey, files, idempotencyKey, locale }: Application): Promise<Receipt> {
+  /**
+   * Through XMLHttpRequest, not fetch: only it reports how much of the body is uploaded (`onUploaded`, 0 to 1), which
+   * a citizen with photos on a slow mobile connection needs to see. A lost connection rejects with a TypeError, as
+   * fetch does.
+   */
+  submit(serviceId: string, { data, formKey, files, idempotencyKey, locale }: Application, onUploaded?: (fraction: number) => void): Promise<Receipt> {
     const body = new FormData();
     body.append('data', JSON.stringify(data));
     body.append('formKey', formKey);
     for (const [key, chosen] of files) for (const file of chosen) body.append(key, file, file.name);
-    const response = await fetch(`/api/portal/services/${path(serviceId)}/submissions`, {
-      method: 'POST',
-      headers: { Accept: 'application/json, application/problem+json', 'Accept-Language': locale, 'Idempotency-Key': idempotencyKey },
-      body,
-      credentials: 'same-origin',
+    return new Promise<Receipt>((resolve, reject) => {
+      const request = new XMLHttpRequest();
+      request.open('POST', `/api/portal/services/${path(serviceId)}/submissions`);
+      request.setRequestHeader('Accept', 'application/json, application/problem+json');
+      request.setRequestHeader('Accept-Language', locale);
+      request.setRequestHeader('Idempotency-Key', idempotencyKey);
+      request.upload.onprogress = (event) => {
+        if (event.lengthComputable && event.total > 0) onUploaded?.(event.loaded / event.total);
+      };
+      request.onerror = () => reject(new TypeError('The application could not be sent'));
+      request.onload = () => {
+        const response = new Response(request.responseText, { status: request.status, headers: { 'Content-Type': request.getResponseHeader('Content-Type') ?? '' } });
+        if (response.ok) response.json().then((receipt) => resolve(receipt as Receipt), reject);
+        else problemOf(response).then(reject, reject);
+      };
+      request.send(body);
     });
-    if (!response.ok) throw await problemOf(response);
-    return (await response.json()) as Receipt;
   },
 
   status(statusToken: string): Promise<SubmissionStatus> {

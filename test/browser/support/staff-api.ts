@@ -1,11 +1,11 @@
 /**
  * For browser tests of the staff app: a German page and signing in on it; calls to the server's API as a staff member
  * (to deploy, or to act as a colleague at the same moment); a zeebe-node client of the engine; and screenshots kept
- * as artifacts (`AMTSFLOW_BROWSER_ARTIFACTS`, by default a folder in the system's temp directory).
+ * as artifacts (`AMTSFLOW_BROWSER_ARTIFACTS`, by default `.tmp/browser-artifacts/` in the checkout).
  */
 import { mkdir } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 import { ZBClient } from 'zeebe-node';
@@ -39,7 +39,8 @@ export function engineClient(platform: Platform): ZBClient {
   return new ZBClient(platform.engine.gatewayAddress, { useTLS: false, loglevel: 'NONE', retry: false });
 }
 
-export const ARTIFACTS_DIR = process.env.AMTSFLOW_BROWSER_ARTIFACTS ?? path.join(os.tmpdir(), 'amtsflow-browser-artifacts');
+/** In the checkout's `.tmp/` (gitignored), where CI and people find them after a run; `AMTSFLOW_BROWSER_ARTIFACTS` moves them. */
+export const ARTIFACTS_DIR = process.env.AMTSFLOW_BROWSER_ARTIFACTS ?? fileURLToPath(new URL('../../../.tmp/browser-artifacts/', import.meta.url));
 
 /** A full-page screenshot named after the test file and the step, for looking at what the test saw. */
 export async function keepScreenshot(page: Page, suite: string, step: string): Promise<void> {

@@ -40,6 +40,8 @@ export default function ApplicationForm({ serviceForm, onReceived }: Application
   const [problems, setProblems] = useState<FormFieldProblem[]>([]);
   const [checked, setChecked] = useState<Checked>();
   const [busy, setBusy] = useState(false);
+  /** How much of the application and its files is uploaded, 0 to 1, while it is being sent. */
+  const [uploaded, setUploaded] = useState<number>();
   const [failure, setFailure] = useState<string>();
   const [loadError, setLoadError] = useState<string>();
   const byPath = useMemo(() => componentsByPath(schema), [schema]);
@@ -98,9 +100,10 @@ export default function ApplicationForm({ serviceForm, onReceived }: Application
     if (!checked || busy) return;
     setBusy(true);
     setFailure(undefined);
+    setUploaded(0);
     try {
       const named = namedFiles(checked.data, checked.files);
-      onReceived(await portalApi.submit(service.id, { data: checked.data, formKey, files: named, idempotencyKey: idempotencyKey.current, locale }));
+      onReceived(await portalApi.submit(service.id, { data: checked.data, formKey, files: named, idempotencyKey: idempotencyKey.current, locale }, setUploaded));
     } catch (error) {
       // A definite answer ends the attempt; after a lost one (network, 503, still in progress) the same key retries it.
       const definite = error instanceof ApiProblem && error.status !== 503 && error.slug !== 'submission-in-progress';
@@ -113,6 +116,7 @@ export default function ApplicationForm({ serviceForm, onReceived }: Application
       }
     } finally {
       setBusy(false);
+      setUploaded(undefined);
     }
   };
 
@@ -138,6 +142,7 @@ export default function ApplicationForm({ serviceForm, onReceived }: Application
             ))}
           </dl>
           {failure ? <p className="notice notice--error" role="alert">{failure}</p> : null}
+          {uploaded !== undefined ? <UploadProgress fraction={uploaded} /> : null}
           <div className="review__actions">
             <button type="button" className="button" onClick={() => setChecked(undefined)} disabled={busy}>{t('apply.change')}</button>
             <button type="button" className="button button--primary" aria-disabled={busy} onClick={() => void send()}>
@@ -147,6 +152,19 @@ export default function ApplicationForm({ serviceForm, onReceived }: Application
         </section>
       ) : null}
     </div>
+  );
+}
+
+/** A native progress bar, named by its label; a screen reader reads its value as it grows. */
+function UploadProgress({ fraction }: { fraction: number }) {
+  const { t } = usePortalI18n();
+  const percent = Math.round(fraction * 100);
+  return (
+    <p className="upload-progress">
+      <label htmlFor="upload-progress">{t('apply.uploading')}</label>{' '}
+      <progress id="upload-progress" max={100} value={percent}>{percent} %</progress>{' '}
+      <span aria-hidden="true">{percent} %</span>
+    </p>
   );
 }
 

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { usePageTitle } from '../../shared/a11y/use-page-title.js';
 import { ApiProblem } from '../../shared/http/api-problem.js';
+import { formatFileSize } from '../../shared/i18n/file-size.js';
 import { Link } from '../../shared/routing/router.js';
 import { portalApi, type SubmissionStatus } from '../portal-api.js';
 import { formatDateTime, usePortalI18n } from '../use-portal-i18n.js';
@@ -41,10 +42,6 @@ export function StatusPage({ statusToken }: { statusToken: string }) {
 
 function StatusFacts({ submission, statusToken, locale }: { submission: SubmissionStatus; statusToken: string; locale: string }) {
   const { t } = usePortalI18n();
-  const size = (bytes: number) => {
-    const [value, unit] = bytes < 1024 ? [bytes, 'byte'] : bytes < 1024 * 1024 ? [bytes / 1024, 'kilobyte'] : [bytes / 1024 / 1024, 'megabyte'];
-    return new Intl.NumberFormat(locale === 'de' ? 'de-DE' : 'en-GB', { style: 'unit', unit, maximumFractionDigits: 1 }).format(value as number);
-  };
   return (
     <>
       <dl className="facts">
@@ -59,7 +56,7 @@ function StatusFacts({ submission, statusToken, locale }: { submission: Submissi
         <ul className="file-list">
           {submission.attachments.map((file) => (
             <li key={file.id}>
-              <a href={portalApi.attachmentUrl(statusToken, file.id)} download={file.name}>{t('status.download', { name: file.name, size: size(file.size) })}</a>
+              <a href={portalApi.attachmentUrl(statusToken, file.id)} download={file.name}>{t('status.download', { name: file.name, size: formatFileSize(file.size, locale) })}</a>
             </li>
           ))}
         </ul>

@@ -45,10 +45,15 @@ export function ModelerPage({ processId, version }: { processId?: string; versio
 
   const describeBadge = useCallback((errors: number, warnings: number) => t('lint.badge', { errors, warnings }), [t]);
 
+  /** Counts the diagram's changes, so that a check that a newer change overtook does not report the diagram as checked. */
+  const changeCount = useRef(0);
+
   const lint = useCallback(async () => {
     const modeler = modelerRef.current;
     if (!modeler) return;
+    const checkedChange = changeCount.current;
     const found = await lintDefinitions(modeler.getDefinitions());
+    if (checkedChange !== changeCount.current) return;
     setIssues(found);
     setLinted(true);
     overlaysRef.current?.show(found, describeBadge);
@@ -72,6 +77,9 @@ export function ModelerPage({ processId, version }: { processId?: string; versio
     let timer: ReturnType<typeof setTimeout> | undefined;
     const eventBus = modeler.get('eventBus') as { on(event: string, callback: (event: any) => void): void };
     eventBus.on('commandStack.changed', () => {
+      // Until the change is checked, deploying waits and the lint result is marked as being updated.
+      changeCount.current += 1;
+      setLinted(false);
       clearTimeout(timer);
       timer = setTimeout(() => void lint(), LINT_DELAY_MS);
     });
@@ -184,7 +192,7 @@ export function ModelerPage({ processId, version }: { processId?: string; versio
           <div className="modeler-properties" ref={panelRef} role="region" aria-label={t('modeler.properties')} />
         </aside>
       </div>
-      <LintPanel issues={issues} nameOf={nameOf} onShow={showElement} />
+      <LintPanel issues={issues} checking={!linted} nameOf={nameOf} onShow={showElement} />
       {choosing && selectedTask ? (
         <TemplateChooser templates={(modelerRef.current!.get('elementTemplateService') as ElementTemplateService).applicableTo(selectedTask)}
           onChoose={applyTemplate} onClose={() => setChoosing(false)} />

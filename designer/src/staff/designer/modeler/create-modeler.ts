@@ -30,6 +30,12 @@ export interface ModelerOptions {
   templates: ElementTemplateStore;
 }
 
+/**
+ * camunda-bpmn-js-behaviors gives every new user task a `zeebe:userTask` (Camunda 8.5's engine-managed user task). The
+ * engine speaks Zeebe 8.3, where user tasks are jobs, and rejects it, as does the 8.3 lint; so that behaviour is off.
+ */
+const keepUserTasksJobBased = { createZeebeUserTaskBehavior: ['value', {}] };
+
 export function createModeler({ canvas, propertiesPanel, locale, templates }: ModelerOptions): Modeler {
   return new Modeler({
     container: canvas,
@@ -39,6 +45,7 @@ export function createModeler({ canvas, propertiesPanel, locale, templates }: Mo
       BpmnPropertiesProviderModule,
       ZeebePropertiesProviderModule,
       camundaCloudBehaviors,
+      keepUserTasksJobBased,
       elementTemplatesModule(templates),
       { translate: ['value', libraryTranslate(BPMN_TRANSLATIONS[locale])] },
     ],

@@ -2,14 +2,20 @@
 import { useStaffI18n } from '../../../i18n/use-staff-i18n.js';
 import type { LintIssue } from './lint-diagram.js';
 
-export function LintPanel({ issues, nameOf, onShow }: { issues: readonly LintIssue[]; nameOf(elementId: string): string | undefined; onShow(elementId: string): void }) {
+/** `checking`: a change is not checked yet; the list is the last result, and `aria-busy` says it is being updated. */
+export function LintPanel({ issues, checking, nameOf, onShow }: {
+  issues: readonly LintIssue[];
+  checking: boolean;
+  nameOf(elementId: string): string | undefined;
+  onShow(elementId: string): void;
+}) {
   const { t } = useStaffI18n();
   const errors = issues.filter((issue) => issue.severity === 'error').length;
   const warnings = issues.length - errors;
   return (
     <section className="lint-panel" aria-labelledby="lint-heading">
       <h2 id="lint-heading">{t('lint.title')}</h2>
-      <p role="status" className={errors > 0 ? 'lint-panel__summary lint-panel__summary--error' : 'lint-panel__summary'}>
+      <p role="status" aria-busy={checking} className={errors > 0 ? 'lint-panel__summary lint-panel__summary--error' : 'lint-panel__summary'}>
         {issues.length === 0 ? t('lint.ok') : t('lint.summary', { errors, warnings })}
       </p>
       {issues.length > 0 ? (

@@ -1,0 +1,62 @@
+/**
+ * Driving form-js's editor (the designer's form editor) as a keyboard user does: a palette entry takes Enter and
+ * appends its field; a click selects a field; its label, key and required flag are set in form-js's properties panel.
+ * form-js's editor speaks English only (designer/README.md).
+ */
+import type { Page } from 'playwright-core';
+import type { WatchedPage } from './browser.js';
+import { checkPage } from './page-check.js';
+
+export interface NewField {
+  /** The palette's entry, e.g. `textfield`, `filepicker`. */
+  type: string;
+  label: string;
+  key: string;
+  required?: boolean;
+  /** A file picker's accepted types, e.g. `.pdf,image/png`. */
+  accept?: string;
+}
+
+export async function addFormField(page: Page, field: NewField): Promise<void> {
+  const fields = page.locator('.form-editor-container .fjs-drop-container-vertical .fjs-element');
+  const before = await fields.count();
+  await page.locator(`.fjs-palette-field[data-field-type="${field.type}"]`).focus();
+  await page.keyboard.press('Enter');
+  await fields.nth(before).waitFor();
+  await fields.last().click(); // appended last
+  const properties = page.locator('.fjs-properties-container');
+  await openPropertiesGroup(page, 'General');
+  await properties.getByLabel('Key', { exact: true }).fill(field.key);
+  await properties.getByRole('textbox', { name: 'Field label' }).fill(field.label);
+  if (field.accept) await properties.getByRole('textbox', { name: 'Supported file formats' }).fill(field.accept);
+  if (field.required) {
+    await openPropertiesGroup(page, 'Validation');
+    await properties.getByLabel('Required', { exact: true }).check({ force: true });
+  }
+  // The preview follows once the editor has taken every change.
+  const preview = page.locator('.form-preview-container');
+  await preview.getByText(field.required ? `${field.label}*` : field.label, { exact: true }).waitFor();
+  if (field.accept) await preview.locator(`input[type="file"][accept="${field.accept}"]`).waitFor({ state: 'attached' });
+}
+
+async function openPropertiesGroup(page: Page, title: string): Promise<void> {
+  const header = page.locator('.fjs-properties-container .bio-properties-panel-group-header', { hasText: title });
+  if (!(await header.getAttribute('class'))?.includes('open')) await header.click();
+}
+
+/**
+ * From the designer's overview: a new form with `fields`, checked and kept as `<suite>-<step>.png` (page-check.ts),
+ * deployed as version 1; back on the overview at the end.
+ */
+export async function designForm(watched: WatchedPage, formId: string, fields: NewField[], screenshot: { suite: string; step: string }): Promise<void> {
+  const { page } = watched;
+  await page.getByRole('button', { name: 'Neues Formular gestalten' }).click();
+  await page.getByRole('heading', { name: 'Neues Formular', level: 1 }).waitFor();
+  await page.getByLabel('Formular-ID').fill(formId);
+  for (const field of fields) await addFormField(page, field);
+  await checkPage(watched, screenshot.suite, screenshot.step);
+  await page.getByRole('button', { name: 'Formular bereitstellen' }).click();
+  await page.getByRole('status').getByText(`Formular ${formId} ist als Version 1 bereitgestellt.`).waitFor();
+  await page.getByRole('link', { name: 'Zurück zur Übersicht' }).click();
+  await page.getByRole('heading', { name: 'Designer', level: 1 }).waitFor();
+}
