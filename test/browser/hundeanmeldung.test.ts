@@ -7,6 +7,7 @@
  * violations or page errors; screenshots are kept (support/staff-api.ts).
  */
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { readFile } from 'node:fs/promises';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { Browser, Page } from 'playwright-core';
 import { pdfPageTexts } from '../../connectors/builtin/pdf/testing/pdf-text.js';
@@ -91,12 +92,17 @@ async function applyOnPhone(page: Page, platform: FullPlatform, citizen: Citizen
   await page.getByLabel(/^Chipnummer/).fill('276098106123456');
   await page.getByLabel(/^Haftpflichtversicherung/).fill('Provinzial Rheinland');
   await page.getByLabel(/^Versicherungsscheinnummer/).fill('HV-2024-0815');
-  await fillDate(page, /^Aufnahme in den Haushalt am/, `01.01.${YEAR}`);
   if (proof) {
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Browse' }).first().tap()]);
     await chooser.setFiles({ name: 'haftpflicht.pdf', mimeType: 'application/pdf', buffer: proof });
   }
   await page.getByLabel(/^Ich versichere/).check();
+  // A date field has no label of its own, only its input's: the error summary still names it.
+  await page.getByRole('button', { name: 'Weiter zur Überprüfung' }).tap();
+  const summary = page.getByRole('alert').filter({ hasText: 'Bitte korrigieren Sie folgende Angaben:' });
+  await summary.getByRole('link', { name: 'Aufnahme in den Haushalt am: Dieses Feld ist ein Pflichtfeld.' }).waitFor();
+  expect(await summary.getByRole('link').count()).toBe(1);
+  await fillDate(page, /^Aufnahme in den Haushalt am/, `01.01.${YEAR}`);
   // Nothing runs off the phone's screen: no sideways scrolling, no label cut off.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
   expect(await page.locator('.fjs-form-field-label').evaluateAll((labels) => labels.filter((label) => label.scrollWidth > label.clientWidth).map((label) => label.textContent))).toEqual([]);
@@ -106,6 +112,10 @@ async function applyOnPhone(page: Page, platform: FullPlatform, citizen: Citizen
   const review = page.getByRole('region', { name: 'Angaben überprüfen' });
   await review.waitFor();
   await review.getByText(citizen.email).waitFor();
+  // Date fields under their labels, written as the citizen wrote them.
+  for (const [label, date] of [['Geburtsdatum', '01.04.1980'], ['Wurftag (ungefähr) (1)', '01.03.2024'], ['Aufnahme in den Haushalt am', `01.01.${YEAR}`]]) {
+    await review.locator('.review__entry', { has: page.getByRole('term').getByText(label, { exact: true }) }).getByText(date, { exact: true }).waitFor();
+  }
   await review.getByText(dog.name, { exact: true }).waitFor();
   if (proof) await review.getByText('haftpflicht.pdf').waitFor();
   await expectAccessible(page, `${shots}: review`);
@@ -132,6 +142,36 @@ async function claimFromList(page: Page, taskName: string, reference: string): P
   await page.getByText(new RegExp(reference)).first().waitFor();
   await page.getByRole('button', { name: 'Aufgabe übernehmen' }).click();
   await page.getByRole('status').getByText('Sie bearbeiten diese Aufgabe jetzt.').waitFor();
+}
+
+/** A Kämmerei clerk claims the tax task of the case, finds the DMN's yearly tax on it and confirms it. */
+async function confirmTax(browser: Browser, platform: FullPlatform, reference: string, shots: string): Promise<WatchedPage> {
+  const kaemmerei = await openGermanPage(browser);
+  const { page } = kaemmerei;
+  await signInThroughPage(page, platform, 'k-clerk');
+  await claimFromList(page, 'Steuerfestsetzung prüfen (Kämmerei)', reference);
+  await page.getByText(/Berechnet: 125 € im Jahr/).waitFor();
+  await expectAccessible(page, `${shots}: Kämmerei task`);
+  await keepScreenshot(page, shots, '1-task');
+  await page.getByLabel(/^Kassenzeichen/).fill('6.0001.2026');
+  await page.getByLabel('Berechnung bestätigt').check();
+  await page.getByRole('button', { name: 'Aufgabe abschließen' }).click();
+  await page.getByRole('status').getByText('Die Aufgabe ist abgeschlossen.').waitFor();
+  return kaemmerei;
+}
+
+/** The citizen's status page, reloaded until the case is closed. */
+async function expectClosed(phone: WatchedPage, statusUrl: string, shots: string): Promise<void> {
+  const { page } = phone;
+  await page.goto(statusUrl);
+  await eventually(async () => {
+    await page.reload();
+    await page.getByRole('heading', { name: 'Stand Ihres Antrags', level: 1 }).waitFor();
+    return (await page.getByText('Abgeschlossen', { exact: true }).count()) > 0;
+  }, 20_000);
+  await page.getByText('Abgeschlossen am').waitFor();
+  await expectAccessible(page, `${shots}: status closed`);
+  await keepScreenshot(page, shots, '5-status-closed');
 }
 
 async function bescheidText(platform: FullPlatform, email: string, reference: string): Promise<string> {
@@ -170,10 +210,10 @@ describe('the Hundeanmeldung in a browser', () => {
     await signInThroughPage(page, platform, 'o-clerk');
     await claimFromList(page, 'Nachweise prüfen (Ordnungsamt)', reference);
     await page.getByRole('cell', { name: 'ANZEIGE_§11' }).waitFor();
-    const attachment = page.getByRole('link', { name: 'haftpflicht.pdf' });
-    const opened = await page.request.get(new URL((await attachment.getAttribute('href'))!, page.url()).href);
-    expect(opened.status()).toBe(200);
-    expect(Buffer.from(await opened.body())).toEqual(proof);
+    // The citizen's proof, opened from the task: the very file sent from the phone.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'haftpflicht.pdf' }).click()]);
+    expect(download.suggestedFilename()).toBe('haftpflicht.pdf');
+    expect(await readFile(await download.path())).toEqual(proof);
     await expectAccessible(page, 'Ordnungsamt task');
     await keepScreenshot(page, 'hundeanmeldung-ordnungsamt', '1-task');
     await page.getByLabel('Erlaubnis erteilt bzw. Anzeige bestätigt').check();
@@ -185,16 +225,7 @@ describe('the Hundeanmeldung in a browser', () => {
     const decision = await platform.mailTo(citizen.email, 'Entscheidung des Ordnungsamts');
     expect(decision.message.parts[0].text).toContain('Leinenpflicht innerorts');
 
-    const kaemmerei = await openGermanPage(browser);
-    await signInThroughPage(kaemmerei.page, platform, 'k-clerk');
-    await claimFromList(kaemmerei.page, 'Steuerfestsetzung prüfen (Kämmerei)', reference);
-    await kaemmerei.page.getByText(/Berechnet: 125 € im Jahr/).waitFor();
-    await expectAccessible(kaemmerei.page, 'Kämmerei task');
-    await keepScreenshot(kaemmerei.page, 'hundeanmeldung-kaemmerei', '1-task');
-    await kaemmerei.page.getByLabel(/^Kassenzeichen/).fill('6.0001.2026');
-    await kaemmerei.page.getByLabel('Berechnung bestätigt').check();
-    await kaemmerei.page.getByRole('button', { name: 'Aufgabe abschließen' }).click();
-    await kaemmerei.page.getByRole('status').getByText('Die Aufgabe ist abgeschlossen.').waitFor();
+    const kaemmerei = await confirmTax(browser, platform, reference, 'hundeanmeldung-kaemmerei');
     expect(kaemmerei.problems).toEqual([]);
 
     const bescheid = await bescheidText(platform, citizen.email, reference);
@@ -203,15 +234,30 @@ describe('the Hundeanmeldung in a browser', () => {
     expect(bescheid).toContain(YEARLY_TAX_ONE_DOG);
     expect(bescheid).toContain('Kassenzeichen 6.0001.2026');
 
-    await phone.page.goto(statusUrl);
-    await eventually(async () => {
-      await phone.page.reload();
-      await phone.page.getByRole('heading', { name: 'Stand Ihres Antrags', level: 1 }).waitFor();
-      return (await phone.page.getByText('Abgeschlossen', { exact: true }).count()) > 0;
-    }, 20_000);
-    await phone.page.getByText('Abgeschlossen am').waitFor();
-    await expectAccessible(phone.page, 'status completed');
-    await keepScreenshot(phone.page, 'hundeanmeldung-citizen', '5-status-completed');
+    await expectClosed(phone, statusUrl, 'hundeanmeldung-citizen');
+    expect(phone.problems).toEqual([]);
+  });
+
+  it('sends a small dog to the Kämmerei only, and the Bescheid follows its confirmation', async () => {
+    const citizen = { firstName: 'Max', lastName: 'Schmitz', email: 'max.schmitz@example.org' };
+    const phone = await openPhone(browser);
+    // A Dackel of 25 cm and 9 kg: neither large (§11) nor listed, so the Ordnungsamt has nothing to check.
+    const { reference, statusUrl } = await applyOnPhone(phone.page, platform, citizen, { name: 'Waldi', breed: 'Dackel', heightCm: '25', weightKg: '9' }, undefined, 'hundeanmeldung-small-citizen');
+
+    const kaemmerei = await confirmTax(browser, platform, reference, 'hundeanmeldung-small-kaemmerei');
+    expect(kaemmerei.problems).toEqual([]);
+    const ordnungsamt = await openGermanPage(browser);
+    await signInThroughPage(ordnungsamt.page, platform, 'o-clerk');
+    await ordnungsamt.page.getByRole('heading', { name: 'Aufgaben', level: 1 }).waitFor();
+    await ordnungsamt.page.getByRole('status').getByText('Gefundene Aufgaben: 0').waitFor();
+
+    const bescheid = await bescheidText(platform, citizen.email, reference);
+    expect(bescheid).toContain(reference);
+    expect(bescheid).toContain('Waldi');
+    expect(bescheid).toContain(YEARLY_TAX_ONE_DOG);
+    expect(platform.smtp.received.filter((mail) => mail.recipients.includes(citizen.email)).map((mail) => mail.message.headers.subject))
+      .toEqual([`Hundesteuerbescheid – Aktenzeichen ${reference}`]);
+    await expectClosed(phone, statusUrl, 'hundeanmeldung-small-citizen');
     expect(phone.problems).toEqual([]);
   });
 });

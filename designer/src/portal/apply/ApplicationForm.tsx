@@ -10,7 +10,7 @@ import { validateSubmission, type FormSchema } from '../../../../forms/index.js'
 import { ErrorSummary } from '../../shared/a11y/ErrorSummary.js';
 import { ApiProblem } from '../../shared/http/api-problem.js';
 import { newIdempotencyKey, portalApi, type Receipt, type ServiceForm } from '../portal-api.js';
-import { usePortalI18n } from '../use-portal-i18n.js';
+import { formatDate, usePortalI18n } from '../use-portal-i18n.js';
 import { formJsTranslate } from './form-js-texts.js';
 import { componentsByPath, formJsErrors, fromServer, fromValidator, labelsById, summaryEntries, type FormFieldProblem } from '../../shared/forms/form-field-errors.js';
 import { reviewEntries, type ReviewEntry } from './review-entries.js';
@@ -90,7 +90,7 @@ export default function ApplicationForm({ serviceForm, onReceived }: Application
       return;
     }
     show([]);
-    const words = { yes: t('apply.yes'), no: t('apply.no') };
+    const words = { yes: t('apply.yes'), no: t('apply.no'), date: (isoDate: string) => formatDate(isoDate, locale) };
     setChecked({ data, files, entries: reviewEntries((schema as unknown as FormSchema).components, result.data, files, words) });
   };
 
