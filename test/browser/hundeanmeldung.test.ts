@@ -151,6 +151,9 @@ async function confirmTax(browser: Browser, platform: FullPlatform, reference: s
   await signInThroughPage(page, platform, 'k-clerk');
   await claimFromList(page, 'Steuerfestsetzung prüfen (Kämmerei)', reference);
   await page.getByText(/Berechnet: 125 € im Jahr/).waitFor();
+  // No Befreiung or Ermäßigung was applied for, so the form mentions none.
+  await page.getByText('Hunde im Haushalt: 1, davon steuerlich gefährlich: 0.', { exact: true }).waitFor();
+  expect(await page.getByText(/(Befreiung|Ermäßigung) beantragt/).count()).toBe(0);
   await expectAccessible(page, `${shots}: Kämmerei task`);
   await keepScreenshot(page, shots, '1-task');
   await page.getByLabel(/^Kassenzeichen/).fill('6.0001.2026');
