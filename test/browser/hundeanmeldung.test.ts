@@ -108,7 +108,8 @@ async function applyOnPhone(page: Page, platform: FullPlatform, citizen: Citizen
   expect(await page.locator('.fjs-form-field-label').evaluateAll((labels) => labels.filter((label) => label.scrollWidth > label.clientWidth).map((label) => label.textContent))).toEqual([]);
   await keepScreenshot(page, shots, '2-form-filled');
 
-  await page.getByRole('button', { name: 'Weiter zur Überprüfung' }).tap();
+  // The form's own button, the first a citizen scrolling down meets, leads to the review as the portal's does.
+  await page.getByRole('button', { name: 'Anmeldung absenden' }).tap();
   const review = page.getByRole('region', { name: 'Angaben überprüfen' });
   await review.waitFor();
   await review.getByText(citizen.email).waitFor();

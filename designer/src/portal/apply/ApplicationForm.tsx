@@ -33,6 +33,8 @@ export default function ApplicationForm({ serviceForm, onReceived }: Application
   const containerRef = useRef<HTMLDivElement>(null);
   const formRef = useRef<Form | null>(null);
   const reviewHeadingRef = useRef<HTMLHeadingElement>(null);
+  /** The current `review`, for the form's own submit event. */
+  const reviewRef = useRef<() => void>(() => undefined);
   const localeRef = useRef(locale);
   localeRef.current = locale;
   // One key per attempt: a retry after a lost answer is recognised by the server and never makes a second application.
@@ -51,7 +53,16 @@ export default function ApplicationForm({ serviceForm, onReceived }: Application
     const form = new Form({ container: containerRef.current!, additionalModules: [{ translate: ['value', translate] }] });
     formRef.current = form;
     form.importSchema(schema as never, {}).catch((error: Error) => setLoadError(error.message));
+    // A submit button the form brings itself (or Enter in a field) leads to the review, as ours does; form-js alone
+    // would only check the form and do nothing more.
+    const container = containerRef.current!;
+    const toReview = (event: Event) => {
+      event.preventDefault();
+      reviewRef.current();
+    };
+    container.addEventListener('submit', toReview);
     return () => {
+      container.removeEventListener('submit', toReview);
       form.destroy();
       formRef.current = null;
     };
@@ -93,6 +104,7 @@ export default function ApplicationForm({ serviceForm, onReceived }: Application
     const words = { yes: t('apply.yes'), no: t('apply.no'), date: (isoDate: string) => formatDate(isoDate, locale) };
     setChecked({ data, files, entries: reviewEntries((schema as unknown as FormSchema).components, result.data, files, words) });
   };
+  reviewRef.current = review;
 
   const send = async () => {
     if (!checked || busy) return;
