@@ -134,10 +134,11 @@ async function applyOnPhone(page: Page, platform: FullPlatform, citizen: Citizen
 }
 
 /** Opens the task of this case from the department's task list and claims it. */
-async function claimFromList(page: Page, taskName: string, reference: string): Promise<void> {
-  await page.getByRole('link', { name: 'Aufgaben', exact: true }).first().click();
+async function claimFromList(page: Page, taskName: string, reference: string, shots: string): Promise<void> {
   await page.getByRole('heading', { name: 'Aufgaben', level: 1 }).waitFor();
   await page.getByRole('link', { name: taskName }).first().waitFor();
+  await expectAccessible(page, `${shots}: task list`);
+  await keepScreenshot(page, shots, '0-task-list');
   await page.getByRole('link', { name: taskName }).first().click();
   await page.getByRole('heading', { name: taskName, level: 1 }).waitFor();
   await page.getByText(new RegExp(reference)).first().waitFor();
@@ -150,7 +151,7 @@ async function confirmTax(browser: Browser, platform: FullPlatform, reference: s
   const kaemmerei = await openGermanPage(browser);
   const { page } = kaemmerei;
   await signInThroughPage(page, platform, 'k-clerk');
-  await claimFromList(page, 'Steuerfestsetzung prüfen (Kämmerei)', reference);
+  await claimFromList(page, 'Steuerfestsetzung prüfen (Kämmerei)', reference, shots);
   await page.getByText(/Berechnet: 125 € im Jahr/).waitFor();
   // No Befreiung or Ermäßigung was applied for, so the form mentions none.
   await page.getByText('Hunde im Haushalt: 1, davon steuerlich gefährlich: 0.', { exact: true }).waitFor();
@@ -161,6 +162,7 @@ async function confirmTax(browser: Browser, platform: FullPlatform, reference: s
   await page.getByLabel('Berechnung bestätigt').check();
   await page.getByRole('button', { name: 'Aufgabe abschließen' }).click();
   await page.getByRole('status').getByText('Die Aufgabe ist abgeschlossen.').waitFor();
+  await keepScreenshot(page, shots, '2-completed');
   return kaemmerei;
 }
 
@@ -212,7 +214,7 @@ describe('the Hundeanmeldung in a browser', () => {
     const ordnungsamt = await openGermanPage(browser);
     const { page } = ordnungsamt;
     await signInThroughPage(page, platform, 'o-clerk');
-    await claimFromList(page, 'Nachweise prüfen (Ordnungsamt)', reference);
+    await claimFromList(page, 'Nachweise prüfen (Ordnungsamt)', reference, 'hundeanmeldung-ordnungsamt');
     await page.getByRole('cell', { name: 'ANZEIGE_§11' }).waitFor();
     // The citizen's proof, opened from the task: the very file sent from the phone.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'haftpflicht.pdf' }).click()]);
