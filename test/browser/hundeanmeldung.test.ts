@@ -65,16 +65,8 @@ async function fillDate(page: Page, label: RegExp, date: string): Promise<void> 
   await page.locator('.flatpickr-calendar.open').waitFor({ state: 'detached' });
 }
 
-/** The citizen's way from the catalogue to the receipt; returns the reference and the status link's address. */
-async function applyOnPhone(page: Page, platform: FullPlatform, citizen: Citizen, dog: Dog, proof: Buffer | undefined, shots: string): Promise<{ reference: string; statusUrl: string }> {
-  await page.goto(`${platform.url}/`);
-  await page.getByRole('heading', { name: 'Online-Dienste der Stadtverwaltung', level: 1 }).waitFor();
-  await page.getByRole('link', { name: SERVICE_TITLE }).tap();
-  await page.getByRole('heading', { name: SERVICE_TITLE, level: 1 }).waitFor();
-  await page.getByLabel(/^Vorname/).waitFor();
-  await expectAccessible(page, `${shots}: service form`);
-  await keepScreenshot(page, shots, '1-form');
-
+/** Fills the start form as the citizen does, all but the date the dog came (left for the error summary to name). */
+async function fillApplication(page: Page, citizen: Citizen, dog: Dog, proof: Buffer | undefined): Promise<void> {
   await choose(page, 'Anrede', 'Frau');
   await page.getByLabel(/^Vorname/).fill(citizen.firstName);
   await page.getByLabel(/^Nachname/).fill(citizen.lastName);
@@ -97,6 +89,19 @@ async function applyOnPhone(page: Page, platform: FullPlatform, citizen: Citizen
     await chooser.setFiles({ name: 'haftpflicht.pdf', mimeType: 'application/pdf', buffer: proof });
   }
   await page.getByLabel(/^Ich versichere/).check();
+}
+
+/** The citizen's way from the catalogue to the receipt; returns the reference and the status link's address. */
+async function applyOnPhone(page: Page, platform: FullPlatform, citizen: Citizen, dog: Dog, proof: Buffer | undefined, shots: string): Promise<{ reference: string; statusUrl: string }> {
+  await page.goto(`${platform.url}/`);
+  await page.getByRole('heading', { name: 'Online-Dienste der Stadtverwaltung', level: 1 }).waitFor();
+  await page.getByRole('link', { name: SERVICE_TITLE }).tap();
+  await page.getByRole('heading', { name: SERVICE_TITLE, level: 1 }).waitFor();
+  await page.getByLabel(/^Vorname/).waitFor();
+  await expectAccessible(page, `${shots}: service form`);
+  await keepScreenshot(page, shots, '1-form');
+
+  await fillApplication(page, citizen, dog, proof);
   // A date field has no label of its own, only its input's: the error summary still names it.
   await page.getByRole('button', { name: 'Weiter zur Überprüfung' }).tap();
   const summary = page.getByRole('alert').filter({ hasText: 'Bitte korrigieren Sie folgende Angaben:' });
