@@ -10,7 +10,7 @@ import { validateSubmission, type FormSchema } from '../../../../forms/index.js'
 import { ErrorSummary } from '../../shared/a11y/ErrorSummary.js';
 import { ApiProblem } from '../../shared/http/api-problem.js';
 import { newIdempotencyKey, portalApi, type Receipt, type ServiceForm } from '../portal-api.js';
-import { usePortalI18n } from '../use-portal-i18n.js';
+import { formatDate, usePortalI18n } from '../use-portal-i18n.js';
 import { formJsTranslate } from './form-js-texts.js';
 import { componentsByPath, formJsErrors, fromServer, fromValidator, labelsById, summaryEntries, type FormFieldProblem } from '../../shared/forms/form-field-errors.js';
 import { reviewEntries, type ReviewEntry } from './review-entries.js';
@@ -33,6 +33,8 @@ export default function ApplicationForm({ serviceForm, onReceived }: Application
   const containerRef = useRef<HTMLDivElement>(null);
   const formRef = useRef<Form | null>(null);
   const reviewHeadingRef = useRef<HTMLHeadingElement>(null);
+  /** The current `review`, for the form's own submit event. */
+  const reviewRef = useRef<() => void>(() => undefined);
   const localeRef = useRef(locale);
   localeRef.current = locale;
   // One key per attempt: a retry after a lost answer is recognised by the server and never makes a second application.
@@ -53,7 +55,16 @@ export default function ApplicationForm({ serviceForm, onReceived }: Application
     const form = new Form({ container: containerRef.current!, additionalModules: [{ translate: ['value', translate] }] });
     formRef.current = form;
     form.importSchema(schema as never, {}).catch((error: Error) => setLoadError(error.message));
+    // A submit button the form brings itself (or Enter in a field) leads to the review, as ours does; form-js alone
+    // would only check the form and do nothing more.
+    const container = containerRef.current!;
+    const toReview = (event: Event) => {
+      event.preventDefault();
+      reviewRef.current();
+    };
+    container.addEventListener('submit', toReview);
     return () => {
+      container.removeEventListener('submit', toReview);
       form.destroy();
       formRef.current = null;
     };
@@ -92,9 +103,10 @@ export default function ApplicationForm({ serviceForm, onReceived }: Application
       return;
     }
     show([]);
-    const words = { yes: t('apply.yes'), no: t('apply.no') };
+    const words = { yes: t('apply.yes'), no: t('apply.no'), date: (isoDate: string) => formatDate(isoDate, locale) };
     setChecked({ data, files, entries: reviewEntries((schema as unknown as FormSchema).components, result.data, files, words) });
   };
+  reviewRef.current = review;
 
   const send = async () => {
     if (!checked || busy) return;

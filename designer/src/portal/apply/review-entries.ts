@@ -1,8 +1,10 @@
 /**
  * What the citizen entered, as label and readable value for the review before sending: the fields the validator
- * kept (shown, enabled), option values as their labels, yes/no for checkboxes, file names for file pickers.
+ * kept (shown, enabled), option values as their labels, yes/no for checkboxes, file names for file pickers, dates as
+ * the citizen writes them.
  */
 import type { FormComponent } from '../../../../forms/index.js';
+import { componentLabel } from '../../shared/forms/form-field-errors.js';
 
 export interface ReviewEntry {
   label: string;
@@ -13,6 +15,8 @@ export interface ReviewEntry {
 export interface ReviewWords {
   yes: string;
   no: string;
+  /** A date field's value (`YYYY-MM-DD`) in the citizen's language. */
+  date(isoDate: string): string;
 }
 
 type Options = { label?: string; value?: unknown }[];
@@ -39,7 +43,7 @@ export function reviewEntries(
     } else if (component.components) {
       if (isRecord(value)) entries.push(...reviewEntries(component.components, value, files, words, position));
     } else if (component.key !== undefined && value !== undefined) {
-      const label = String((component as { label?: unknown }).label ?? component.key);
+      const label = componentLabel(component) ?? component.key;
       entries.push({ label: position ? `${label} (${position.slice(0, -1)})` : label, value: readable(component, value, files, words) });
     }
   }
@@ -50,6 +54,7 @@ function readable(component: FormComponent, value: unknown, files: ReadonlyMap<s
   if (value === null || value === '') return '';
   if (component.type === 'filepicker') return typeof value === 'string' ? (files.get(value) ?? []).map((file) => file.name).join(', ') : '';
   if (component.type === 'checkbox') return value === true ? words.yes : words.no;
+  if (component.type === 'datetime' && component.subtype === 'date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return words.date(value);
   const options = Array.isArray(component.values) ? component.values as Options : [];
   const labelOf = (item: unknown) => options.find((option) => option.value === item)?.label ?? text(item);
   if (Array.isArray(value)) return value.map(labelOf).join(', ');

@@ -18,8 +18,13 @@ interface SchemaComponent {
   id?: string;
   key?: string;
   path?: string;
-  label?: string;
   components?: SchemaComponent[];
+}
+
+/** The text that names a field to the user: its label, or (a datetime field has none) its date or time input's. */
+export function componentLabel(component: object): string | undefined {
+  const { label, dateLabel, timeLabel } = component as Record<'label' | 'dateLabel' | 'timeLabel', unknown>;
+  return [label, dateLabel, timeLabel].find((each): each is string => typeof each === 'string' && each !== '');
 }
 
 /** Visits every component with the path its value has (without list positions), as form-js binds it. */
@@ -51,7 +56,8 @@ export function componentsByPath(schema: Record<string, unknown>): Map<string, s
 export function labelsById(schema: Record<string, unknown>): Map<string, string> {
   const labels = new Map<string, string>();
   visitComponents(schema, (component) => {
-    if (component.id && component.label) labels.set(component.id, component.label);
+    const label = componentLabel(component);
+    if (component.id && label) labels.set(component.id, label);
   });
   return labels;
 }
