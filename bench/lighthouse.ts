@@ -5,10 +5,11 @@
  * performance and accessibility scores, time to interactive and the other timings, and the JavaScript the page loads,
  * gzipped (the server sends it uncompressed; behind a proxy that compresses, this is what travels).
  * BENCH_PAGES: the paths to measure, comma-separated (default: the catalogue and the Hundeanmeldung's form).
+ * BENCH_LIGHTHOUSE_REPORT_DIR: a folder to keep each page's full Lighthouse report in (JSON, for Lighthouse's viewer).
  */
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -17,8 +18,15 @@ import { startAmtsflowProcess } from '../test/support/amtsflow-process.js';
 import { freePort } from '../test/support/engine-process.js';
 
 const PAGES = (process.env.BENCH_PAGES ?? '/,/services/hundeanmeldung').split(',').map((page) => page.trim()).filter(Boolean);
+const REPORT_DIR = process.env.BENCH_LIGHTHOUSE_REPORT_DIR;
 
-interface Audit { numericValue?: number; details?: { items?: { url: string; resourceType?: string }[] } }
+interface Audit {
+  id: string;
+  title: string;
+  score: number | null;
+  numericValue?: number;
+  details?: { type?: string; overallSavingsMs?: number; items?: { url?: string; resourceType?: string; transferSize?: number; node?: { selector?: string; snippet?: string } }[] };
+}
 
 await ensureWebBuild((message) => process.stdout.write(`${message}\n`));
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'amtsflow-lighthouse-'));
@@ -33,18 +41,28 @@ try {
     const url = `${amtsflow.url}${page}`;
     const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] });
     if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
+    if (REPORT_DIR) {
+      await mkdir(REPORT_DIR, { recursive: true });
+      await writeFile(path.join(REPORT_DIR, `${page.replace(/\W+/g, '-').replace(/^-|-$/g, '') || 'catalogue'}.json`), String(result.report));
+    }
     const { categories, audits } = result.lhr;
     const ms = (id: string) => `${Math.round((audits[id] as Audit).numericValue ?? NaN)} ms`;
     const scripts = ((audits['network-requests'] as Audit).details?.items ?? []).filter((item) => item.resourceType === 'Script');
     let gzipped = 0;
-    for (const script of scripts) gzipped += gzipSync(Buffer.from(await (await fetch(script.url)).arrayBuffer())).length;
+    for (const script of scripts) gzipped += gzipSync(Buffer.from(await (await fetch(script.url!)).arrayBuffer())).length;
+    const transferred = scripts.reduce((sum, script) => sum + (script.transferSize ?? 0), 0);
+    const opportunities = (Object.values(audits) as Audit[])
+      .filter((audit) => audit.details?.type === 'opportunity' && (audit.details.overallSavingsMs ?? 0) > 0)
+      .map((audit) => `  opportunity: ${audit.id}: ${Math.round(audit.details!.overallSavingsMs!)} ms`);
+    const accessibilityFailures = (Object.values(audits) as Audit[])
+      .filter((audit) => audit.score === 0 && categories.accessibility?.auditRefs.some((ref) => ref.id === audit.id))
+      .flatMap((audit) => [`  accessibility: ${audit.id}: ${audit.title}`, ...(audit.details?.items ?? []).map((item) => `    ${item.node?.selector ?? ''} ${item.node?.snippet ?? ''}`)]);
     process.stdout.write([
       `${page}: performance ${Math.round((categories.performance?.score ?? 0) * 100)}, accessibility ${Math.round((categories.accessibility?.score ?? 0) * 100)}`,
       `  time to interactive ${ms('interactive')}, first contentful paint ${ms('first-contentful-paint')}, largest contentful paint ${ms('largest-contentful-paint')}, total blocking time ${ms('total-blocking-time')}`,
-      `  JavaScript: ${scripts.length} files, ${(gzipped / 1024).toFixed(1)} KiB gzipped`,
-      ...((categories.accessibility?.score ?? 1) < 1
-        ? Object.values(audits).filter((audit) => audit.score === 0 && result.lhr.categories.accessibility.auditRefs.some((ref) => ref.id === audit.id)).map((audit) => `  accessibility: ${audit.id}: ${audit.title}`)
-        : []),
+      `  JavaScript: ${scripts.length} files, ${(gzipped / 1024).toFixed(1)} KiB gzipped, ${(transferred / 1024).toFixed(1)} KiB transferred`,
+      ...opportunities,
+      ...accessibilityFailures,
       '',
     ].join('\n'));
   }

@@ -5,6 +5,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { bundleModulesReport } from './build/bundle-modules-report.js';
 
 const inDesigner = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
@@ -14,6 +15,8 @@ export default defineConfig({
   publicDir: inDesigner('public'),
   // React's automatic JSX runtime; Vite 8 transforms with Oxc (its `esbuild` option is deprecated and mapped onto this).
   oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
+  // What each chunk holds, for the tests that check what the apps load (test/web-build/).
+  plugins: [bundleModulesReport()],
   build: {
     outDir: inDesigner('dist'),
     emptyOutDir: true,

@@ -1,8 +1,12 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestServer, type TestServer } from '../tests/test-server.js';
+
+/** A portal bundle as the build leaves it: the file, and the brotli and gzip twins the build writes beside it. */
+const PORTAL_SCRIPT = `export const greeting = ${JSON.stringify('Guten Tag, '.repeat(400))};\n`;
 
 describe('the browser apps served from a build folder', () => {
   let webDir: string;
@@ -15,6 +19,9 @@ describe('the browser apps served from a build folder', () => {
     await writeFile(path.join(webDir, 'index.html'), '<!doctype html><title>portal</title>');
     await writeFile(path.join(webDir, 'staff', 'index.html'), '<!doctype html><title>staff</title>');
     await writeFile(path.join(webDir, 'assets', 'staff-AbC123.js'), 'export {};');
+    await writeFile(path.join(webDir, 'assets', 'portal-XyZ789.js'), PORTAL_SCRIPT);
+    await writeFile(path.join(webDir, 'assets', 'portal-XyZ789.js.br'), brotliCompressSync(PORTAL_SCRIPT));
+    await writeFile(path.join(webDir, 'assets', 'portal-XyZ789.js.gz'), gzipSync(PORTAL_SCRIPT));
     await writeFile(path.join(webDir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
     test = await startTestServer({ config: { webDir } });
   });
@@ -47,6 +54,37 @@ describe('the browser apps served from a build folder', () => {
     expect(asset.headers['content-type']).toMatch(/javascript/);
     expect((await test.http.get('/assets/gone-123.js')).status).toBe(404);
     expect((await test.http.get('/favicon.svg')).headers['cache-control']).toBe('no-cache');
+  });
+
+  it('sends an asset compressed in the best encoding the browser accepts, cached for a year and varying by encoding', async () => {
+    const cases = [
+      { accept: 'gzip, deflate, br, zstd', encoding: 'br' }, // Chromium's header: the server prefers brotli
+      { accept: 'gzip', encoding: 'gzip' },
+      { accept: 'br;q=0, gzip;q=0.5', encoding: 'gzip' },
+      { accept: 'identity', encoding: undefined },
+    ];
+    for (const { accept, encoding } of cases) {
+      const asset = await test.http.get('/assets/portal-XyZ789.js').set('Accept-Encoding', accept);
+      expect({ accept, status: asset.status, encoding: asset.headers['content-encoding'] }).toEqual({ accept, status: 200, encoding });
+      expect(asset.text).toBe(PORTAL_SCRIPT); // supertest decodes what it was sent
+      expect(asset.headers['content-type']).toMatch(/^text\/javascript/);
+      expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(asset.headers.vary).toMatch(/Accept-Encoding/);
+    }
+    const head = await test.http.head('/assets/portal-XyZ789.js').set('Accept-Encoding', 'br');
+    expect(head.headers['content-encoding']).toBe('br');
+    expect(Number(head.headers['content-length'])).toBe(brotliCompressSync(PORTAL_SCRIPT).length);
+  });
+
+  it('sends an asset without compressed twins as it is, and a missing one as the 404 problem, whatever the browser accepts', async () => {
+    const small = await test.http.get('/assets/staff-AbC123.js').set('Accept-Encoding', 'br, gzip');
+    expect(small.status).toBe(200);
+    expect(small.headers['content-encoding']).toBeUndefined();
+    expect(small.headers['content-type']).toMatch(/^text\/javascript/);
+    const missing = await test.http.get('/assets/gone-456.js').set('Accept-Encoding', 'br, gzip');
+    expect(missing.status).toBe(404);
+    expect(missing.headers['content-type']).toMatch(/problem\+json/);
+    expect(missing.headers['content-encoding']).toBeUndefined();
   });
 
   it('sends a CSP without inline or evaluated script, and leaves unknown API paths to the problem handler', async () => {

@@ -2,11 +2,12 @@
  * Serves the browser apps that `designer/` builds (see designer/README.md): the citizen portal at `/`, the staff app
  * at `/staff/` (a single-page app: every path under it gets its HTML), and their hashed assets under `/assets/`.
  * The HTML is revalidated on every load, so a new build is seen at once; assets carry a content hash in their name
- * and are cached for a year.
+ * and are cached for a year, and are sent precompressed where the build wrote a twin (brotli, else gzip).
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { type RequestHandler, type Response, Router } from 'express';
+import { precompressedAssets } from './precompressed-assets.js';
 
 export const PORTAL_PAGE = 'index.html';
 export const STAFF_PAGE = 'staff/index.html';
@@ -43,11 +44,9 @@ export function webAppRouter({ webDir }: WebAppOptions): Router | undefined {
   if (!existsSync(path.join(webDir, PORTAL_PAGE)) || !existsSync(path.join(webDir, STAFF_PAGE))) return undefined;
   const router = Router();
   // A missing asset falls through to the 404 problem.
-  router.use('/assets', express.static(path.join(webDir, 'assets'), {
-    immutable: true,
-    maxAge: ASSET_MAX_AGE_SECONDS * 1000,
-    index: false,
-  }));
+  const assetsDir = path.join(webDir, 'assets');
+  const assetCaching = { immutable: true, maxAge: ASSET_MAX_AGE_SECONDS * 1000 };
+  router.use('/assets', precompressedAssets(assetsDir, assetCaching), express.static(assetsDir, { ...assetCaching, index: false }));
   // The portal's own routes (designer/src/portal/PortalApp.tsx), so that a status link opens from a mail or a bookmark.
   router.get(['/', '/index.html', '/services/{*rest}', '/status/{*rest}'], page(webDir, PORTAL_PAGE));
   router.get(['/staff', '/staff/{*rest}'], page(webDir, STAFF_PAGE));
