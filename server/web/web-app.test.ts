@@ -17,6 +17,7 @@ describe('the browser apps served from a build folder', () => {
     await mkdir(path.join(webDir, 'staff'));
     await mkdir(path.join(webDir, 'assets'));
     await writeFile(path.join(webDir, 'index.html'), '<!doctype html><title>portal</title>');
+    await writeFile(path.join(webDir, 'service.html'), '<!doctype html><title>portal, form preloaded</title>');
     await writeFile(path.join(webDir, 'staff', 'index.html'), '<!doctype html><title>staff</title>');
     await writeFile(path.join(webDir, 'assets', 'staff-AbC123.js'), 'export {};');
     await writeFile(path.join(webDir, 'assets', 'portal-XyZ789.js'), PORTAL_SCRIPT);
@@ -33,10 +34,15 @@ describe('the browser apps served from a build folder', () => {
 
   it('serves the portal at / and its pages, and the staff app at every path under /staff, revalidated on each load', async () => {
     // A service's form and a status link (from a mail, a bookmark) open the portal, which shows the page.
-    for (const url of ['/', '/services/hundeanmeldung', '/status/8tukMXAeuukvvqC5OIDcymw2QZLqavckikui9NKcb6M']) {
+    const pages = [
+      { url: '/', title: 'portal' },
+      { url: '/services/hundeanmeldung', title: 'portal, form preloaded' },
+      { url: '/status/8tukMXAeuukvvqC5OIDcymw2QZLqavckikui9NKcb6M', title: 'portal' },
+    ];
+    for (const { url, title } of pages) {
       const portal = await test.http.get(url);
       expect(portal.status).toBe(200);
-      expect(portal.text).toContain('portal');
+      expect(portal.text).toContain(`<title>${title}</title>`);
       expect(portal.headers['cache-control']).toBe('no-cache');
     }
     for (const url of ['/staff', '/staff/', '/staff/designer/processes/hund-anmelden']) {
