@@ -39,8 +39,8 @@ export function servicePagePreloads(): Plugin {
       const scripts = [...withStaticImports(bundle, form.fileName)].filter((file) => !loadedFirst.has(file));
       const styles = scripts.flatMap((file) => [...((bundle[file] as OutputChunk).viteMetadata?.importedCss ?? [])]);
       const links = [
-        ...scripts.map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`),
-        ...styles.map((file) => `<link rel="preload" as="style" crossorigin href="/${file}">`),
+        ...scripts.map((file) => `<link rel="modulepreload" crossorigin fetchpriority="low" href="/${file}">`),
+        ...styles.map((file) => `<link rel="preload" as="style" crossorigin fetchpriority="low" href="/${file}">`),
       ];
       this.emitFile({ type: 'asset', fileName: SERVICE_PAGE, source: String(page.source).replace('</head>', `  ${links.join('\n    ')}\n  </head>`) });
     },
