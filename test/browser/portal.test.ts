@@ -169,7 +169,7 @@ describe('the citizen portal on a phone', () => {
     expect(watched.problems).toEqual([]);
   });
 
-  it('keeps the page\'s tab order on a phone\'s own date picker, which form-js\'s flatpickr brings with tabindex 1', async () => {
+  it('keeps the page\'s tab order and the label on a phone\'s own date input, which form-js\'s flatpickr brings with tabindex 1 and no name', async () => {
     const phone = await openPage(await browser.newContext({ ...devices['Pixel 7'], locale: 'de-DE' }));
     const { page } = phone;
     try {
@@ -180,10 +180,11 @@ describe('the citizen portal on a phone', () => {
       await page.getByRole('button', { name: 'Datei auswählen' }).waitFor();
       const positive = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('[tabindex]')].filter((element) => element.tabIndex > 0).map((element) => element.outerHTML));
       expect(positive).toEqual([]);
-      // From the field before it, Tab reaches the date next, as the page reads.
+      // From the field before it, Tab reaches the date next, as the page reads; its label names it.
       await page.getByLabel('Ihr Name').focus();
       await page.keyboard.press('Tab');
       expect(await phoneDate.evaluate((input) => input === document.activeElement)).toBe(true);
+      expect(await page.getByLabel('Verloren am').evaluate((input) => input.classList.contains('flatpickr-mobile'))).toBe(true);
       await expectAccessible(page, 'service form with a date on a phone');
       expect(phone.problems).toEqual([]);
     } finally {
