@@ -36,7 +36,7 @@ export function correctFormJsMarkup(container: HTMLElement, translate: LibraryTr
   return { refresh, disconnect: () => observer.disconnect() };
 }
 
-/** The label's `for` and the error summary's link name form-js's (hidden) input by id: the phone's input takes it over. */
+/** The label's `for` names form-js's (hidden) input by its id: the phone's input takes the id over. */
 function tieToField(phoneInput: HTMLInputElement, formJsInput: HTMLInputElement): void {
   if (formJsInput.id) {
     const id = formJsInput.id;
