@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { precompressAssets } from './precompress-assets.js';
 
 export const DESIGNER_DIR = fileURLToPath(new URL('..', import.meta.url));
 export const WEB_DIST_DIR = path.join(DESIGNER_DIR, 'dist');
@@ -42,8 +43,9 @@ export async function ensureWebBuild(log: (message: string) => void = () => {}):
 }
 
 /**
- * Runs `vite build` in a child process: Vite bundles its config with rolldown, which fails inside a test runner's
- * module sandbox (jest), and a separate process keeps the build's memory out of the server's.
+ * Runs `vite build` in a child process (Vite bundles its config with rolldown, which fails inside a test runner's
+ * module sandbox, jest; and a separate process keeps the build's memory out of the server's), then writes the
+ * assets' compressed twins (`precompress-assets.ts`).
  */
 export async function buildWeb(): Promise<void> {
   const viteBin = path.join(REPO_DIR, 'node_modules', 'vite', 'bin', 'vite.js');
@@ -60,6 +62,7 @@ export async function buildWeb(): Promise<void> {
     child.on('error', reject);
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`vite build failed with exit code ${code}`))));
   });
+  await precompressAssets(path.join(WEB_DIST_DIR, 'assets'));
   await writeFile(STAMP, new Date().toISOString());
 }
 

@@ -1,14 +1,18 @@
 /**
- * Serves the browser apps that `designer/` builds (see designer/README.md): the citizen portal at `/`, the staff app
- * at `/staff/` (a single-page app: every path under it gets its HTML), and their hashed assets under `/assets/`.
+ * Serves the browser apps that `designer/` builds (see designer/README.md): the citizen portal at `/` (at
+ * `/services/*` its page that preloads the form), the staff app at `/staff/` (a single-page app: every path under it
+ * gets its HTML), and their hashed assets under `/assets/`.
  * The HTML is revalidated on every load, so a new build is seen at once; assets carry a content hash in their name
- * and are cached for a year.
+ * and are cached for a year, and are sent precompressed where the build wrote a twin (brotli, else gzip).
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { type RequestHandler, type Response, Router } from 'express';
+import { precompressedAssets } from './precompressed-assets.js';
 
 export const PORTAL_PAGE = 'index.html';
+/** The portal's page with a service form's chunks preloaded (designer/build/service-page-preloads.ts). */
+export const SERVICE_PAGE = 'service.html';
 export const STAFF_PAGE = 'staff/index.html';
 const ASSET_MAX_AGE_SECONDS = 365 * 24 * 3600;
 
@@ -40,16 +44,15 @@ export interface WebAppOptions {
 
 /** The router, or undefined when there is no build (the server then offers only its API). */
 export function webAppRouter({ webDir }: WebAppOptions): Router | undefined {
-  if (!existsSync(path.join(webDir, PORTAL_PAGE)) || !existsSync(path.join(webDir, STAFF_PAGE))) return undefined;
+  if (![PORTAL_PAGE, SERVICE_PAGE, STAFF_PAGE].every((file) => existsSync(path.join(webDir, file)))) return undefined;
   const router = Router();
   // A missing asset falls through to the 404 problem.
-  router.use('/assets', express.static(path.join(webDir, 'assets'), {
-    immutable: true,
-    maxAge: ASSET_MAX_AGE_SECONDS * 1000,
-    index: false,
-  }));
+  const assetsDir = path.join(webDir, 'assets');
+  const assetCaching = { immutable: true, maxAge: ASSET_MAX_AGE_SECONDS * 1000 };
+  router.use('/assets', precompressedAssets(assetsDir, assetCaching), express.static(assetsDir, { ...assetCaching, index: false }));
   // The portal's own routes (designer/src/portal/PortalApp.tsx), so that a status link opens from a mail or a bookmark.
-  router.get(['/', '/index.html', '/services/{*rest}', '/status/{*rest}', '/fundsachen'], page(webDir, PORTAL_PAGE));
+  router.get(['/', '/index.html', '/status/{*rest}', '/fundsachen'], page(webDir, PORTAL_PAGE));
+  router.get('/services/{*rest}', page(webDir, SERVICE_PAGE));
   router.get(['/staff', '/staff/{*rest}'], page(webDir, STAFF_PAGE));
   // Files at the top of the build (favicon) change rarely but have no hash: revalidate them.
   router.use(express.static(webDir, { index: false, setHeaders: revalidate, dotfiles: 'ignore' }));

@@ -6,7 +6,7 @@
  * violations; screenshots are kept (support/staff-api.ts).
  */
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import type { Browser, Request } from 'playwright-core';
+import { devices, type Browser, type Request } from 'playwright-core';
 import { PDF_BYTES, serviceProcess } from '../../server/tests/portal-fixtures.js';
 import { expectAccessible } from './support/accessibility.js';
 import { launchBrowser, openPage, type WatchedPage } from './support/browser.js';
@@ -26,6 +26,17 @@ const FORM = {
 };
 const PROCESS_ID = 'fundsache-melden';
 const TITLE = 'Fundsache melden';
+/** A form with a date: on a phone, form-js's date picker (flatpickr) offers the phone's own. */
+const DATED_FORM = {
+  id: 'verlust-melden-form',
+  type: 'default',
+  components: [
+    { id: 'owner', key: 'ownerName', type: 'textfield', label: 'Ihr Name' },
+    { id: 'lostOn', key: 'lostOn', type: 'datetime', subtype: 'date', dateLabel: 'Verloren am' },
+    { id: 'receipt', key: 'beleg', type: 'filepicker', label: 'Beleg', accept: '.pdf' },
+  ],
+};
+const DATED_PROCESS_ID = 'verlust-melden';
 
 describe('the citizen portal on a phone', () => {
   let platform: Platform;
@@ -44,6 +55,11 @@ describe('the citizen portal on a phone', () => {
     const published = await api.call(manager, 'post', '/api/services')
       .send({ processId: PROCESS_ID, title: TITLE, description: 'Melden Sie einen Gegenstand, den Sie gefunden haben.', referencePrefix: 'PORTAL' });
     expect(published.status).toBe(201);
+    await api.deploy(manager, [
+      { name: `${DATED_FORM.id}.form`, content: JSON.stringify(DATED_FORM) },
+      { name: `${DATED_PROCESS_ID}.bpmn`, content: serviceProcess(DATED_PROCESS_ID, DATED_FORM.id) },
+    ]);
+    expect((await api.call(manager, 'post', '/api/services').send({ processId: DATED_PROCESS_ID, title: 'Verlust melden', referencePrefix: 'VERLUST' })).status).toBe(201);
     browser = await launchBrowser();
     watched = await openPage(await browser.newContext({ locale: 'de-DE', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }));
   });
@@ -72,7 +88,7 @@ describe('the citizen portal on a phone', () => {
     expect(await page.title()).toBe(`${TITLE} – Online-Dienste`);
     const finder = page.getByLabel(/Name der Finderin oder des Finders/);
     await finder.waitFor();
-    await page.getByText('Keine Datei ausgewählt').waitFor(); // form-js's own texts in German
+    await page.getByText('Keine Datei ausgewählt').waitFor(); // form-js's own texts in German, its button's too
     await expectAccessible(page, 'service form');
 
     // The form's rules, checked in the browser with forms/: nothing reaches the server.
@@ -91,7 +107,7 @@ describe('the citizen portal on a phone', () => {
 
     await finder.fill('Erika Mustermann');
     // As a citizen does it: through form-js's button and the browser's file chooser.
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Browse' }).click()]);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Datei auswählen' }).click()]);
     await chooser.setFiles({ name: 'beleg.pdf', mimeType: 'application/pdf', buffer: PDF_BYTES });
     await toReview.click();
     const review = page.getByRole('region', { name: 'Angaben überprüfen' });
@@ -151,5 +167,28 @@ describe('the citizen portal on a phone', () => {
     await page.getByRole('heading', { name: 'Where your application stands', level: 1 }).waitFor();
     await page.getByText(`PORTAL-${new Date().getFullYear()}-000001`).waitFor();
     expect(watched.problems).toEqual([]);
+  });
+
+  it('keeps the page\'s tab order and the label on a phone\'s own date input, which form-js\'s flatpickr brings with tabindex 1 and no name', async () => {
+    const phone = await openPage(await browser.newContext({ ...devices['Pixel 7'], locale: 'de-DE' }));
+    const { page } = phone;
+    try {
+      await page.goto(`${platform.url}/services/${DATED_PROCESS_ID}`);
+      await page.getByRole('heading', { name: 'Verlust melden', level: 1 }).waitFor();
+      const phoneDate = page.locator('input.flatpickr-mobile'); // the phone's own date input, the case at hand
+      await phoneDate.waitFor();
+      await page.getByRole('button', { name: 'Datei auswählen' }).waitFor();
+      const positive = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('[tabindex]')].filter((element) => element.tabIndex > 0).map((element) => element.outerHTML));
+      expect(positive).toEqual([]);
+      // From the field before it, Tab reaches the date next, as the page reads; its label names it.
+      await page.getByLabel('Ihr Name').focus();
+      await page.keyboard.press('Tab');
+      expect(await phoneDate.evaluate((input) => input === document.activeElement)).toBe(true);
+      expect(await page.getByLabel('Verloren am').evaluate((input) => input.classList.contains('flatpickr-mobile'))).toBe(true);
+      await expectAccessible(page, 'service form with a date on a phone');
+      expect(phone.problems).toEqual([]);
+    } finally {
+      await page.context().close();
+    }
   });
 });

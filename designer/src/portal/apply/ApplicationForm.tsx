@@ -1,17 +1,20 @@
 /**
  * Filling in a service's form, reviewing it and sending it. The form is form-js's viewer; the data is checked with
  * the validator the server uses (`forms/`) before anything is sent, and the server's field errors come back to their
- * fields. A chunk of its own: the viewer and the validator load only when a form is opened.
+ * fields. A chunk of its own: the viewer loads only when a form is opened, the validator once the citizen starts
+ * filling it in (`load-validator.ts`).
  */
 import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
 import { Form } from '@bpmn-io/form-js-viewer';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { validateSubmission, type FormSchema } from '../../../../forms/index.js';
+import type { FormSchema } from '../../../../forms/index.js';
 import { ErrorSummary } from '../../shared/a11y/ErrorSummary.js';
 import { ApiProblem } from '../../shared/http/api-problem.js';
 import { newIdempotencyKey, portalApi, type Receipt, type ServiceForm } from '../portal-api.js';
 import { formatDate, usePortalI18n } from '../use-portal-i18n.js';
+import { correctFormJsMarkup, type FormJsMarkup } from './form-js-markup.js';
 import { formJsTranslate } from './form-js-texts.js';
+import { loadValidator } from './load-validator.js';
 import { componentsByPath, formJsErrors, fromServer, fromValidator, labelsById, summaryEntries, type FormFieldProblem } from '../../shared/forms/form-field-errors.js';
 import { reviewEntries, type ReviewEntry } from './review-entries.js';
 import type { PortalMessageKey } from '../portal-messages.js';
@@ -32,6 +35,7 @@ export default function ApplicationForm({ serviceForm, onReceived }: Application
   const { schema, formKey, service } = serviceForm;
   const containerRef = useRef<HTMLDivElement>(null);
   const formRef = useRef<Form | null>(null);
+  const markupRef = useRef<FormJsMarkup | null>(null);
   const reviewHeadingRef = useRef<HTMLHeadingElement>(null);
   /** The current `review`, for the form's own submit event. */
   const reviewRef = useRef<() => void>(() => undefined);
@@ -45,6 +49,7 @@ export default function ApplicationForm({ serviceForm, onReceived }: Application
   /** How much of the application and its files is uploaded, 0 to 1, while it is being sent. */
   const [uploaded, setUploaded] = useState<number>();
   const [failure, setFailure] = useState<string>();
+  const [checkFailed, setCheckFailed] = useState(false);
   const [loadError, setLoadError] = useState<string>();
   const byPath = useMemo(() => componentsByPath(schema), [schema]);
   const labels = useMemo(() => labelsById(schema), [schema]);
@@ -54,6 +59,8 @@ export default function ApplicationForm({ serviceForm, onReceived }: Application
     const translate = formJsTranslate(() => localeRef.current);
     const form = new Form({ container: containerRef.current!, additionalModules: [{ translate: ['value', translate] }] });
     formRef.current = form;
+    const markup = correctFormJsMarkup(containerRef.current!, translate);
+    markupRef.current = markup;
     form.importSchema(schema as never, {}).catch((error: Error) => setLoadError(error.message));
     // A submit button the form brings itself (or Enter in a field) leads to the review, as ours does; form-js alone
     // would only check the form and do nothing more.
@@ -65,10 +72,13 @@ export default function ApplicationForm({ serviceForm, onReceived }: Application
     container.addEventListener('submit', toReview);
     return () => {
       container.removeEventListener('submit', toReview);
+      markup.disconnect();
       form.destroy();
       formRef.current = null;
+      markupRef.current = null;
     };
   }, [schema]);
+  useEffect(() => markupRef.current?.refresh(), [locale]);
 
   // The review is a step of its own: it names itself in the title and takes the focus; back in the form, the first
   // field does.
@@ -92,12 +102,20 @@ export default function ApplicationForm({ serviceForm, onReceived }: Application
     setProblems(shown);
   };
 
-  const review = () => {
+  const review = async () => {
     const form = formRef.current;
     if (!form) return;
     setFailure(undefined);
     const { data, files } = form.submit();
-    const result = validateSubmission(schema as unknown as FormSchema, data, { locale, files });
+    let validator;
+    try {
+      validator = await loadValidator();
+      setCheckFailed(false);
+    } catch {
+      setCheckFailed(true);
+      return;
+    }
+    const result = validator.validateSubmission(schema as unknown as FormSchema, data, { locale, files });
     if (result.errors.length > 0) {
       show(fromValidator(result.errors));
       return;
@@ -136,10 +154,12 @@ export default function ApplicationForm({ serviceForm, onReceived }: Application
     <div className="application">
       {checked ? null : <ErrorSummary title={t('apply.errorSummary')} errors={summary} />}
       {loadError ? <p className="notice notice--error" role="alert">{t('apply.formFailed', { detail: loadError })}</p> : null}
-      <div hidden={checked !== undefined}>
+      {/* Focus anywhere in the form: the citizen has started, time to fetch the validator the review needs. */}
+      <div hidden={checked !== undefined} onFocus={() => void loadValidator().catch(() => {})}>
         <p className="application__required">{t('apply.requiredNote')}</p>
         <div className="application__form" ref={containerRef} />
-        <button type="button" className="button button--primary" onClick={review}>{t('apply.toReview')}</button>
+        {checkFailed ? <p className="notice notice--error" role="alert">{t('apply.checkUnavailable')}</p> : null}
+        <button type="button" className="button button--primary" onClick={() => void review()}>{t('apply.toReview')}</button>
       </div>
       {checked ? (
         <section className="review" aria-labelledby="review-title">

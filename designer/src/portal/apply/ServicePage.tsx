@@ -1,6 +1,6 @@
 /**
- * A service's page at `/services/:serviceId`: its form (a lazily loaded chunk with form-js), and once sent, the
- * receipt with the reference number and the status link.
+ * A service's page at `/services/:serviceId`: its form (a lazily loaded chunk with form-js, fetched together with
+ * the service's data), and once sent, the receipt with the reference number and the status link.
  */
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { usePageTitle } from '../../shared/a11y/use-page-title.js';
@@ -9,7 +9,8 @@ import { Link } from '../../shared/routing/router.js';
 import { portalApi, type Receipt, type ServiceForm } from '../portal-api.js';
 import { formatDateTime, usePortalI18n } from '../use-portal-i18n.js';
 
-const ApplicationForm = lazy(() => import('./ApplicationForm.js'));
+const loadApplicationForm = () => import('./ApplicationForm.js');
+const ApplicationForm = lazy(loadApplicationForm);
 
 type Loaded =
   | { status: 'loading' }
@@ -27,6 +28,8 @@ export function ServicePage({ serviceId }: { serviceId: string }) {
 
   useEffect(() => {
     let current = true;
+    // The form's chunk loads alongside the service's data, not after it; a failure shows when the form renders.
+    loadApplicationForm().catch(() => {});
     portalApi.form(serviceId).then(
       (serviceForm) => current && setLoaded({ status: 'open', serviceForm }),
       (error: Error) => {

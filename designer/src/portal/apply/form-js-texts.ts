@@ -1,6 +1,7 @@
 /**
  * German for what form-js's viewer says itself (its live checks on leaving a field, the file picker), through its
- * `translate` service. form-js writes the file picker's button ("Browse") without it, so that one stays English.
+ * `translate` service. form-js writes the file picker's button ("Browse") without it; `form-js-markup.ts` puts this
+ * translation there.
  */
 import { libraryTranslate, type LibraryTranslate } from '../../shared/i18n/translator.js';
 
@@ -18,6 +19,7 @@ const GERMAN: Readonly<Record<string, string>> = {
   'Value is expected to have at most 1 decimal digit.': 'Höchstens eine Nachkommastelle.',
   'Value is expected to have at most {value} decimal digits.': 'Höchstens {value} Nachkommastellen.',
   'Date and time must both be entered.': 'Bitte geben Sie Datum und Uhrzeit an.',
+  'Browse': 'Datei auswählen',
   'No files selected': 'Keine Datei ausgewählt',
   '{value} files selected': '{value} Dateien ausgewählt',
   'Add new': 'Hinzufügen',
