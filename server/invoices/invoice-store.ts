@@ -1,11 +1,12 @@
 /**
  * The received invoices (`invoice_intakes`): each written `pending` with its Aktenzeichen before the
- * rechnungsworkflow instance is asked for, then settled by the portal's settlement (`StartLedger`), so an
+ * rechnungsworkflow instance is asked for, then settled by the portal's settlement (a `StartLedgerTable`), so an
  * acknowledged invoice survives a crash and a pending one is started or confirmed by the background settling.
  */
 import type { DocumentReference } from '../../connectors/index.js';
 import { nextReferenceSql } from '../portal/reference-numbers.js';
-import type { PendingStart, SettledState, StartLedger } from '../portal/submission-settlement.js';
+import { StartLedgerTable } from '../portal/start-ledger-table.js';
+import type { PendingStart } from '../portal/submission-settlement.js';
 import type { SqlClient, SqlSession } from '../storage/server-storage.js';
 
 export type InvoiceSyntax = 'ubl-invoice' | 'ubl-credit-note' | 'cii';
@@ -53,8 +54,10 @@ interface InvoiceRow {
 const COLUMNS = `id::text AS id, aktenzeichen, state, idempotency_key_sha256, request_sha256, syntax, document, bpmn_process_id,
   process_version, process_instance_key, created_at`;
 
-export class InvoiceStore implements StartLedger<StoredInvoice> {
-  constructor(private readonly sql: SqlClient) {}
+export class InvoiceStore extends StartLedgerTable<StoredInvoice, InvoiceRow> {
+  constructor(sql: SqlClient) {
+    super(sql, 'invoice_intakes', COLUMNS, invoiceOf);
+  }
 
   /** Writes a pending invoice with the next Aktenzeichen of the year, in one statement. */
   async insertPending(session: SqlSession, invoice: NewInvoice, year: number): Promise<StoredInvoice> {
@@ -68,37 +71,6 @@ export class InvoiceStore implements StartLedger<StoredInvoice> {
         invoice.bpmnProcessId, invoice.processVersion, invoice.receivedBy, AKTENZEICHEN_PREFIX, year],
     );
     return invoiceOf(row);
-  }
-
-  async settle(tx: SqlSession, id: string, outcome: SettledState): Promise<boolean> {
-    const rows = await tx.query(
-      `UPDATE invoice_intakes SET state = $2, process_instance_key = $3, failure = $4, settled_at = now()
-       WHERE id = $1 AND state IN ('pending', 'unconfirmed') RETURNING id`,
-      [id, outcome.state, outcome.state === 'confirmed' ? outcome.processInstanceKey : null, outcome.state === 'failed' ? outcome.failure : null],
-    );
-    return rows.length > 0;
-  }
-
-  async confirmAll(tx: SqlSession, confirmations: readonly { id: string; processInstanceKey: string }[]): Promise<Set<string>> {
-    const rows = await tx.query<{ id: string }>(
-      `UPDATE invoice_intakes i SET state = 'confirmed', process_instance_key = c.instance_key, settled_at = now()
-       FROM unnest($1::uuid[], $2::text[]) AS c(id, instance_key)
-       WHERE i.id = c.id AND i.state IN ('pending', 'unconfirmed') RETURNING i.id::text AS id`,
-      [confirmations.map((confirmation) => confirmation.id), confirmations.map((confirmation) => confirmation.processInstanceKey)],
-    );
-    return new Set(rows.map((row) => row.id));
-  }
-
-  async claimStalePending(olderThanMs: number): Promise<StoredInvoice | undefined> {
-    const [row] = await this.sql.query<InvoiceRow>(
-      `UPDATE invoice_intakes SET attempted_at = now()
-       WHERE id = (SELECT id FROM invoice_intakes WHERE state = 'pending' AND attempted_at < now() - make_interval(secs => $1::float8 / 1000)
-                   ORDER BY attempted_at LIMIT 1)
-         AND state = 'pending' AND attempted_at < now() - make_interval(secs => $1::float8 / 1000)
-       RETURNING ${COLUMNS}`,
-      [olderThanMs],
-    );
-    return row && invoiceOf(row);
   }
 
   async byIdempotencyKey(keySha256: string): Promise<StoredInvoice | undefined> {
