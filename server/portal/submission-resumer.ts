@@ -1,10 +1,10 @@
 /**
  * Settles the rows of a `StartLedger` (the portal's submissions, the received invoices) that a crash (or an unreachable
  * engine) left `pending`: none of them gave its sender a reference, so starting the instance now is safe, as long as
- * the first attempt did not start one. The embedded
- * engine's exporter tables tell (`findInstancesByVariable('submissionId', …)`, up to date with every instance the
- * engine acknowledged); against a remote Zeebe there is no such source, and the row is marked `unconfirmed` and logged
- * for a person to look into rather than risk a second instance.
+ * the first attempt did not start one. The embedded engine's exporter tables tell (`findInstancesByVariable
+ * ('submissionId', …)`, up to date with every instance the engine acknowledged); against a remote Zeebe there is no
+ * such source, and the row is marked `unconfirmed` and logged for a person to look into rather than risk a second
+ * instance.
  */
 import type { Logger } from 'pino';
 import type { ZBClient } from 'zeebe-node';
