@@ -11,7 +11,8 @@ import { staffOf } from '../identity/request-auth.js';
 import { idempotencyKeyOf } from '../portal/citizen-routes.js';
 import { INVOICE_PROCESS_ID, type InvoiceIntake } from './invoice-intake.js';
 import { AKTENZEICHEN_PREFIX } from './invoice-store.js';
-import { MAX_INVOICE_BYTES, MULTIPART_OVERHEAD_BYTES, readInvoiceUpload, XML_MEDIA_TYPES } from './invoice-upload.js';
+import { MULTIPART_OVERHEAD_BYTES } from '../portal/submission-body.js';
+import { MAX_INVOICE_BYTES, readInvoiceUpload, XML_MEDIA_TYPES } from './invoice-upload.js';
 
 const PROBLEM = 'application/problem+json';
 /** The candidate group of the Rechnungseingang in the rechnungsworkflow. */

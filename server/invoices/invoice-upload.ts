@@ -7,14 +7,12 @@
 import { createHash } from 'node:crypto';
 import { readInvoice } from '../../connectors/index.js';
 import { HttpProblem, problemType, validationProblem } from '../http/problem.js';
+import { FILE_NAME } from '../portal/submission-body.js';
 import type { InvoiceSyntax } from './invoice-store.js';
 
 export const XML_MEDIA_TYPES = ['application/xml', 'text/xml'] as const;
 /** At most this many bytes of XML; XRechnungen with embedded attachments (BG-24) reach a few MiB. */
 export const MAX_INVOICE_BYTES = 10 * 1024 * 1024;
-/** Room for the multipart headers around the file. */
-export const MULTIPART_OVERHEAD_BYTES = 16 * 1024;
-const FILE_NAME = /^[^/\\\u0000-\u001f\u007f]{1,200}$/;
 const DEFAULT_FILE_NAME = 'rechnung.xml';
 
 export interface UploadedInvoice {
