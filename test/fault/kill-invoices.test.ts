@@ -14,6 +14,7 @@ import { openServerStorage } from '../../server/storage/server-storage.js';
 import { startAmtsflowProcess, TEST_ADMIN_PASSWORD } from '../support/amtsflow-process.js';
 import { signInOver } from '../support/portal-http.js';
 import { SHARED } from '../support/shared-files.js';
+import { notStartedOnce, type StartedRow } from '../support/started-once.js';
 
 const ANSWERED_BEFORE_KILL = 40;
 const CONCURRENT_UPLOADS = 4;
@@ -62,23 +63,16 @@ describe('crash safety of the invoice intake', () => {
       const engine = await startTestEngine(dataDir);
       const documents = new FileSystemDocumentStore(path.join(dataDir, 'documents'));
       try {
-        const rows = await sql.query<{ id: string; aktenzeichen: string; state: string; process_instance_key: string | null; document_id: string }>(
-          `SELECT id::text AS id, aktenzeichen, state, process_instance_key, document->>'documentId' AS document_id FROM invoice_intakes`,
+        const rows = await sql.query<StartedRow & { document_id: string }>(
+          `SELECT id::text AS id, aktenzeichen AS reference, state, process_instance_key, document->>'documentId' AS document_id FROM invoice_intakes`,
         );
-        const byAktenzeichen = new Map(rows.map((row) => [row.aktenzeichen, row]));
+        const byAktenzeichen = new Map(rows.map((row) => [row.reference, row]));
         for (const [aktenzeichen, documentId] of answered) {
           const row = byAktenzeichen.get(aktenzeichen);
           expect({ aktenzeichen, state: row?.state, documentId: row?.document_id }).toEqual({ aktenzeichen, state: 'confirmed', documentId });
           expect(Buffer.from((await documents.get(documentId)).bytes).equals(INVOICE)).toBe(true);
         }
-        const problems: string[] = [];
-        for (const row of rows) {
-          const instances = await engine.running.reads.findInstancesByVariable('submissionId', JSON.stringify(row.id));
-          if (row.state !== 'confirmed' || instances.length !== 1 || instances[0] !== row.process_instance_key) {
-            problems.push(`${row.aktenzeichen}: ${row.state}, instance ${row.process_instance_key}, instances found ${JSON.stringify(instances)}`);
-          }
-        }
-        expect(problems).toEqual([]);
+        expect(await notStartedOnce(engine.running.reads, rows)).toEqual([]);
         const instanceCount = (await engine.running.reads.processInstances({ bpmnProcessId: 'rechnungsworkflow', limit: 1000 })).instances.length;
         expect(instanceCount).toBe(rows.length);
       } finally {
