@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { FileSystemDocumentStore } from '../../connectors/index.js';
-import { bpmnProcess, sequence, serviceTask, startTestEngine, type TestEngine } from '../../engine/tests/harness.js';
+import { bpmnProcess, eventually, sequence, serviceTask, startTestEngine, type TestEngine } from '../../engine/tests/harness.js';
 import { SHARED } from '../../test/support/shared-files.js';
 import { SubmissionResumer } from '../portal/submission-resumer.js';
 import { ADMIN_PASSWORD, as, createStaff, signIn, startTestServer, type Credentials, type TestServer } from '../tests/test-server.js';
@@ -56,9 +56,13 @@ const sendXml = (caller: Credentials | undefined, xml: Buffer | string, fileName
 const upload = (caller: Credentials | undefined, bytes: Buffer, fileName: string) =>
   as(test, caller, 'post', '/api/invoices').attach('file', bytes, fileName);
 
+/** The instance's start variables, once the exporter (a moment behind the engine) has them. */
 async function startVariablesOf(processInstanceKey: string): Promise<Record<string, unknown>> {
-  const variables = await engine.running.reads.variablesOf(processInstanceKey);
-  return Object.fromEntries(variables.filter((each) => each.scopeKey === processInstanceKey).map((each) => [each.name, JSON.parse(each.value) as unknown]));
+  const variables = await eventually(async () => {
+    const found = (await engine.running.reads.variablesOf(processInstanceKey)).filter((each) => each.scopeKey === processInstanceKey);
+    return ['rechnung', 'aktenzeichen'].every((name) => found.some((each) => each.name === name)) && found;
+  }, 10_000);
+  return Object.fromEntries(variables.map((each) => [each.name, JSON.parse(each.value) as unknown]));
 }
 const instancesWith = (aktenzeichen: string) => engine.running.reads.findInstancesByVariable('aktenzeichen', JSON.stringify(aktenzeichen));
 
