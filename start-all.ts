@@ -4,7 +4,7 @@
  * configuration, calls `startAll`, prints `readyBanner` and stops it on a signal; tests call `startAll` themselves.
  */
 import type { Logger } from 'pino';
-import { readConnectorsConfig, startConnectors, type ConnectorsConfig, type RunningConnectors, type SecretProvider } from './connectors/index.js';
+import { FileSystemDocumentStore, readConnectorsConfig, startConnectors, type ConnectorsConfig, type RunningConnectors, type SecretProvider } from './connectors/index.js';
 import { readEngineConfig, startEngine, type EngineConfig, type RunningEngine } from './engine/index.js';
 import { PROCESS_MAIL_TEMPLATE_DIR, referenceBundles } from './processes/index.js';
 import { elementTemplateRoutes, readServerConfig, seedBundles, startServer, type RunningServer, type ServerConfig } from './server/index.js';
@@ -54,6 +54,8 @@ export async function startAll(config: AmtsflowConfig, { logger, secrets }: Star
       modules: [elementTemplateRoutes(() => connectors?.elementTemplates ?? [])],
       // Operations read the embedded engine's exported instances; against a Zeebe cluster there are none.
       operationsSource: engine?.reads,
+      // The invoice intake stores received XML where the connectors (the XRechnung intake) read documents.
+      documents: new FileSystemDocumentStore(config.connectors.documentDir),
     });
     // The city's reference processes, on the first start only (see seedBundles).
     await seedBundles(server.context, referenceBundles());

@@ -9,6 +9,7 @@ import { auditRoutes } from './audit/audit-routes.js';
 import { deploymentRoutes } from './deployments/deployment-routes.js';
 import { foundItemsModule } from './found-items/found-items-module.js';
 import { ApiRoutes } from './http/api-routes.js';
+import { invoiceRoutes } from './invoices/invoice-module.js';
 import { notFoundHandler, problemHandler } from './http/problem.js';
 import { authRoutes } from './identity/auth-routes.js';
 import { authenticate } from './identity/authenticate.js';
@@ -26,7 +27,7 @@ import { WEB_APP_CSP_DIRECTIVES, webAppRouter } from './web/web-app.js';
 export const FOUNDATION_MODULES: readonly RouteModule[] = [
   opsRoutes, authRoutes, oidcRoutes, userAdminRoutes, auditRoutes, deploymentRoutes,
   // The task list shows the files of the submission that started a case.
-  taskModule({ attachments: submissionAttachments }), operationsRoutes, portalRoutes, foundItemsModule,
+  taskModule({ attachments: submissionAttachments }), operationsRoutes, portalRoutes, foundItemsModule, invoiceRoutes,
 ];
 
 export interface ServerApp {

@@ -5,6 +5,7 @@
  */
 import type { Logger } from 'pino';
 import type { ZBClient } from 'zeebe-node';
+import type { DocumentStore } from '../connectors/index.js';
 import type { AuditLog } from './audit/audit-log.js';
 import type { ServerConfig } from './config.js';
 import type { ApiRoutes } from './http/api-routes.js';
@@ -31,6 +32,8 @@ export interface ServerContext {
   cookies: CookiePolicy;
   /** The embedded engine's exporter tables for the operations view; absent against a real Zeebe (ZEEBE_ADDRESS). */
   operationsSource?: OperationsSource;
+  /** The connectors' document store, where received invoices go; absent when the server runs without the connectors. */
+  documents?: DocumentStore;
 }
 
 export interface RouteModule {

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import pino, { type Logger } from 'pino';
 import { Duration, ZBClient } from 'zeebe-node';
+import type { DocumentStore } from '../connectors/index.js';
 import { AuditLog } from './audit/audit-log.js';
 import { createApp, FOUNDATION_MODULES, type ServerApp } from './app.js';
 import type { ServerConfig } from './config.js';
@@ -31,6 +32,11 @@ export interface StartServerOptions {
    * Without it (a real Zeebe behind ZEEBE_ADDRESS has no exporter tables of ours) those routes answer 503.
    */
   operationsSource?: OperationsSource;
+  /**
+   * The connectors' document store (`npm start` hands it the same directory the connectors use): the invoice intake
+   * stores the XML there for the process's connectors to read. Without it the intake answers 503.
+   */
+  documents?: DocumentStore;
 }
 
 export interface RunningServer extends ServerApp {
@@ -74,6 +80,7 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
     metrics: new ServerMetrics(() => probeGateway(zeebe)),
     cookies: { secure: config.publicUrl.protocol === 'https:' },
     operationsSource: options.operationsSource,
+    documents: options.documents,
   };
   try {
     const bootstrappedAdmin = await bootstrapAdmin(sql, users, audit, config.adminPassword);

@@ -1,12 +1,13 @@
 /**
  * `npm start`'s composition: engine, server and the built-in connectors in one process on a fresh data directory. A
  * process deployed to its gateway renders a Bescheid, files it in the e-Akte (in the connectors' own database) and
- * mails it to a local SMTP server; the server serves the running connectors' element templates and their metrics.
+ * mails it to a local SMTP server; the server serves the running connectors' element templates and their metrics, and
+ * an invoice it receives reaches the seeded Rechnungsworkflow's XRechnung connector through the shared document store.
  * And `npm start` itself prints what runs and stops on SIGTERM.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,9 +16,10 @@ import { ZBClient } from 'zeebe-node';
 import { startSmtpSink, type SmtpSink } from '../connectors/builtin/mail/testing/smtp-sink.js';
 import { connectorSecrets } from '../connectors/index.js';
 import { bpmnProcess, connectorProcess, connectorTask, flow } from '../connectors/testing/connector-test-bed.js';
-import { startTestEngine } from '../engine/tests/harness.js';
+import { eventually, startTestEngine } from '../engine/tests/harness.js';
 import { createStaff, STAFF_PASSWORD } from '../server/tests/test-server.js';
 import { readAmtsflowConfig, startAll, type RunningAmtsflow } from '../start-all.js';
+import { SHARED } from './support/shared-files.js';
 
 const ADMIN_PASSWORD = 'ein-langes-admin-passwort';
 let smtp: SmtpSink;
@@ -117,6 +119,20 @@ describe('npm start\'s composition', () => {
     expect(metrics).toContain('amtsflow_connector_jobs_finished_total{connector_type="amtsflow:mail:1",outcome="completed"} 1');
     expect(metrics).toContain('amtsflow_connector_jobs_activated_total{connector_type="amtsflow:http-json:1"} 0');
     expect(metrics).toContain('amtsflow_http_requests_total');
+  });
+
+  // After the metrics test, which counts the mails so far: the old sample's payment reminder is due at once.
+  it('hands an invoice received over HTTP to the XRechnung connector through the shared document store', async () => {
+    await createStaff(running.server, 'eingang', ['clerk'], ['rechnungseingang']);
+    const response = await fetch(`${running.server.url}/api/invoices?fileName=01.01a-INVOICE_ubl.xml`, {
+      method: 'POST', headers: { ...await sessionHeaders('eingang'), 'content-type': 'application/xml' },
+      body: readFileSync(path.join(SHARED, 'xrechnung-samples', 'valid', '01.01a-INVOICE_ubl.xml')),
+    });
+    expect(response.status).toBe(201);
+    const { processInstanceKey } = (await response.json()) as { processInstanceKey: string };
+    // The seeded Rechnungsworkflow's connector read the stored XML: the instance holds the invoice it found there.
+    const eingang = await eventually(async () => (await running.engine!.reads.variable(processInstanceKey, 'eingang'))?.value, 20_000);
+    expect(JSON.parse(eingang)).toMatchObject({ invoice: { number: '123456XX', buyerReference: '04011000-12345-03' } });
   });
 });
 

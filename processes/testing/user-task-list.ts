@@ -7,6 +7,8 @@ import type { Job, JSONDoc, ZBClient } from 'zeebe-node';
 import { submittedThrough, type DeployedForms } from './form-submission.js';
 
 export const USER_TASK_JOB_TYPE = 'io.camunda.zeebe:userTask';
+/** The clerk a test completes a task as, when it does not name one. */
+export const DEFAULT_CLERK = 'sachbearbeitung';
 
 export interface UserTask {
   jobKey: string;
@@ -53,18 +55,22 @@ export class UserTaskList {
     return ![...this.open.values()].some((task) => task.processInstanceKey === processInstanceKey && task.elementId === elementId);
   }
 
-  /** Completes the task with what the clerk entered in its form; throws when the form refuses it. */
-  async complete(task: UserTask, entered: Record<string, unknown>): Promise<void> {
+  /**
+   * Completes the task with what the clerk (by user name) entered in its form; throws when the form refuses it. Like
+   * the server, it adds who completed it as `completedBy` (server/tasks/completed-by.ts), over the form's data.
+   */
+  async complete(task: UserTask, entered: Record<string, unknown>, clerk = DEFAULT_CLERK): Promise<void> {
     const schema = task.formKey === undefined ? undefined : this.forms?.byKey.get(task.formKey);
-    const variables = schema ? submittedThrough(schema, entered, task.variables) : entered;
+    const data = schema ? submittedThrough(schema, entered, task.variables) : entered;
+    const variables = { ...data, completedBy: { id: clerk, username: clerk, name: clerk } };
     await this.zbc.completeJob({ jobKey: task.jobKey, variables: variables as JSONDoc });
     this.open.delete(task.jobKey);
   }
 
   /** Takes and completes the task of the element in one step. */
-  async completeTask(processInstanceKey: string, elementId: string, variables: Record<string, unknown>): Promise<UserTask> {
+  async completeTask(processInstanceKey: string, elementId: string, variables: Record<string, unknown>, clerk = DEFAULT_CLERK): Promise<UserTask> {
     const task = await this.take(processInstanceKey, elementId);
-    await this.complete(task, variables);
+    await this.complete(task, variables, clerk);
     return task;
   }
 

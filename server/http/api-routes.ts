@@ -31,7 +31,9 @@ export type RequestBodySpec =
   /** Parsed by the handler (see `multipart.ts`); the schema only documents the parts. */
   | { multipart: JsonSchema; maxBytes: number }
   /** Either: JSON (checked against `json`, at most the JSON limit) or a multipart body of at most `maxBytes`. */
-  | { json: JsonSchema; multipart: JsonSchema; maxBytes: number };
+  | { json: JsonSchema; multipart: JsonSchema; maxBytes: number }
+  /** The bytes of a body of one of these media types (a Buffer for the handler), or a multipart body if declared; at most `maxBytes`. */
+  | { bytes: readonly string[]; multipart?: JsonSchema; maxBytes: number };
 
 export interface ValidInput {
   body: unknown;
@@ -100,7 +102,8 @@ export class ApiRoutes {
   }
 
   private bodyParsers(body: RequestBodySpec): RequestHandler[] {
-    const types = [...('json' in body ? ['application/json'] : []), ...('multipart' in body ? ['multipart/form-data'] : [])];
+    const bytes = 'bytes' in body ? body.bytes : [];
+    const types = [...('json' in body ? ['application/json'] : []), ...('multipart' in body ? ['multipart/form-data'] : []), ...bytes];
     const requireType: RequestHandler = (req, _res, next) => {
       if (!req.is(types)) throw new HttpProblem(415, { detail: `The body must be ${types.join(' or ')}.` });
       next();
@@ -108,7 +111,7 @@ export class ApiRoutes {
     const jsonLimit = 'multipart' in body ? this.options.maxJsonBytes : body.maxBytes ?? this.options.maxJsonBytes;
     const parsers: RequestHandler[] = [];
     if ('json' in body) parsers.push(express.json({ limit: jsonLimit, type: 'application/json', strict: true }));
-    if ('multipart' in body) parsers.push(express.raw({ limit: body.maxBytes, type: 'multipart/form-data' }));
+    if ('multipart' in body || bytes.length > 0) parsers.push(express.raw({ limit: body.maxBytes, type: [...('multipart' in body ? ['multipart/form-data'] : []), ...bytes] }));
     return [requireType, ...parsers];
   }
 

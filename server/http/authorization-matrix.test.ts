@@ -185,6 +185,12 @@ function rows(): Row[] {
       method: 'get', route: '/api/tasks/:taskKey/attachments/:attachmentId', url: `/api/tasks/${submissionTaskKey}/attachments/${attachmentId}`,
       expected: { anonymous: 401, otherClerk: 403, rightClerk: 200, processManager: 200, admin: 403 },
     },
+    // The Rechnungseingang's intake: its clerks (none here; see invoices/invoice-routes.test.ts) and admins; this server
+    // runs without the connectors' document store, so an admin who passes gets 503.
+    {
+      method: 'post', route: '/api/invoices', url: '/api/invoices', send: (c) => c.set('Content-Type', 'application/xml').send('<Invoice/>'),
+      expected: { ...only('admin', 503) },
+    },
     // Last, because they end the callers' sessions.
     { method: 'post', route: '/api/auth/logout', url: '/api/auth/logout', expected: signedIn(204) },
     { method: 'post', route: '/api/auth/login', url: '/api/auth/login', send: (c) => c.send({ username: 'login-target', password: STAFF_PASSWORD }), expected: everyone(200) },

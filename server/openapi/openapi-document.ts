@@ -94,6 +94,7 @@ function requestBodyOf(body: NonNullable<ApiRoute['body']>): Record<string, unkn
     content: {
       ...('json' in body ? { 'application/json': { schema: body.json } } : {}),
       ...('multipart' in body ? { 'multipart/form-data': { schema: body.multipart } } : {}),
+      ...('bytes' in body ? Object.fromEntries(body.bytes.map((type) => [type, { schema: { type: 'string', contentMediaType: type } }])) : {}),
     },
   };
 }

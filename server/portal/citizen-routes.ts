@@ -2,7 +2,7 @@
  * The citizen portal's routes, all public: the catalogue of services, a service's form, submitting it (rate-limited
  * per client address), and a submission's status and files by its unguessable status token.
  */
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { requestOrigin } from '../audit/audit-log.js';
 import type { ApiRoutes } from '../http/api-routes.js';
 import { validationProblem } from '../http/problem.js';
@@ -93,10 +93,7 @@ export function registerCitizenRoutes(routes: ApiRoutes, portal: PortalServices)
       503: { description: 'The engine did not acknowledge the instance; retry with the same Idempotency-Key', contentType: PROBLEM },
     },
     async handler(req, res, { params, body }) {
-      const idempotencyKey = req.get('idempotency-key');
-      if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-        throw validationProblem([{ pointer: '#/header/Idempotency-Key', detail: 'must be 16 to 128 characters of A-Z, a-z, 0-9, _ and -' }]);
-      }
+      const idempotencyKey = idempotencyKeyOf(req);
       const submission = await readSubmissionBody(body, req.get('content-type') ?? '', limits);
       const receipt = await intake.submit({
         serviceId: params.serviceId, body: submission, idempotencyKey, locale: req.acceptsLanguages('de', 'en') || 'de', origin: requestOrigin(req),
@@ -132,6 +129,15 @@ export function registerCitizenRoutes(routes: ApiRoutes, portal: PortalServices)
       sendFile(res, file);
     },
   });
+}
+
+/** The request's `Idempotency-Key` header, if any; 400 when it is not 16 to 128 characters of A-Z a-z 0-9 _ -. */
+export function idempotencyKeyOf(req: Request): string | undefined {
+  const key = req.get('idempotency-key');
+  if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
+    throw validationProblem([{ pointer: '#/header/Idempotency-Key', detail: 'must be 16 to 128 characters of A-Z, a-z, 0-9, _ and -' }]);
+  }
+  return key;
 }
 
 /** A stored file as a download that no browser renders or sniffs. */

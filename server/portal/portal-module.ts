@@ -44,7 +44,7 @@ export const portalRoutes: RouteModule = {
     const logger = context.logger.child({ module: 'portal' });
     const { services, forms } = servicePublishing(context);
     const store = new SubmissionStore(sql);
-    const intake = new SubmissionIntake({ sql, store, audit, services, forms, validate: validateTaskForm, zeebe, logger,
+    const intake = new SubmissionIntake({ sql, store, audit, subject: 'submission', services, forms, validate: validateTaskForm, zeebe, logger,
       // PGlite has one session; a PostgreSQL server's pool commits in parallel.
       parallelCommits: context.config.databaseUrl === undefined ? 1 : 8,
     });
@@ -52,6 +52,9 @@ export const portalRoutes: RouteModule = {
     registerServiceRoutes(routes, portal);
     registerCitizenRoutes(routes, portal);
     registerTaskAttachmentRoute(routes, { store, tasks: new TaskStore(sql) });
-    return new SubmissionResumer({ sql, store, audit, zeebe, source: context.operationsSource, logger, config: context.config.portal });
+    return new SubmissionResumer({
+      sql, store, audit, subject: 'submission', zeebe, source: context.operationsSource, logger, config: context.config.portal,
+      auditDetailsOf: (submission) => ({ serviceId: submission.serviceId }),
+    });
   },
 };

@@ -40,7 +40,8 @@ export const SUBMISSION_JSON_SCHEMA = {
 
 /** Form-js file picker keys are `files::<uuid>`; any sensible key is taken, since it only has to match the data. */
 const FILE_KEY = /^[A-Za-z0-9:._-]{1,200}$/;
-const FILE_NAME = /^[^/\\\u0000-\u001f\u007f]{1,200}$/;
+/** A file name without path or control characters, at most 200 characters. */
+export const FILE_NAME = /^[^/\\\u0000-\u001f\u007f]{1,200}$/;
 /** Room for the form data and the parts' headers beside the files. */
 export const MULTIPART_OVERHEAD_BYTES = 128 * 1024;
 

@@ -21,7 +21,7 @@ import type { ServiceFormResolver } from './service-forms.js';
 import type { ServiceStore } from './service-store.js';
 import type { SubmissionBody, SubmittedFile } from './submission-body.js';
 import { confirmationsInGroups, recordOutcome, startInstance, type Confirmation, type SettlementDeps } from './submission-settlement.js';
-import type { NewSubmission, StoredSubmission } from './submission-store.js';
+import type { NewSubmission, StoredSubmission, SubmissionStore } from './submission-store.js';
 import { derivedToken, issueStatusToken, sha256Hex } from './status-tokens.js';
 
 export interface SubmissionReceipt {
@@ -39,7 +39,8 @@ export interface SubmissionRequest {
   origin: { actor: AuditActor; clientAddress?: string };
 }
 
-export interface SubmissionIntakeDeps extends SettlementDeps {
+export interface SubmissionIntakeDeps extends SettlementDeps<StoredSubmission> {
+  store: SubmissionStore;
   services: ServiceStore;
   forms: ServiceFormResolver;
   validate: TaskFormValidator;
@@ -116,7 +117,7 @@ export class SubmissionIntake {
       deps.logger.warn({ err: outcome.unreachable, reference }, 'The engine did not acknowledge a submission\'s instance; it stays pending');
       throw engineUnreachable();
     }
-    const settlement = { submission: { ...submission, reference }, origin: request.origin, details: { files: submission.files.length } };
+    const settlement = { submission: { ...submission, reference }, origin: request.origin, details: { serviceId: service.id, files: submission.files.length } };
     await ('started' in outcome ? this.confirmations.write({ ...settlement, outcome }) : recordOutcome(deps, { ...settlement, outcome }));
     if ('refused' in outcome) throw submissionNotStarted(outcome.refused);
     return { reference, statusToken: token.token, submittedAt, serviceId: service.id };

@@ -5,7 +5,7 @@ import { readServerConfig } from '../config.js';
 import { publishDogService, startPortalTestBed, type PortalTestBed } from '../tests/portal-fixtures.js';
 import { startTestServer } from '../tests/test-server.js';
 import { SubmissionResumer } from './submission-resumer.js';
-import { SubmissionStore } from './submission-store.js';
+import { SubmissionStore, type StoredSubmission } from './submission-store.js';
 
 let bed: PortalTestBed;
 let store: SubmissionStore;
@@ -30,10 +30,11 @@ async function leftPending(): Promise<{ id: string; reference: string }> {
   return { id, reference };
 }
 
-function resumer(withSource: boolean): SubmissionResumer {
+function resumer(withSource: boolean): SubmissionResumer<StoredSubmission> {
   const { context } = bed.test.server;
   return new SubmissionResumer({
-    sql: context.sql, store, audit: context.audit, zeebe: context.zeebe, logger: pino({ level: 'silent' }),
+    sql: context.sql, store, audit: context.audit, subject: 'submission', zeebe: context.zeebe, logger: pino({ level: 'silent' }),
+    auditDetailsOf: (submission) => ({ serviceId: submission.serviceId }),
     source: withSource ? bed.engine.running.reads : undefined, config: { resumeAfterMs: 1000, resumeIntervalMs: 1000 },
   });
 }

@@ -2,10 +2,12 @@
  * Submissions and their files in the server's tables. A submission is written `pending` with its files and its
  * reference number in one transaction, before the engine is asked for the instance; it becomes `confirmed` once the
  * engine acknowledged it. Reference numbers come from one counter row per prefix and year, taken in that
- * transaction, so they have no gaps.
+ * transaction, so they have no gaps (`reference-numbers.ts`).
  */
 import type { SqlClient, SqlSession } from '../storage/server-storage.js';
 import type { SubmittedFile } from './submission-body.js';
+import { nextReferenceSql } from './reference-numbers.js';
+import { StartLedgerTable } from './start-ledger-table.js';
 
 export type SubmissionState = 'pending' | 'confirmed' | 'unconfirmed' | 'failed';
 
@@ -66,8 +68,10 @@ const COLUMNS = `id::text AS id, reference, service_id, state, idempotency_key_s
 const fileColumns = (alias = '') =>
   `${alias}id::text AS id, ${alias}submission_id::text AS submission_id, ${alias}field_key AS field_key, ${alias}name AS name, ${alias}content_type AS content_type, ${alias}size AS size`;
 
-export class SubmissionStore {
-  constructor(private readonly sql: SqlClient) {}
+export class SubmissionStore extends StartLedgerTable<StoredSubmission, SubmissionRow> {
+  constructor(sql: SqlClient) {
+    super(sql, 'portal_submissions', COLUMNS, submissionOf);
+  }
 
   /**
    * Writes a pending submission with a new reference number (`HUND-2026-000123`) from the counter row of its prefix
@@ -75,16 +79,12 @@ export class SubmissionStore {
    * gaps), and its files. Pass a transaction when there are files.
    */
   async insertPending(session: SqlSession, submission: NewSubmission, year: number): Promise<{ reference: string; createdAt: string }> {
+    const next = nextReferenceSql('$12', '$13');
     const [row] = await session.query<{ reference: string; created_at: Date | string }>(
-      `WITH counter AS (
-         INSERT INTO portal_reference_counters (prefix, year, last_number) VALUES ($12::text, $13::int, 1)
-         ON CONFLICT (prefix, year) DO UPDATE SET last_number = portal_reference_counters.last_number + 1
-         RETURNING last_number
-       )
+      `WITH ${next.cte}
        INSERT INTO portal_submissions (id, reference, service_id, state, status_token_sha256, idempotency_key_sha256, request_sha256, token_salt,
          process_definition_key, bpmn_process_id, process_version, form_key, data)
-       SELECT $1, $12::text || '-' || $13::int || '-' || right('00000' || last_number::text, greatest(6, length(last_number::text))),
-         $2, 'pending', $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb
+       SELECT $1, ${next.reference}, $2, 'pending', $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb
        FROM counter RETURNING reference, created_at`,
       [submission.id, submission.serviceId, submission.statusTokenSha256, submission.idempotencyKeySha256, submission.requestSha256,
         submission.tokenSalt, submission.processDefinitionKey, submission.bpmnProcessId, submission.processVersion, submission.formKey,
@@ -99,27 +99,6 @@ export class SubmissionStore {
     return { reference: row.reference, createdAt: new Date(row.created_at).toISOString() };
   }
 
-  /** Marks a pending (or unconfirmed) submission settled; false when it was settled already. */
-  async settle(tx: SqlSession, id: string, outcome: { state: 'confirmed'; processInstanceKey: string } | { state: 'failed'; failure: string } | { state: 'unconfirmed' }): Promise<boolean> {
-    const rows = await tx.query(
-      `UPDATE portal_submissions SET state = $2, process_instance_key = $3, failure = $4, settled_at = now()
-       WHERE id = $1 AND state IN ('pending', 'unconfirmed') RETURNING id`,
-      [id, outcome.state, outcome.state === 'confirmed' ? outcome.processInstanceKey : null, outcome.state === 'failed' ? outcome.failure : null],
-    );
-    return rows.length > 0;
-  }
-
-  /** Confirms many pending (or unconfirmed) submissions at once; answers the ids it confirmed (not those settled before). */
-  async confirmAll(tx: SqlSession, confirmations: readonly { id: string; processInstanceKey: string }[]): Promise<Set<string>> {
-    const rows = await tx.query<{ id: string }>(
-      `UPDATE portal_submissions s SET state = 'confirmed', process_instance_key = c.instance_key, settled_at = now()
-       FROM unnest($1::uuid[], $2::text[]) AS c(id, instance_key)
-       WHERE s.id = c.id AND s.state IN ('pending', 'unconfirmed') RETURNING s.id::text AS id`,
-      [confirmations.map((confirmation) => confirmation.id), confirmations.map((confirmation) => confirmation.processInstanceKey)],
-    );
-    return new Set(rows.map((row) => row.id));
-  }
-
   async byIdempotencyKey(keySha256: string): Promise<StoredSubmission | undefined> {
     const [row] = await this.sql.query<SubmissionRow>(`SELECT ${COLUMNS} FROM portal_submissions WHERE idempotency_key_sha256 = $1`, [keySha256]);
     return row && submissionOf(row);
@@ -127,22 +106,6 @@ export class SubmissionStore {
 
   async byStatusToken(tokenSha256: string): Promise<StoredSubmission | undefined> {
     const [row] = await this.sql.query<SubmissionRow>(`SELECT ${COLUMNS} FROM portal_submissions WHERE status_token_sha256 = $1`, [tokenSha256]);
-    return row && submissionOf(row);
-  }
-
-  /**
-   * Claims a pending submission whose last attempt is older than `olderThanMs`, for the background settling: moving
-   * `attempted_at` on is the claim, so another server replica leaves it alone for as long.
-   */
-  async claimStalePending(olderThanMs: number): Promise<StoredSubmission | undefined> {
-    const [row] = await this.sql.query<SubmissionRow>(
-      `UPDATE portal_submissions SET attempted_at = now()
-       WHERE id = (SELECT id FROM portal_submissions WHERE state = 'pending' AND attempted_at < now() - make_interval(secs => $1::float8 / 1000)
-                   ORDER BY attempted_at LIMIT 1)
-         AND state = 'pending' AND attempted_at < now() - make_interval(secs => $1::float8 / 1000)
-       RETURNING ${COLUMNS}`,
-      [olderThanMs],
-    );
     return row && submissionOf(row);
   }
 

@@ -12,6 +12,7 @@ import { USERNAME_SCHEMA } from '../identity/schemas.js';
 import { hasRole, type StaffUser } from '../identity/staff-user.js';
 import { toStaffUser } from '../identity/user-store.js';
 import type { SqlSession } from '../storage/server-storage.js';
+import { COMPLETED_BY_SCHEMA } from './completed-by.js';
 import { isAssignee, mayAssign, mayBeAssignedTo, mayClaim, mayUnclaim, mayWorkOn } from './task-access.js';
 import type { TaskServices } from './task-module.js';
 import { claimedByOther, noSuchTask, notYourTask, taskNotOpen } from './task-problems.js';
@@ -135,12 +136,20 @@ export function registerTaskActionRoutes(routes: ApiRoutes, services: TaskServic
   routes.add({
     method: 'post', path: '/api/tasks/:taskKey/complete', operationId: 'completeTask', tag: 'tasks', access: TASK_ACCESS,
     summary: 'Complete a task with its form\'s data (its assignee)',
-    description: 'The data is validated with the task\'s form as the form-js viewer would (422 with field errors, nothing completed); the job is completed with the cleaned data: shown, enabled fields only. A task someone else completed first, or whose process no longer needs it, answers 409.',
+    description: [
+      'The data is validated with the task\'s form as the form-js viewer would (422 with field errors, nothing completed); the job is completed with the cleaned data: shown, enabled fields only.',
+      'The server adds who completed it, from the session, as the variable `completedBy: { id, username, name }` (the account\'s id, sign-in name and display name), over anything the data holds under that name:',
+      'a process that needs it per task (a four-eyes rule) maps it with an output mapping, e.g. `=completedBy.username` → `pruefung.geprueftVon`.',
+      'A task someone else completed first, or whose process no longer needs it, answers 409.',
+    ].join(' '),
     params: TASK_KEY_PARAM,
     guards: [taskOfPath(services)],
     body: { json: COMPLETE_BODY },
     responses: {
-      200: { description: 'Completed; the variables the job was completed with', schema: { type: 'object', properties: { task: TASK_SUMMARY_SCHEMA, variables: { type: 'object' } } } },
+      200: {
+        description: 'Completed; the variables the job was completed with (the cleaned data and `completedBy`)',
+        schema: { type: 'object', properties: { task: TASK_SUMMARY_SCHEMA, variables: { type: 'object', properties: { completedBy: COMPLETED_BY_SCHEMA } } } },
+      },
       404: NOT_FOUND,
       409: { description: 'Not assigned to the caller, completed by someone else first, gone, or the form is unavailable', contentType: PROBLEM },
       422: { description: 'The data does not fill in the form correctly: `errors` has one entry per field', contentType: PROBLEM },

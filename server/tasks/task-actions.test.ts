@@ -22,9 +22,33 @@ beforeAll(async () => {
       )),
     },
     { name: 'kenntnisnahme.bpmn', content: userTaskProcess('kenntnisnahme', userTask('lesen', { candidateGroups: 'kaemmerei' })) },
+    { name: 'sachlich-richtig.form', content: JSON.stringify(SIGN_OFF_FORM) },
+    {
+      name: 'zeichnung.bpmn',
+      content: bpmnProcess('zeichnung', sequence(
+        userTask('zeichnen', { formId: SIGN_OFF_FORM.id, candidateGroups: 'kaemmerei', extra: SIGNED_BY_MAPPING }),
+        { id: 'weiter', xml: serviceTask('weiter', 'nach-zeichnung') },
+      )),
+    },
   ]);
 });
 afterAll(() => bed.stop());
+
+/**
+ * A form that still asks who signs (as the Rechnungsworkflow's once did), even under the reserved name, and a task
+ * that takes the signer from the server's `completedBy`, as the Rechnungsworkflow's four-eyes rule does.
+ */
+const SIGN_OFF_FORM = {
+  id: 'sachlich-richtig',
+  type: 'default',
+  components: [
+    { id: 'result', key: 'pruefung.ergebnis', type: 'textfield', label: 'Ergebnis', validate: { required: true } },
+    { id: 'typedSigner', key: 'pruefung.geprueftVon', type: 'textfield', label: 'Kennung' },
+    { id: 'typedCompleter', key: 'completedBy.username', type: 'textfield', label: 'Erledigt durch' },
+  ],
+};
+const SIGNED_BY_MAPPING = '<zeebe:ioMapping><zeebe:output source="=pruefung" target="pruefung" />'
+  + '<zeebe:output source="=completedBy.username" target="pruefung.geprueftVon" /></zeebe:ioMapping>';
 
 const post = (who: Credentials | undefined, key: string, action: string, body?: object) => {
   const call = as(bed.test, who, 'post', `/api/tasks/${key}/${action}`);
@@ -136,11 +160,12 @@ describe('complete', () => {
     await post(bed.kaemmerei, key, 'claim');
     const response = await post(bed.kaemmerei, key, 'complete', { data: { taxAmount: 96, approved: true, reason: 'hidden once approved', smuggled: 'x' } });
     expect(response.status).toBe(200);
-    expect(response.body.variables).toEqual({ taxAmount: 96, note: '', approved: true });
+    const completedBy = { id: bed.kaemmerei.userId, username: 'k-clerk', name: 'k-clerk' };
+    expect(response.body.variables).toEqual({ taxAmount: 96, note: '', approved: true, completedBy });
     expect(response.body.task).toMatchObject({ key, state: 'completed' });
     const next = await activateOne(bed.engine, 'bescheid-erstellen');
     expect(String(next.processInstanceKey)).toBe(processInstanceKey);
-    expect(next.variables).toEqual({ dogName: 'Bello', taxAmount: 96, note: '', approved: true });
+    expect(next.variables).toEqual({ dogName: 'Bello', taxAmount: 96, note: '', approved: true, completedBy });
     expect(await auditActions(key)).toEqual(['task.created', 'task.claimed', 'task.completed']);
   });
 
@@ -194,8 +219,22 @@ describe('complete', () => {
     expect(withData.body.type).toBe('urn:amtsflow:problem:task-has-no-form');
     const response = await post(bed.kaemmerei, key, 'complete', {});
     expect(response.status).toBe(200);
-    expect(response.body.variables).toEqual({});
+    expect(response.body.variables).toEqual({ completedBy: { id: bed.kaemmerei.userId, username: 'k-clerk', name: 'k-clerk' } });
     expect(activeElementIds(bed.engine, processInstanceKey)).toEqual([]);
+  });
+
+  it('tells the process who completed the task from the session: a clerk cannot sign as someone else', async () => {
+    const processInstanceKey = await startInstance(bed, 'zeichnung');
+    const { key } = await taskOf(bed, processInstanceKey);
+    await post(bed.kaemmerei, key, 'claim');
+    const response = await post(bed.kaemmerei, key, 'complete', {
+      data: { pruefung: { ergebnis: 'SACHLICH_RICHTIG', geprueftVon: 'k-clerk-2' }, completedBy: { username: 'k-clerk-2' } },
+    });
+    expect(response.status).toBe(200);
+    expect(response.body.variables.completedBy).toEqual({ id: bed.kaemmerei.userId, username: 'k-clerk', name: 'k-clerk' });
+    const next = await activateOne(bed.engine, 'nach-zeichnung');
+    expect(String(next.processInstanceKey)).toBe(processInstanceKey);
+    expect(next.variables.pruefung).toEqual({ ergebnis: 'SACHLICH_RICHTIG', geprueftVon: 'k-clerk' });
   });
 
   it('refuses a body that is not the declared shape with 400', async () => {

@@ -26,7 +26,7 @@ beforeAll(async () => {
     await as(bed.test, bed.kaemmerei, 'post', `/api/tasks/${key}/claim`);
     taskKeys.push(key);
   }
-});
+}, 60_000);
 afterAll(() => bed.stop());
 
 /** Every `key` and `path` a form binds, so generated data hits real fields as well as unknown ones. */

@@ -3,7 +3,8 @@
  * with the cleaned data. Nothing is completed twice: the task moves open → completing in one conditional update
  * before the engine is asked (a second clerk gets 409 there), and the engine itself completes a job only once (a
  * completion that lost the race answers NOT_FOUND, which ends the task as gone). The outcome and its audit entry
- * are written in one transaction once the engine has answered.
+ * are written in one transaction once the engine has answered. The signed-in clerk is added to the variables as
+ * `completedBy` (`completed-by.ts`), over anything the data says under that name.
  */
 import type { Logger } from 'pino';
 import type { ZBClient } from 'zeebe-node';
@@ -11,6 +12,7 @@ import type { AuditEntryInput, AuditLog } from '../audit/audit-log.js';
 import { HttpProblem, problemType } from '../http/problem.js';
 import type { StaffUser } from '../identity/staff-user.js';
 import type { SqlClient } from '../storage/server-storage.js';
+import { COMPLETED_BY_VARIABLE, completedByOf } from './completed-by.js';
 import { isNotFound } from './job-probe.js';
 import { taskNotOpen } from './task-problems.js';
 import type { TaskFormResolver } from './task-forms.js';
@@ -47,7 +49,7 @@ export class TaskCompletion {
 
   /** Resolves with the variables the job was completed with; throws an HttpProblem otherwise. */
   async complete(request: CompletionRequest): Promise<Record<string, unknown>> {
-    const variables = await this.variablesFor(request);
+    const variables = { ...await this.variablesFor(request), [COMPLETED_BY_VARIABLE]: completedByOf(request.user) };
     const { task } = request;
     if (!(await this.deps.store.beginCompletion(task.key))) throw taskNotOpen((await this.deps.store.get(task.key)) ?? task);
     try {
@@ -66,7 +68,7 @@ export class TaskCompletion {
     return variables;
   }
 
-  /** The variables to complete with: the form's cleaned data, or nothing for a task without a form. */
+  /** The form's cleaned data, or nothing for a task without a form. */
   private async variablesFor({ task, submitted, locale }: CompletionRequest): Promise<Record<string, unknown>> {
     const form = await this.deps.forms.formOf(task);
     if (form.kind === 'none') {

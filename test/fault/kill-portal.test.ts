@@ -10,6 +10,7 @@ import { startTestEngine } from '../../engine/tests/harness.js';
 import { openServerStorage } from '../../server/storage/server-storage.js';
 import { startAmtsflowProcess, TEST_ADMIN_PASSWORD } from '../support/amtsflow-process.js';
 import { publishDogServiceOver } from '../support/portal-http.js';
+import { notStartedOnce } from '../support/started-once.js';
 
 const ANSWERED_BEFORE_KILL = 150;
 const CONCURRENT_CITIZENS = 8;
@@ -59,14 +60,7 @@ describe('crash safety of the portal', () => {
         for (const [reference, name] of answered) {
           expect({ reference, name: byReference.get(reference)?.name, state: byReference.get(reference)?.state }).toEqual({ reference, name, state: 'confirmed' });
         }
-        const problems: string[] = [];
-        for (const row of rows) {
-          const instances = await engine.running.reads.findInstancesByVariable('submissionId', JSON.stringify(row.id));
-          if (row.state !== 'confirmed' || instances.length !== 1 || instances[0] !== row.process_instance_key) {
-            problems.push(`${row.reference}: ${row.state}, instance ${row.process_instance_key}, instances found ${JSON.stringify(instances)}`);
-          }
-        }
-        expect(problems).toEqual([]);
+        expect(await notStartedOnce(engine.running.reads, rows)).toEqual([]);
         const instanceCount = (await engine.running.reads.processInstances({ bpmnProcessId: 'hund-anmelden', limit: 1000 })).instances.length;
         expect(instanceCount).toBe(rows.length);
       } finally {

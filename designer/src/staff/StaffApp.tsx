@@ -15,8 +15,9 @@ const DesignerRoutes = lazy(() => import('./designer/DesignerRoutes.js').then((m
 // The task list's form viewer and operations' diagram viewer are chunks of their own as well, loaded by those pages.
 const TaskRoutes = lazy(() => import('./tasks/TaskRoutes.js').then((module) => ({ default: module.TaskRoutes })));
 const OperationsRoutes = lazy(() => import('./operations/OperationsRoutes.js').then((module) => ({ default: module.OperationsRoutes })));
+const InvoiceRoutes = lazy(() => import('./invoices/InvoiceRoutes.js').then((module) => ({ default: module.InvoiceRoutes })));
 
-const AREA_ROUTES = { designer: DesignerRoutes, tasks: TaskRoutes, operations: OperationsRoutes } as const;
+const AREA_ROUTES = { designer: DesignerRoutes, tasks: TaskRoutes, operations: OperationsRoutes, invoices: InvoiceRoutes } as const;
 
 export function StaffApp() {
   const { state } = useSession();

@@ -1,5 +1,6 @@
 /** Every text of the staff app, German first. A key missing in English is a type error. */
 import { DESIGNER_DE, DESIGNER_EN } from '../designer/designer-messages.js';
+import { INVOICES_DE, INVOICES_EN } from '../invoices/invoice-messages.js';
 import { OPERATIONS_DE, OPERATIONS_EN } from '../operations/operations-messages.js';
 import { TASKS_DE, TASKS_EN } from '../tasks/task-messages.js';
 
@@ -48,6 +49,7 @@ const de = {
   ...DESIGNER_DE,
   ...TASKS_DE,
   ...OPERATIONS_DE,
+  ...INVOICES_DE,
 } as const;
 
 export type StaffMessageKey = keyof typeof de;
@@ -97,6 +99,7 @@ const en: Record<StaffMessageKey, string> = {
   ...DESIGNER_EN,
   ...TASKS_EN,
   ...OPERATIONS_EN,
+  ...INVOICES_EN,
 };
 
 export const STAFF_MESSAGES = { de, en };

@@ -1,0 +1,86 @@
+/**
+ * Kills `npm start` with SIGKILL while the Rechnungseingang uploads invoices, restarts it, and checks the intake's
+ * promise: every invoice answered with an Aktenzeichen has its stored XML and its Rechnungsworkflow instance, and no
+ * invoice has two instances.
+ */
+import { describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { FileSystemDocumentStore } from '../../connectors/index.js';
+import { startTestEngine } from '../../engine/tests/harness.js';
+import { openServerStorage } from '../../server/storage/server-storage.js';
+import { startAmtsflowProcess, TEST_ADMIN_PASSWORD } from '../support/amtsflow-process.js';
+import { signInOver } from '../support/portal-http.js';
+import { SHARED } from '../support/shared-files.js';
+import { notStartedOnce, type StartedRow } from '../support/started-once.js';
+
+const ANSWERED_BEFORE_KILL = 40;
+const CONCURRENT_UPLOADS = 4;
+const RESUME_ENV = { AMTSFLOW_PORTAL_RESUME_AFTER_SECONDS: '1', AMTSFLOW_PORTAL_RESUME_CHECK_SECONDS: '1' };
+const INVOICE = readFileSync(path.join(SHARED, 'xrechnung-samples', 'valid', '01.01a-INVOICE_ubl.xml'));
+
+describe('crash safety of the invoice intake', () => {
+  it('keeps the XML and an instance for every answered invoice, and never starts two, across a SIGKILL', async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'amtsflow-kill-invoices-'));
+    try {
+      // The first start seeds the reference processes, the Rechnungsworkflow among them.
+      const first = await startAmtsflowProcess(dataDir, RESUME_ENV);
+      const admin = await signInOver(first.url, 'admin', TEST_ADMIN_PASSWORD);
+
+      const answered = new Map<string, string>();
+      let killed = false;
+      const uploader = async () => {
+        while (!killed) {
+          const response = await fetch(`${first.url}/api/invoices?fileName=rechnung.xml`, {
+            method: 'POST', headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrfToken, 'content-type': 'application/xml' }, body: INVOICE,
+          }).catch(() => undefined);
+          if (response?.status === 201) {
+            const receipt = await response.json() as { aktenzeichen: string; document: { documentId: string } };
+            answered.set(receipt.aktenzeichen, receipt.document.documentId);
+          } else if (response !== undefined && response.status !== 503) {
+            throw new Error(`Unexpected answer ${response.status}: ${await response.text()}`);
+          }
+        }
+      };
+      const uploads = Array.from({ length: CONCURRENT_UPLOADS }, uploader);
+      const giveUpAt = Date.now() + 120_000;
+      while (answered.size < ANSWERED_BEFORE_KILL && Date.now() < giveUpAt) await new Promise((resolve) => setTimeout(resolve, 5));
+      first.child.kill('SIGKILL');
+      killed = true;
+      expect(await first.exited).toBe('SIGKILL');
+      await Promise.all(uploads);
+      expect(answered.size).toBeGreaterThanOrEqual(ANSWERED_BEFORE_KILL);
+
+      // The restart settles what the crash left pending (after a second, as configured here), then stops cleanly.
+      const second = await startAmtsflowProcess(dataDir, RESUME_ENV);
+      await new Promise((resolve) => setTimeout(resolve, 8_000));
+      second.child.kill('SIGTERM');
+      expect(await second.exited).toBe('0');
+
+      const sql = await openServerStorage({ dataDir });
+      const engine = await startTestEngine(dataDir);
+      const documents = new FileSystemDocumentStore(path.join(dataDir, 'documents'));
+      try {
+        const rows = await sql.query<StartedRow & { document_id: string }>(
+          `SELECT id::text AS id, aktenzeichen AS reference, state, process_instance_key, document->>'documentId' AS document_id FROM invoice_intakes`,
+        );
+        const byAktenzeichen = new Map(rows.map((row) => [row.reference, row]));
+        for (const [aktenzeichen, documentId] of answered) {
+          const row = byAktenzeichen.get(aktenzeichen);
+          expect({ aktenzeichen, state: row?.state, documentId: row?.document_id }).toEqual({ aktenzeichen, state: 'confirmed', documentId });
+          expect(Buffer.from((await documents.get(documentId)).bytes).equals(INVOICE)).toBe(true);
+        }
+        expect(await notStartedOnce(engine.running.reads, rows)).toEqual([]);
+        const instanceCount = (await engine.running.reads.processInstances({ bpmnProcessId: 'rechnungsworkflow', limit: 1000 })).instances.length;
+        expect(instanceCount).toBe(rows.length);
+      } finally {
+        await engine.destroy();
+        await sql.close();
+      }
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  }, 300_000);
+});
