@@ -12,7 +12,7 @@ export interface StoredTask extends JobOrigin {
   key: string;
   state: TaskState;
   name: string | null;
-  /** The case's Aktenzeichen: the instance's `aktenzeichen` variable, when it is a text (migration 009). */
+  /** The case's Aktenzeichen: the `aktenzeichen` variable, else the portal's `submissionReference` (migration 009). */
   aktenzeichen: string | null;
   formKey: string | null;
   candidateGroups: string[];

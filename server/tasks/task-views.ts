@@ -48,7 +48,7 @@ export const TASK_SUMMARY_SCHEMA = {
     key: { type: 'string', description: 'The task id: the key of its user-task job.' },
     state: { enum: ['open', 'completing', 'completed', 'gone'] },
     name: { ...nullableText, description: 'The user task\'s name in the BPMN.' },
-    aktenzeichen: { ...nullableText, description: 'The case\'s Aktenzeichen (the process instance\'s `aktenzeichen` variable, when it is a text), e.g. `HUND-2026-000001`.' },
+    aktenzeichen: { ...nullableText, description: 'The case\'s Aktenzeichen, e.g. `HUND-2026-000001`: the instance\'s `aktenzeichen` variable, else the reference of the portal submission that started it (`submissionReference`); null when it has neither as a text.' },
     bpmnProcessId: { type: 'string' },
     processDefinitionKey: { type: 'string' },
     processDefinitionVersion: { type: 'integer' },
