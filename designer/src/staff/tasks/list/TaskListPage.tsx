@@ -47,7 +47,7 @@ export function TaskListPage() {
               <th scope="row"><Link href={`/staff/tasks/${task.key}`}>
                   {task.name ?? task.elementId}<span className="visually-hidden"> ({caseReference(task, t)})</span>
                 </Link></th>
-              <td>{caseReference(task, t)}</td>
+              <td className="case-reference">{caseReference(task, t)}</td>
               <td>{task.bpmnProcessId}</td>
               <td>{formatDate(task.dueDate)}</td>
               <td>{task.assigneeName ?? task.assignee ?? t('task.nobody')}</td>
