@@ -2,6 +2,7 @@
  * The Fundbüro's register (tables `found_items`, `loss_reports`): what the found-items worker writes for the
  * processes, what the public search reads, and the candidate queries of the matching. Dates are ISO days (YYYY-MM-DD).
  */
+import { escapeLike } from '../storage/like-pattern.js';
 import type { SqlClient } from '../storage/server-storage.js';
 import { sharedPlaceWords } from './place-words.js';
 
@@ -157,8 +158,4 @@ export class FoundItemRegister {
     );
     return rows.map((row) => row.aktenzeichen);
   }
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }

@@ -144,6 +144,42 @@ describe('filters, sorting and paging', () => {
   });
 });
 
+describe('the case\'s Aktenzeichen', () => {
+  const keys: Record<string, string> = {};
+  beforeAll(async () => {
+    await deploy(bed, [{ name: 'akten.bpmn', content: userTaskProcess('akten', userTask('bearbeiten', { name: 'Antrag bearbeiten', candidateGroups: 'kaemmerei' })) }]);
+    keys.bello = (await taskOf(bed, await startInstance(bed, 'akten', { aktenzeichen: 'HUND-2026-000001' }))).key;
+    keys.rex = (await taskOf(bed, await startInstance(bed, 'akten', { aktenzeichen: 'HUND-2026-000002' }))).key;
+    keys.invoice = (await taskOf(bed, await startInstance(bed, 'akten', { aktenzeichen: 'RECH-2026-000010' }))).key;
+    keys.none = (await taskOf(bed, await startInstance(bed, 'akten'))).key;
+  });
+
+  it('shows the Aktenzeichen on each task in the list and on the task, and none for a case without one', async () => {
+    const listed = await as(bed.test, bed.kaemmerei, 'get', '/api/tasks?process=akten&sort=created');
+    expect(listed.body.tasks.map((task: { key: string; aktenzeichen: string | null }) => [task.key, task.aktenzeichen])).toEqual([
+      [keys.bello, 'HUND-2026-000001'], [keys.rex, 'HUND-2026-000002'], [keys.invoice, 'RECH-2026-000010'], [keys.none, null],
+    ]);
+    expect((await as(bed.test, bed.kaemmerei, 'get', `/api/tasks/${keys.rex}`)).body.task).toMatchObject({ aktenzeichen: 'HUND-2026-000002' });
+  });
+
+  it('finds tasks by their whole Aktenzeichen or its beginning, in any case, alongside the other filters', async () => {
+    expect(await listedKeys(bed, bed.kaemmerei, '&aktenzeichen=HUND-2026-000002')).toEqual([keys.rex]);
+    expect(await listedKeys(bed, bed.kaemmerei, '&aktenzeichen=hund-2026&sort=created')).toEqual([keys.bello, keys.rex]);
+    expect(await listedKeys(bed, bed.kaemmerei, '&aktenzeichen=rech&process=akten')).toEqual([keys.invoice]);
+    expect(await listedKeys(bed, bed.kaemmerei, '&aktenzeichen=RECH&process=fristen')).toEqual([]);
+    expect(await listedKeys(bed, bed.kaemmerei, '&aktenzeichen=2026')).toEqual([]);
+    // It narrows what the caller may see: the Ordnungsamt finds no Kämmerei case by its Aktenzeichen.
+    expect(await listedKeys(bed, bed.ordnungsamt, '&aktenzeichen=HUND-2026-000001')).toEqual([]);
+  });
+
+  it('refuses a blank or overlong Aktenzeichen with 400', async () => {
+    for (const query of ['aktenzeichen=', 'aktenzeichen=%20%20', `aktenzeichen=${'A'.repeat(101)}`]) {
+      const response = await as(bed.test, bed.kaemmerei, 'get', `/api/tasks?${query}`);
+      expect({ query, status: response.status }).toEqual({ query, status: 400 });
+    }
+  });
+});
+
 describe('forms', () => {
   it('serves a form embedded in the process', async () => {
     const embedded = { id: 'pruefung', type: 'default', components: [{ id: 'ok', key: 'ok', type: 'checkbox', label: 'In Ordnung' }] };

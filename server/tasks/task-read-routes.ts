@@ -45,6 +45,10 @@ export function registerTaskReadRoutes(routes: ApiRoutes, services: TaskServices
         process: { type: 'string', minLength: 1, maxLength: 255, description: 'Only tasks of this process (bpmnProcessId)' },
         dueBefore: { type: 'string', format: 'date-time', description: 'Only tasks due before this time' },
         dueAfter: { type: 'string', format: 'date-time', description: 'Only tasks due at or after this time' },
+        aktenzeichen: {
+          type: 'string', minLength: 1, maxLength: 100, pattern: '\\S',
+          description: 'Only tasks of cases whose Aktenzeichen is this or starts with it, in any case (`HUND-2026-000001`, `hund-2026`); blanks around it are ignored',
+        },
         assignee: { enum: ['me', 'unassigned', 'anyone'], default: 'anyone' },
         candidateGroup: { type: 'string', pattern: DEPARTMENT_ID_PATTERN, description: 'Only tasks for this department' },
         sort: { enum: ['due', 'created'], default: 'due' },

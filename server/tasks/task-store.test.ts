@@ -80,6 +80,35 @@ describe.each(storageTargets())('task store on $name', (target) => {
     expect((await store.list({ seesAll: false }, filter)).total).toBe(0);
   });
 
+  it('takes the case\'s Aktenzeichen from the variables (else the portal\'s submission reference), follows them on renewal, and finds tasks by it exactly or by prefix, in any case', async () => {
+    const listed = { bpmnProcessId: 'aktenzeichen' };
+    const first = job({ ...listed, variables: { aktenzeichen: 'HUND-2026-000001' } });
+    const second = job({ ...listed, variables: { aktenzeichen: ' HUND-2026-000002 ' } });
+    const invoice = job({ ...listed, variables: { aktenzeichen: 'RECH-2026-000001' } });
+    const numbered = job({ ...listed, variables: { aktenzeichen: 42 } });
+    const submitted = job({ ...listed, variables: { submissionReference: 'FUND-2026-000003' } });
+    const both = job({ ...listed, variables: { aktenzeichen: 'FUND-2026-000004', submissionReference: 'FUND-2026-999999' } });
+    const without = job({ ...listed, variables: {} });
+    for (const task of [first, second, invoice, numbered, submitted, both, without]) await record(task);
+    expect(await store.get(second.jobKey)).toMatchObject({ aktenzeichen: 'HUND-2026-000002' });
+    expect(await store.get(submitted.jobKey)).toMatchObject({ aktenzeichen: 'FUND-2026-000003' });
+    expect(await store.get(both.jobKey)).toMatchObject({ aktenzeichen: 'FUND-2026-000004' });
+    expect(await store.get(numbered.jobKey)).toMatchObject({ aktenzeichen: null });
+    expect(await store.get(without.jobKey)).toMatchObject({ aktenzeichen: null });
+    const found = async (aktenzeichen: string) =>
+      (await store.list({ seesAll: true }, { ...FILTER, ...listed, aktenzeichen })).tasks.map((task) => task.key);
+    expect(await found('HUND-2026-000001')).toEqual([first.jobKey]);
+    expect(await found('hund-2026')).toEqual([first.jobKey, second.jobKey]);
+    expect(await found(' rech ')).toEqual([invoice.jobKey]);
+    expect(await found('fund-2026')).toEqual([submitted.jobKey, both.jobKey]);
+    // LIKE's wildcards are taken as they are.
+    expect(await found('%')).toEqual([]);
+    expect(await found('HUND_2026')).toEqual([]);
+    // A process that sets its Aktenzeichen after the task began: the next activation brings it.
+    await record({ ...without, variables: { aktenzeichen: 'FUND-2026-000007' } });
+    expect(await found('FUND-2026-0000')).toEqual([submitted.jobKey, both.jobKey, without.jobKey]);
+  });
+
   it('names the tasks to confirm: lapsed leases first, then the longest unconfirmed, and stuck completions', async () => {
     const lapsed = job({ leaseEndsAt: new Date(Date.now() - 120_000) });
     const stale = job();

@@ -2,6 +2,7 @@
  * The `tasks` table: the queries, in one place. State changes are conditional on the state they start from, so the
  * worker, the sync checker and clerks' requests can race without one undoing another.
  */
+import { escapeLike } from '../storage/like-pattern.js';
 import type { SqlClient, SqlSession } from '../storage/server-storage.js';
 import type { JobOrigin, TaskFromJob } from './user-task-job.js';
 
@@ -11,6 +12,8 @@ export interface StoredTask extends JobOrigin {
   key: string;
   state: TaskState;
   name: string | null;
+  /** The case's Aktenzeichen: the `aktenzeichen` variable, else the portal's `submissionReference` (migration 009). */
+  aktenzeichen: string | null;
   formKey: string | null;
   candidateGroups: string[];
   candidateUsers: string[];
@@ -42,6 +45,8 @@ export interface TaskFilter {
   bpmnProcessId?: string;
   dueBefore?: string;
   dueAfter?: string;
+  /** Tasks whose Aktenzeichen is this or starts with it, in any case. */
+  aktenzeichen?: string;
   /** `me`: assigned to the viewer; `unassigned`; `anyone` (the default). */
   assignee?: 'me' | 'unassigned' | 'anyone';
   candidateGroup?: string;
@@ -55,6 +60,7 @@ interface TaskRow {
   job_key: string;
   state: TaskState;
   name: string | null;
+  aktenzeichen: string | null;
   process_instance_key: string;
   process_definition_key: string;
   bpmn_process_id: string;
@@ -89,6 +95,7 @@ function toTask(row: TaskRow): StoredTask {
     key: row.job_key,
     state: row.state,
     name: row.name,
+    aktenzeichen: row.aktenzeichen,
     processInstanceKey: row.process_instance_key,
     processDefinitionKey: row.process_definition_key,
     bpmnProcessId: row.bpmn_process_id,
@@ -193,6 +200,7 @@ export class TaskStore {
     if (filter.bpmnProcessId !== undefined) conditions.push(`t.bpmn_process_id = ${param(filter.bpmnProcessId)}`);
     if (filter.dueBefore !== undefined) conditions.push(`t.due_at < ${param(filter.dueBefore)}::timestamptz`);
     if (filter.dueAfter !== undefined) conditions.push(`t.due_at >= ${param(filter.dueAfter)}::timestamptz`);
+    if (filter.aktenzeichen !== undefined) conditions.push(`lower(t.aktenzeichen) LIKE ${param(`${escapeLike(filter.aktenzeichen.trim().toLowerCase())}%`)}`);
     if (filter.candidateGroup !== undefined) conditions.push(`${param(filter.candidateGroup)} = ANY(t.candidate_groups)`);
     if (filter.assignee === 'unassigned') conditions.push('t.assignee IS NULL');
     if (filter.assignee === 'me') conditions.push(`t.assignee = ${param(viewer.clerk ? normalUsername(viewer.clerk.username) : '')}`);

@@ -1,5 +1,6 @@
 /**
- * The task list end to end in Debian's Chromium: a Kämmerei clerk finds the department's tasks, claims one, is
+ * The task list end to end in Debian's Chromium: a Kämmerei clerk finds the department's tasks, tells their cases
+ * apart by Aktenzeichen (or the instance's number, for a case without one) and searches by it, claims one, is
  * stopped by the form's own rules before anything is sent, sees the server's field errors at their fields, completes
  * it; and is told so when a colleague completed a task first. Every page passes axe-core without serious or critical
  * violations and runs without CSP violations; screenshots are kept (support/staff-api.ts).
@@ -49,8 +50,9 @@ describe('the task list in a browser', () => {
       { name: 'hundesteuer-festsetzen.bpmn', content: PROCESS },
     ]);
     zeebe = engineClient(platform);
-    for (const hund of ['Bello', 'Rex']) {
-      const created = await zeebe.createProcessInstance({ bpmnProcessId: 'hundesteuer-festsetzen', variables: { hund, halter: 'Erika Mustermann' } });
+    // Bello's case has an Aktenzeichen, Rex's (as a process without one would have it) has none.
+    for (const variables of [{ hund: 'Bello', aktenzeichen: 'HUND-2026-000101' }, { hund: 'Rex' }]) {
+      const created = await zeebe.createProcessInstance({ bpmnProcessId: 'hundesteuer-festsetzen', variables: { ...variables, halter: 'Erika Mustermann' } });
       instances.push(String(created.processInstanceKey));
     }
     for (const instance of instances) await taskKeyOf(instance);
@@ -84,10 +86,31 @@ describe('the task list in a browser', () => {
     await page.getByRole('button', { name: 'Filter anwenden' }).click();
     await page.getByRole('status').getByText('Gefundene Aufgaben: 2').waitFor();
 
+    // Each case by its Aktenzeichen, or by its instance's number when it has none.
+    await page.getByRole('columnheader', { name: 'Aktenzeichen' }).waitFor();
+    await page.getByRole('cell', { name: 'HUND-2026-000101', exact: true }).waitFor();
+    await page.getByRole('cell', { name: `Vorgang ${instances[1]}`, exact: true }).waitFor();
+    // Searching by the beginning of an Aktenzeichen, in any case; the search goes into the address too.
+    const search = page.getByRole('searchbox', { name: 'Aktenzeichen' });
+    await search.fill('hund-2026');
+    await search.press('Enter');
+    await page.getByRole('status').getByText('Gefundene Aufgaben: 1').waitFor();
+    expect(page.url()).toContain('aktenzeichen=hund-2026');
+    expect(await page.getByRole('cell', { name: 'HUND-2026-000101', exact: true }).count()).toBe(1);
+    await expectAccessible(page, 'task list searched by Aktenzeichen');
+    await keepScreenshot(page, 'task-list', '1-searched-by-aktenzeichen');
+    await search.fill('HUND-2026-000999');
+    await page.getByRole('button', { name: 'Filter anwenden' }).click();
+    await page.getByRole('status').getByText('Gefundene Aufgaben: 0').waitFor();
+    await search.fill('');
+    await page.getByRole('button', { name: 'Filter anwenden' }).click();
+    await page.getByRole('status').getByText('Gefundene Aufgaben: 2').waitFor();
+
     const taskKey = await taskKeyOf(instances[0]);
     await page.getByRole('link', { name: 'Hundesteuer festsetzen' }).first().waitFor();
     await page.goto(`${platform.url}/staff/tasks/${taskKey}`);
-    await page.getByRole('heading', { name: 'Hundesteuer festsetzen', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Hundesteuer festsetzen – HUND-2026-000101', level: 1, exact: true }).waitFor();
+    await page.waitForFunction((title) => document.title === title, 'Hundesteuer festsetzen – HUND-2026-000101 – amtsflow');
     await page.getByText('Übernehmen Sie die Aufgabe, um das Formular auszufüllen und sie abzuschließen.').waitFor();
     await page.getByText('Zu diesem Vorgang gibt es keine Unterlagen.').waitFor();
     await page.getByLabel(/Steuerbetrag/).waitFor();
@@ -148,7 +171,7 @@ describe('the task list in a browser', () => {
     await page.getByRole('link', { name: 'Zur Aufgabenliste', exact: true }).click();
     await page.getByRole('status').getByText('Gefundene Aufgaben: 1').waitFor();
     await page.getByRole('link', { name: 'Hundesteuer festsetzen' }).click();
-    await page.getByRole('heading', { name: 'Hundesteuer festsetzen', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: `Hundesteuer festsetzen – Vorgang ${instances[1]}`, level: 1, exact: true }).waitFor();
     // A screen reader hears the new page: focus moved from the link, which is gone, to the page's heading.
     await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
     expect(page.url()).toMatch(/\/staff\/tasks\/\d+$/);
@@ -179,6 +202,7 @@ describe('the task list in a browser', () => {
     await page.getByRole('link', { name: 'To the task list', exact: true }).click();
     await page.getByRole('heading', { name: 'Tasks', level: 1 }).waitFor();
     await page.getByRole('status').getByText('Tasks found: 0').waitFor();
+    await page.getByRole('searchbox', { name: 'File reference' }).waitFor();
     expect(await page.title()).toBe('Tasks – amtsflow');
     await expectAccessible(page, 'task list in English');
   });

@@ -5,6 +5,8 @@ export interface TaskSummary {
   key: string;
   state: 'open' | 'completing' | 'completed' | 'gone';
   name: string | null;
+  /** The case's Aktenzeichen, when its process keeps one (`caseReference` falls back to the instance). */
+  aktenzeichen: string | null;
   bpmnProcessId: string;
   processDefinitionKey: string;
   processDefinitionVersion: number;
@@ -48,6 +50,7 @@ export interface TaskQuery {
   process?: string;
   dueBefore?: string;
   dueAfter?: string;
+  aktenzeichen?: string;
   assignee?: 'me' | 'unassigned' | 'anyone';
   sort?: 'due' | 'created';
   order?: 'asc' | 'desc';

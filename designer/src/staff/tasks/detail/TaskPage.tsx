@@ -9,6 +9,7 @@ import { Link } from '../../../shared/routing/router.js';
 import { useDateFormat } from '../../i18n/use-date-format.js';
 import { useStaffI18n } from '../../i18n/use-staff-i18n.js';
 import { PageNotice, type Notice } from '../../layout/PageNotice.js';
+import { caseReference } from '../case-reference.js';
 import { tasksApi, type TaskDetail, type TaskSummary } from '../tasks-api.js';
 import { TaskAttachments } from './TaskAttachments.js';
 import { TaskActions } from './TaskActions.js';
@@ -27,7 +28,9 @@ export function TaskPage({ taskKey }: { taskKey: string }) {
   const formatDate = useDateFormat();
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
   const [notice, setNotice] = useState<Notice>();
-  const title = loaded.status === 'open' ? taskTitle(loaded.detail.task) : t('task.title');
+  const title = loaded.status === 'open'
+    ? t('task.heading', { name: loaded.detail.task.name ?? loaded.detail.task.elementId, case: caseReference(loaded.detail.task, t) })
+    : t('task.title');
   const headingRef = usePageTitle(title, t('app.name'));
 
   const explain = useCallback((error: unknown): Notice => {
@@ -83,6 +86,8 @@ export function TaskPage({ taskKey }: { taskKey: string }) {
           <dl className="facts">
             <dt>{t('task.process')}</dt>
             <dd>{t('task.processVersion', { id: loaded.detail.task.bpmnProcessId, version: loaded.detail.task.processDefinitionVersion })}</dd>
+            <dt>{t('task.aktenzeichen')}</dt>
+            <dd>{loaded.detail.task.aktenzeichen ?? t('task.noAktenzeichen')}</dd>
             <dt>{t('task.case')}</dt>
             <dd>{loaded.detail.task.processInstanceKey}</dd>
             <dt>{t('task.due')}</dt>
@@ -137,8 +142,4 @@ function TaskFormSection({ detail, onComplete, onFailed }: {
       )}
     </section>
   );
-}
-
-function taskTitle(task: TaskSummary): string {
-  return task.name ?? task.elementId;
 }

@@ -14,6 +14,10 @@ export function TaskFilters({ values, onApply }: { values: TaskFilterValues; onA
   };
   return (
     <form className="filters" role="search" aria-label={t('tasks.filters')} onSubmit={apply}>
+      <TextField
+        type="search" label={t('tasks.filter.aktenzeichen')} hint={t('tasks.filter.aktenzeichenHint')} value={draft.aktenzeichen}
+        maxLength={100} autoComplete="off" spellCheck={false} onChange={(event) => set('aktenzeichen', event.target.value)}
+      />
       <TextField label={t('tasks.filter.process')} value={draft.process} onChange={(event) => set('process', event.target.value)} />
       <div className="field">
         <label htmlFor="task-filter-assignee">{t('tasks.filter.assignee')}</label>

@@ -5,6 +5,7 @@ import { usePageTitle } from '../../../shared/a11y/use-page-title.js';
 import { Link, useRouter } from '../../../shared/routing/router.js';
 import { useDateFormat } from '../../i18n/use-date-format.js';
 import { useStaffI18n } from '../../i18n/use-staff-i18n.js';
+import { caseReference } from '../case-reference.js';
 import { tasksApi, type TaskPage } from '../tasks-api.js';
 import { TaskFilters } from './TaskFilters.js';
 import { filterValuesOf, PAGE_SIZE, queryOf, searchOf, type TaskFilterValues } from './task-query.js';
@@ -40,12 +41,13 @@ export function TaskListPage() {
       {error ? <p className="notice notice--error" role="alert">{t('tasks.loadFailed', { detail: error })}</p> : null}
       <p role="status" className="list-status">{page ? t('tasks.count', { count: page.total }) : t('common.loading')}</p>
       {page && page.tasks.length > 0 ? (
-        <DataTable caption={t('tasks.title')} columns={[t('tasks.column.task'), t('tasks.column.process'), t('tasks.column.due'), t('tasks.column.assignee'), t('tasks.column.created')]}>
+        <DataTable caption={t('tasks.title')} columns={[t('tasks.column.task'), t('tasks.column.aktenzeichen'), t('tasks.column.process'), t('tasks.column.due'), t('tasks.column.assignee'), t('tasks.column.created')]}>
           {page.tasks.map((task) => (
             <tr key={task.key}>
               <th scope="row"><Link href={`/staff/tasks/${task.key}`}>
-                  {task.name ?? task.elementId}<span className="visually-hidden"> ({t('tasks.caseOf', { key: task.processInstanceKey })})</span>
+                  {task.name ?? task.elementId}<span className="visually-hidden"> ({caseReference(task, t)})</span>
                 </Link></th>
+              <td className="case-reference">{caseReference(task, t)}</td>
               <td>{task.bpmnProcessId}</td>
               <td>{formatDate(task.dueDate)}</td>
               <td>{task.assigneeName ?? task.assignee ?? t('task.nobody')}</td>

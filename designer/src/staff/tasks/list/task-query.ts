@@ -9,6 +9,7 @@ export const PAGE_SIZE = 20;
 /** What the filter form edits: days as `YYYY-MM-DD`. */
 export interface TaskFilterValues {
   process: string;
+  aktenzeichen: string;
   assignee: NonNullable<TaskQuery['assignee']>;
   dueFrom: string;
   dueUntil: string;
@@ -26,6 +27,7 @@ export function filterValuesOf(search: string): TaskFilterValues {
   const page = Number(params.get('page'));
   return {
     process: params.get('process') ?? '',
+    aktenzeichen: params.get('aktenzeichen') ?? '',
     assignee: oneOf(params.get('assignee'), ['anyone', 'me', 'unassigned'], 'anyone'),
     dueFrom: isDay(params.get('dueFrom')) ? params.get('dueFrom')! : '',
     dueUntil: isDay(params.get('dueUntil')) ? params.get('dueUntil')! : '',
@@ -54,6 +56,7 @@ const startOfDay = (day: string, plusDays = 0) => {
 export function queryOf(values: TaskFilterValues): TaskQuery {
   return {
     process: values.process.trim() || undefined,
+    aktenzeichen: values.aktenzeichen.trim() || undefined,
     assignee: values.assignee,
     dueAfter: values.dueFrom ? startOfDay(values.dueFrom) : undefined,
     // "due until" includes that day
