@@ -139,7 +139,7 @@ describe('issue 7: from modelling a service to its completed case', () => {
     await page.getByRole('heading', { name: TITLE, level: 1 }).waitFor();
     await page.getByLabel(/Name der Finderin oder des Finders/).fill('Erika Mustermann');
     await page.getByLabel('Fundort').fill('Bushaltestelle Marktplatz');
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Browse' }).click()]);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Datei auswählen' }).click()]);
     await chooser.setFiles({ name: 'fundsache.png', mimeType: 'image/png', buffer: PHOTO });
     await checkPage(citizen, SUITE, '08-portal-form');
 
