@@ -1,8 +1,9 @@
 /**
  * The citizen portal's routes, all public: the catalogue of services, a service's form, submitting it (rate-limited
- * per client address), and a submission's status and files by its unguessable status token.
+ * per client address), and a submission's status and files by its unguessable status token, by which the citizen also
+ * hands in documents later (when the service takes them).
  */
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { requestOrigin } from '../audit/audit-log.js';
 import type { ApiRoutes } from '../http/api-routes.js';
 import { validationProblem } from '../http/problem.js';
@@ -10,6 +11,7 @@ import { perAddressRateLimit } from '../http/rate-limit.js';
 import type { PortalServices } from './portal-module.js';
 import { noSuchService, noSuchSubmission, serviceUnavailable } from './portal-problems.js';
 import { PROCESS_ID_PARAM } from './service-routes.js';
+import { LATER_DOCUMENTS_PART, readLaterDocumentsBody } from './later-documents-body.js';
 import { MULTIPART_OVERHEAD_BYTES, readSubmissionBody, SUBMISSION_JSON_SCHEMA } from './submission-body.js';
 import { SUBMISSION_STATUS_SCHEMA, statusOf } from './submission-status.js';
 import { sha256Hex, STATUS_TOKEN_PATTERN } from './status-tokens.js';
@@ -26,7 +28,7 @@ export const statusPagePath = (token: string) => `/status/${token}`;
 const noStore = (res: Response) => res.set('Cache-Control', 'no-store');
 
 export function registerCitizenRoutes(routes: ApiRoutes, portal: PortalServices): void {
-  const { context, services, forms, intake, store } = portal;
+  const { context, services, forms, intake, store, laterDocuments } = portal;
   const { portal: limits } = context.config;
   const submissionRateLimit = perAddressRateLimit(limits.submissionsPerMinute, 'Too many submissions from this address; wait a minute.');
 
@@ -93,10 +95,7 @@ export function registerCitizenRoutes(routes: ApiRoutes, portal: PortalServices)
       503: { description: 'The engine did not acknowledge the instance; retry with the same Idempotency-Key', contentType: PROBLEM },
     },
     async handler(req, res, { params, body }) {
-      const idempotencyKey = req.get('idempotency-key');
-      if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-        throw validationProblem([{ pointer: '#/header/Idempotency-Key', detail: 'must be 16 to 128 characters of A-Z, a-z, 0-9, _ and -' }]);
-      }
+      const idempotencyKey = idempotencyKeyOf(req);
       const submission = await readSubmissionBody(body, req.get('content-type') ?? '', limits);
       const receipt = await intake.submit({
         serviceId: params.serviceId, body: submission, idempotencyKey, locale: req.acceptsLanguages('de', 'en') || 'de', origin: requestOrigin(req),
@@ -121,6 +120,41 @@ export function registerCitizenRoutes(routes: ApiRoutes, portal: PortalServices)
   });
 
   routes.add({
+    method: 'post', path: '/api/portal/submissions/:statusToken/documents', operationId: 'handInPortalDocuments', tag: 'portal', access: 'public',
+    summary: 'Hand in documents later for an open case (proofs the office asked for)',
+    description: [
+      `multipart/form-data with one part named \`${LATER_DOCUMENTS_PART}\` per file: at most ${limits.maxFiles} files of ${limits.maxFileBytes} bytes,`,
+      `${limits.maxTotalBytes} bytes together; PDF, PNG, JPEG or plain text, judged by their bytes (a 400 with a field error per file refused).`,
+      'Only when the service declares a message for documents handed in later (`laterDocuments` when publishing it) and the case is open.',
+      'The files are stored with the case (the status and the task list show them), then published to the engine as that message,',
+      'correlation key = the reference number, with `[{ id, name, contentType, size }]` in the declared variable and the hand-in\'s id as message id.',
+      'An `Idempotency-Key` header makes a retry get the same answer (other files under the same key: 422); after a 503 the files are kept',
+      'and published later, or by the retry with the same key, never twice. Rate-limited per client address. Audited as `submission.documents-handed-in`.',
+    ].join(' '),
+    before: [submissionRateLimit],
+    body: { multipart: { type: 'object', properties: { [LATER_DOCUMENTS_PART]: { type: 'string', contentMediaType: 'application/octet-stream' } } }, maxBytes: limits.maxTotalBytes + MULTIPART_OVERHEAD_BYTES },
+    params: { statusToken: { type: 'string', pattern: STATUS_TOKEN_PATTERN } },
+    responses: {
+      201: {
+        description: 'Received and handed to the case',
+        schema: { type: 'object', properties: { reference: { type: 'string' }, handedInAt: { type: 'string', format: 'date-time' }, files: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' }, contentType: { type: 'string' }, size: { type: 'integer' } } } } } },
+      },
+      400: { description: 'No files, an unknown part, or a file that is no accepted type (field errors)', contentType: PROBLEM },
+      404: { description: 'Unknown status link', contentType: PROBLEM },
+      409: { description: 'The case is closed (`case-closed`) or its service takes no documents later (`later-documents-not-accepted`)', contentType: PROBLEM },
+      413: { description: 'A file or all files together too large', contentType: PROBLEM },
+      422: { description: 'The Idempotency-Key was used for other files', contentType: PROBLEM },
+      503: { description: 'Stored, but the engine did not acknowledge the message; retry with the same Idempotency-Key', contentType: PROBLEM },
+    },
+    async handler(req, res, { params, body }) {
+      const idempotencyKey = idempotencyKeyOf(req);
+      const documents = await readLaterDocumentsBody(body, req.get('content-type') ?? '', limits);
+      const receipt = await laterDocuments.handIn({ statusToken: params.statusToken, body: documents, idempotencyKey, origin: requestOrigin(req) });
+      noStore(res).status(201).json(receipt);
+    },
+  });
+
+  routes.add({
     method: 'get', path: '/api/portal/submissions/:statusToken/attachments/:attachmentId', operationId: 'downloadPortalAttachment', tag: 'portal', access: 'public',
     summary: 'One of the files the citizen sent with the submission',
     params: { statusToken: { type: 'string', pattern: STATUS_TOKEN_PATTERN }, attachmentId: ATTACHMENT_ID_PARAM },
@@ -132,6 +166,14 @@ export function registerCitizenRoutes(routes: ApiRoutes, portal: PortalServices)
       sendFile(res, file);
     },
   });
+}
+
+function idempotencyKeyOf(req: Request): string | undefined {
+  const key = req.get('idempotency-key');
+  if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
+    throw validationProblem([{ pointer: '#/header/Idempotency-Key', detail: 'must be 16 to 128 characters of A-Z, a-z, 0-9, _ and -' }]);
+  }
+  return key;
 }
 
 /** A stored file as a download that no browser renders or sniffs. */

@@ -8,13 +8,15 @@ import { HttpProblem, problemType } from '../http/problem.js';
 import { isUniqueViolation } from '../storage/server-storage.js';
 import type { PortalServices } from './portal-module.js';
 import { serviceUnavailable } from './portal-problems.js';
-import type { PortalService } from './service-store.js';
+import type { LaterDocumentsMessage, PortalService } from './service-store.js';
 
 export interface ServiceToPublish {
   processId: string;
   title: string;
   description?: string;
   referencePrefix: string;
+  /** The message by which a running case takes documents the citizen hands in later (see `ServiceStore`). */
+  laterDocuments?: LaterDocumentsMessage | null;
 }
 
 export async function publishService(
@@ -26,10 +28,10 @@ export async function publishService(
   if (form.kind === 'unavailable') throw serviceUnavailable(form.reason);
   try {
     return await context.sql.transaction(async (tx) => {
-      const published = await services.publish(tx, { id: input.processId, title: input.title, description: input.description ?? '', referencePrefix: input.referencePrefix }, origin.actor.id ?? null);
+      const published = await services.publish(tx, { id: input.processId, title: input.title, description: input.description ?? '', referencePrefix: input.referencePrefix, laterDocuments: input.laterDocuments ?? null }, origin.actor.id ?? null);
       await context.audit.record({
         ...origin, action: 'service.published', target: { kind: 'service', id: input.processId },
-        details: { title: input.title, referencePrefix: input.referencePrefix, processVersion: form.processVersion, formKey: form.formKey },
+        details: { title: input.title, referencePrefix: input.referencePrefix, laterDocuments: input.laterDocuments ?? null, processVersion: form.processVersion, formKey: form.formKey },
       }, tx);
       return published;
     });

@@ -4,6 +4,7 @@ import pino from 'pino';
 import { readServerConfig } from '../config.js';
 import { publishDogService, startPortalTestBed, type PortalTestBed } from '../tests/portal-fixtures.js';
 import { startTestServer } from '../tests/test-server.js';
+import { LaterDocumentsStore } from './later-documents-store.js';
 import { SubmissionResumer } from './submission-resumer.js';
 import { SubmissionStore } from './submission-store.js';
 
@@ -33,7 +34,7 @@ async function leftPending(): Promise<{ id: string; reference: string }> {
 function resumer(withSource: boolean): SubmissionResumer {
   const { context } = bed.test.server;
   return new SubmissionResumer({
-    sql: context.sql, store, audit: context.audit, zeebe: context.zeebe, logger: pino({ level: 'silent' }),
+    sql: context.sql, store, laterDocuments: new LaterDocumentsStore(context.sql), audit: context.audit, zeebe: context.zeebe, logger: pino({ level: 'silent' }),
     source: withSource ? bed.engine.running.reads : undefined, config: { resumeAfterMs: 1000, resumeIntervalMs: 1000 },
   });
 }

@@ -3,7 +3,9 @@
  * reference, so starting the instance now is safe, as long as the first attempt did not start one. The embedded
  * engine's exporter tables tell (`findInstancesByVariable('submissionId', …)`, up to date with every instance the
  * engine acknowledged); against a remote Zeebe there is no such source, and the row is marked `unconfirmed` and logged
- * for a person to look into rather than risk a second instance.
+ * for a person to look into rather than risk a second instance. It also publishes the documents citizens handed in
+ * later whose message the engine did not acknowledge: again under the same message id, which the engine refuses as a
+ * duplicate if the first attempt got through.
  */
 import type { Logger } from 'pino';
 import type { ZBClient } from 'zeebe-node';
@@ -11,10 +13,13 @@ import { SYSTEM_ACTOR } from '../audit/audit-log.js';
 import type { PortalConfig } from '../config.js';
 import type { OperationsSource } from '../operations/operations-source.js';
 import type { BackgroundWork } from '../server-context.js';
+import { publishLaterDocuments } from './later-documents-intake.js';
+import type { LaterDocumentsStore } from './later-documents-store.js';
 import { recordOutcome, startInstance, SUBMISSION_ID_VARIABLE, type SettlementDeps } from './submission-settlement.js';
 import type { StoredSubmission } from './submission-store.js';
 
 export interface SubmissionResumerDeps extends SettlementDeps {
+  laterDocuments: LaterDocumentsStore;
   zeebe: ZBClient;
   source?: Pick<OperationsSource, 'findInstancesByVariable'>;
   logger: Logger;
@@ -41,13 +46,25 @@ export class SubmissionResumer implements BackgroundWork {
     await this.running;
   }
 
-  /** Settles every stale pending submission, one at a time; resolves when none is left. */
+  /** Settles every stale pending submission and hand-in of later documents, one at a time; resolves when none is left. */
   async settleStale(): Promise<number> {
     let settled = 0;
     while (!this.stopped) {
       const submission = await this.deps.store.claimStalePending(this.deps.config.resumeAfterMs);
       if (submission === undefined) break;
       await this.settle(submission);
+      settled += 1;
+    }
+    while (!this.stopped) {
+      const handIn = await this.deps.laterDocuments.claimStalePending(this.deps.config.resumeAfterMs);
+      if (handIn === undefined) break;
+      const outcome = await publishLaterDocuments(this.deps.zeebe, handIn);
+      if ('unreachable' in outcome) {
+        this.deps.logger.warn({ err: outcome.unreachable, laterDocumentsId: handIn.id }, 'The engine is unreachable; documents handed in later stay pending');
+        break;
+      }
+      await this.deps.laterDocuments.markPublished(handIn.id);
+      this.deps.logger.info({ laterDocumentsId: handIn.id, reference: handIn.correlationKey }, 'Published documents handed in later that were left pending');
       settled += 1;
     }
     return settled;
