@@ -1,31 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
-import { activeElementIds, bpmnProcess, eventually, sequence } from '../../engine/tests/harness.js';
+import { activeElementIds, eventually } from '../../engine/tests/harness.js';
 import { readServerConfig } from '../config.js';
-import { DOG_SERVICE_FORM, PDF_BYTES, PNG_BYTES, publishDogService, startPortalTestBed, type PortalTestBed } from '../tests/portal-fixtures.js';
-import { userTask } from '../tests/task-fixtures.js';
+import { DOCUMENTS_MESSAGE as MESSAGE, PDF_BYTES, PNG_BYTES, processAskingForDocuments, publishDogService, startPortalTestBed, type PortalTestBed } from '../tests/portal-fixtures.js';
 import { as } from '../tests/test-server.js';
 import { LaterDocumentsStore } from './later-documents-store.js';
 import { SubmissionResumer } from './submission-resumer.js';
 import { SubmissionStore } from './submission-store.js';
-
-const MESSAGE = 'unterlagen-nachgereicht';
-
-/**
- * start (the dog form) → a first check → waits for documents (by reference number) → a second check → waits for
- * documents again → end: a message correlated twice would end the case.
- */
-function processAskingForDocuments(processId: string): Buffer {
-  const waiting = (id: string) => ({ id, xml: `<bpmn:intermediateCatchEvent id="${id}"><bpmn:messageEventDefinition messageRef="unterlagenMessage" /></bpmn:intermediateCatchEvent>` });
-  const body = sequence(
-    userTask('pruefen', { name: 'Prüfen', candidateGroups: 'kaemmerei' }), waiting('warten'),
-    userTask('nachpruefen', { name: 'Nachgereichtes prüfen', candidateGroups: 'kaemmerei' }), waiting('wartenErneut'),
-  )
-    .replace('<bpmn:startEvent id="start" />', `<bpmn:startEvent id="start"><bpmn:extensionElements><zeebe:formDefinition formId="${DOG_SERVICE_FORM.id}" /></bpmn:extensionElements></bpmn:startEvent>`);
-  return bpmnProcess(processId, body,
-    `<bpmn:message id="unterlagenMessage" name="${MESSAGE}"><bpmn:extensionElements><zeebe:subscription correlationKey="=submissionReference" /></bpmn:extensionElements></bpmn:message>`);
-}
 
 let bed: PortalTestBed;
 beforeAll(async () => {
