@@ -95,6 +95,15 @@ describe('handing in documents later', () => {
     expect((await status(statusToken)).attachments).toEqual([]);
   });
 
+  it('publishes a service for documents only by a message its process catches', async () => {
+    const typo = await as(bed.test, bed.manager, 'post', '/api/services')
+      .send({ processId: 'unterlagen', title: 'Mit Nachreichung', referencePrefix: 'UNT', laterDocuments: { message: 'unterlagen-nachgereich', variable: 'unterlagen' } });
+    expect(typo.status).toBe(409);
+    expect(typo.body.type).toBe('urn:amtsflow:problem:later-documents-message-unknown');
+    expect((await as(bed.test, bed.manager, 'get', '/api/services')).body.services.find((each: { id: string }) => each.id === 'unterlagen').laterDocuments)
+      .toEqual({ message: MESSAGE, variable: 'unterlagen' });
+  });
+
   it('refuses documents for a service that takes none, and for a closed case', async () => {
     const withoutMessage = await apply('hund-anmelden');
     expect((await status(withoutMessage.statusToken)).acceptsLaterDocuments).toBe(false);

@@ -1,7 +1,8 @@
 /**
  * Publishes a process as a public service of the portal, the one way for both a process manager's request and the
  * reference processes seeded on the first start: only a process whose latest version links a start form the
- * validator can judge; texts and prefix stored and audited in one transaction.
+ * validator can judge, and whose `laterDocuments` message (if any) it catches; texts and prefix stored and audited in
+ * one transaction.
  */
 import type { AuditEntryInput } from '../audit/audit-log.js';
 import { HttpProblem, problemType } from '../http/problem.js';
@@ -26,6 +27,12 @@ export async function publishService(
 ): Promise<PortalService> {
   const form = await forms.formOf(input.processId);
   if (form.kind === 'unavailable') throw serviceUnavailable(form.reason);
+  if (input.laterDocuments && !form.messagesCaught.has(input.laterDocuments.message)) {
+    throw new HttpProblem(409, {
+      type: problemType('later-documents-message-unknown'), title: 'No such message in the process',
+      detail: `Version ${form.processVersion} of "${input.processId}" catches no message "${input.laterDocuments.message}".`,
+    });
+  }
   try {
     return await context.sql.transaction(async (tx) => {
       const published = await services.publish(tx, { id: input.processId, title: input.title, description: input.description ?? '', referencePrefix: input.referencePrefix, laterDocuments: input.laterDocuments ?? null }, origin.actor.id ?? null);
