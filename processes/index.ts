@@ -22,8 +22,12 @@ export interface PortalService {
   startFormId?: string;
   /** The departments (candidate groups) that work on its user tasks. */
   departments: string[];
-  /** Messages the portal or another system publishes into a running instance, correlated by `aktenzeichen`. */
-  messages?: { name: string; correlationKey: 'aktenzeichen'; purpose: string }[];
+  /**
+   * Messages the portal or another system publishes into a running instance, correlated by `aktenzeichen`. With
+   * `documentsVariable`, it is the message by which the citizen hands in documents later through the status link
+   * (the portal's `laterDocuments`; at most one per service), the files in that variable as `[{ id, name, contentType, size }]`.
+   */
+  messages?: { name: string; correlationKey: 'aktenzeichen'; purpose: string; documentsVariable?: string }[];
 }
 
 export interface ReferenceProcess {
@@ -59,7 +63,7 @@ export const REFERENCE_PROCESSES: readonly ReferenceProcess[] = [
         citizenStartable: true,
         startFormId: 'hundeanmeldung-antrag',
         departments: ['ordnungsamt', 'kaemmerei'],
-        messages: [{ name: 'hundeanmeldung-nachweise', correlationKey: 'aktenzeichen', purpose: 'the citizen uploaded the proofs the Ordnungsamt asked for (variable nachgereichteNachweise)' }],
+        messages: [{ name: 'hundeanmeldung-nachweise', correlationKey: 'aktenzeichen', purpose: 'the citizen handed in the proofs the Ordnungsamt asked for, through the status link', documentsVariable: 'nachgereichteNachweise' }],
       },
       {
         bpmnProcessId: 'hundeabmeldung',
@@ -146,13 +150,20 @@ export function citizenServices(): PortalService[] {
  * Each reference process as a bundle deployed on the first start: its processes' ids, its files in deployment order,
  * and the services published to the portal with it.
  */
-export function referenceBundles(): { name: string; processIds: string[]; files: string[]; publicServices: { processId: string; title: string; description: string; referencePrefix: string }[] }[] {
+export function referenceBundles(): {
+  name: string; processIds: string[]; files: string[];
+  publicServices: { processId: string; title: string; description: string; referencePrefix: string; laterDocuments: { message: string; variable: string } | null }[];
+}[] {
   return REFERENCE_PROCESSES.map(({ name, resources, services }) => ({
     name,
     processIds: services.map((service) => service.bpmnProcessId),
     files: [...resources.forms, ...resources.decisions, ...resources.processes],
-    publicServices: services.filter((service) => service.citizenStartable).map(({ bpmnProcessId, title, description, referencePrefix }) => ({
-      processId: bpmnProcessId, title, description, referencePrefix,
-    })),
+    publicServices: services.filter((service) => service.citizenStartable).map(({ bpmnProcessId, title, description, referencePrefix, messages = [] }) => {
+      const documents = messages.find((message) => message.documentsVariable !== undefined);
+      return {
+        processId: bpmnProcessId, title, description, referencePrefix,
+        laterDocuments: documents ? { message: documents.name, variable: documents.documentsVariable! } : null,
+      };
+    }),
   }));
 }

@@ -132,9 +132,11 @@ describe('missing proofs', () => {
     expect(request.message.parts[0].text).toContain('- Führungszeugnis');
     expect(request.message.parts[0].text).toContain('- Sachkundenachweis');
 
-    await test.zbc.publishMessage({ name: 'hundeanmeldung-nachweise', correlationKey: aktenzeichen, variables: { nachgereichteNachweise: [{ documentId: 'd-1', filename: 'fuehrungszeugnis.pdf' }] }, timeToLive: 60_000 });
+    // As the portal publishes it when the citizen hands the proofs in by the status link: the files as the task list shows them.
+    const proofs = [{ id: '0f9c2f4e-6b1d-4c33-9a55-2f1e0c7b8a11', name: 'fuehrungszeugnis.pdf', contentType: 'application/pdf', size: 48_213 }];
+    await test.zbc.publishMessage({ name: 'hundeanmeldung-nachweise', correlationKey: aktenzeichen, messageId: proofs[0].id, variables: { nachgereichteNachweise: proofs }, timeToLive: 60_000 });
     const again = await test.tasks.take(key, 'NachweisePruefen');
-    expect(again.variables.nachgereichteNachweise).toEqual([{ documentId: 'd-1', filename: 'fuehrungszeugnis.pdf' }]);
+    expect(again.variables.nachgereichteNachweise).toEqual(proofs);
     expect(again.variables.nachreichFristAbgelaufen).toBeUndefined();
     await test.tasks.complete(again, { ordnungsamt: { ergebnis: 'ERTEILT', fehlendeNachweise: null } });
     await test.finished(key);

@@ -176,6 +176,11 @@ function rows(): Row[] {
       send: (c) => c.send({ data: { halterName: 'Jemand' } }), expected: everyone(201),
     },
     { method: 'get', route: '/api/portal/submissions/:statusToken', url: `/api/portal/submissions/${statusToken}`, expected: everyone(200) },
+    // Public, the status token the only credential; this service takes no documents later, so every caller gets its 409.
+    {
+      method: 'post', route: '/api/portal/submissions/:statusToken/documents', url: `/api/portal/submissions/${statusToken}/documents`,
+      send: (c) => c.attach('files', PDF_BYTES, 'nachweis.pdf'), expected: everyone(409),
+    },
     {
       method: 'get', route: '/api/portal/submissions/:statusToken/attachments/:attachmentId', url: `/api/portal/submissions/${statusToken}/attachments/${attachmentId}`,
       expected: everyone(200),

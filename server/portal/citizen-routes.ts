@@ -1,6 +1,7 @@
 /**
  * The citizen portal's routes, all public: the catalogue of services, a service's form, submitting it (rate-limited
- * per client address), and a submission's status and files by its unguessable status token.
+ * per client address), and a submission's status and files by its unguessable status token, by which the citizen also
+ * hands in documents later (when the service takes them).
  */
 import type { Request, Response } from 'express';
 import { requestOrigin } from '../audit/audit-log.js';
@@ -10,6 +11,7 @@ import { perAddressRateLimit } from '../http/rate-limit.js';
 import type { PortalServices } from './portal-module.js';
 import { noSuchService, noSuchSubmission, serviceUnavailable } from './portal-problems.js';
 import { PROCESS_ID_PARAM } from './service-routes.js';
+import { LATER_DOCUMENTS_PART, readLaterDocumentsBody } from './later-documents-body.js';
 import { MULTIPART_OVERHEAD_BYTES, readSubmissionBody, SUBMISSION_JSON_SCHEMA } from './submission-body.js';
 import { SUBMISSION_STATUS_SCHEMA, statusOf } from './submission-status.js';
 import { sha256Hex, STATUS_TOKEN_PATTERN } from './status-tokens.js';
@@ -26,7 +28,7 @@ export const statusPagePath = (token: string) => `/status/${token}`;
 const noStore = (res: Response) => res.set('Cache-Control', 'no-store');
 
 export function registerCitizenRoutes(routes: ApiRoutes, portal: PortalServices): void {
-  const { context, services, forms, intake, store } = portal;
+  const { context, services, forms, intake, store, laterDocuments } = portal;
   const { portal: limits } = context.config;
   const submissionRateLimit = perAddressRateLimit(limits.submissionsPerMinute, 'Too many submissions from this address; wait a minute.');
 
@@ -114,6 +116,41 @@ export function registerCitizenRoutes(routes: ApiRoutes, portal: PortalServices)
       if (submission?.state !== 'confirmed') throw noSuchSubmission();
       const [service, files] = await Promise.all([services.get(submission.serviceId), store.filesOf(submission.id)]);
       noStore(res).json(await statusOf({ sql: context.sql, source: context.operationsSource }, submission, service, files));
+    },
+  });
+
+  routes.add({
+    method: 'post', path: '/api/portal/submissions/:statusToken/documents', operationId: 'handInPortalDocuments', tag: 'portal', access: 'public',
+    summary: 'Hand in documents later for an open case (proofs the office asked for)',
+    description: [
+      `multipart/form-data with one part named \`${LATER_DOCUMENTS_PART}\` per file: at most ${limits.maxFiles} files of ${limits.maxFileBytes} bytes,`,
+      `${limits.maxTotalBytes} bytes together; PDF, PNG, JPEG or plain text, judged by their bytes (a 400 with a field error per file refused).`,
+      'Only when the service declares a message for documents handed in later (`laterDocuments` when publishing it) and the case is open.',
+      'The files are stored with the case (the status and the task list show them), then published to the engine as that message,',
+      'correlation key = the reference number, with `[{ id, name, contentType, size }]` in the declared variable and the hand-in\'s id as message id.',
+      'An `Idempotency-Key` header makes a retry get the same answer (other files under the same key: 422); after a 503 the files are kept',
+      'and published later, or by the retry with the same key, never twice. Rate-limited per client address. Audited as `submission.documents-handed-in`.',
+    ].join(' '),
+    before: [submissionRateLimit],
+    body: { multipart: { type: 'object', properties: { [LATER_DOCUMENTS_PART]: { type: 'string', contentMediaType: 'application/octet-stream' } } }, maxBytes: limits.maxTotalBytes + MULTIPART_OVERHEAD_BYTES },
+    params: { statusToken: { type: 'string', pattern: STATUS_TOKEN_PATTERN } },
+    responses: {
+      201: {
+        description: 'Received and handed to the case',
+        schema: { type: 'object', properties: { reference: { type: 'string' }, handedInAt: { type: 'string', format: 'date-time' }, files: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' }, contentType: { type: 'string' }, size: { type: 'integer' } } } } } },
+      },
+      400: { description: 'No files, an unknown part, or a file that is no accepted type (field errors)', contentType: PROBLEM },
+      404: { description: 'Unknown status link', contentType: PROBLEM },
+      409: { description: 'The case is closed (`case-closed`) or its service takes no documents later (`later-documents-not-accepted`)', contentType: PROBLEM },
+      413: { description: 'A file or all files together too large', contentType: PROBLEM },
+      422: { description: 'The Idempotency-Key was used for other files', contentType: PROBLEM },
+      503: { description: 'Stored, but the engine did not acknowledge the message; retry with the same Idempotency-Key', contentType: PROBLEM },
+    },
+    async handler(req, res, { params, body }) {
+      const idempotencyKey = idempotencyKeyOf(req);
+      const documents = await readLaterDocumentsBody(body, req.get('content-type') ?? '', limits);
+      const receipt = await laterDocuments.handIn({ statusToken: params.statusToken, body: documents, idempotencyKey, origin: requestOrigin(req) });
+      noStore(res).status(201).json(receipt);
     },
   });
 

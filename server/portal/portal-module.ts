@@ -1,7 +1,7 @@
 /**
  * The citizen portal (server/README.md, "Citizen portal"): public services a process manager publishes, their forms,
- * submissions with files that start process instances, and status links. Its background work settles submissions a
- * crash left pending. `submissionAttachments` gives the task list the files of a case.
+ * submissions with files that start process instances, status links, and documents handed in later by them. Its
+ * background work settles submissions and hand-ins a crash left pending. `submissionAttachments` gives the task list the files of a case.
  */
 import { DeploymentStore } from '../deployments/deployment-store.js';
 import type { BackgroundWork, RouteModule, ServerContext } from '../server-context.js';
@@ -11,6 +11,9 @@ import { validateTaskForm } from '../tasks/task-form-validation.js';
 import { TaskFormResolver } from '../tasks/task-forms.js';
 import { TaskStore } from '../tasks/task-store.js';
 import { registerCitizenRoutes } from './citizen-routes.js';
+import { LaterDocumentsIntake } from './later-documents-intake.js';
+import { LaterDocumentsSettler } from './later-documents-settler.js';
+import { LaterDocumentsStore } from './later-documents-store.js';
 import { ServiceFormResolver } from './service-forms.js';
 import { registerServiceRoutes } from './service-routes.js';
 import { ServiceStore } from './service-store.js';
@@ -26,6 +29,7 @@ export interface PortalServices {
   forms: ServiceFormResolver;
   store: SubmissionStore;
   intake: SubmissionIntake;
+  laterDocuments: LaterDocumentsIntake;
 }
 
 export const submissionAttachments = (context: ServerContext): AttachmentReader => new SubmissionAttachments(new SubmissionStore(context.sql));
@@ -48,13 +52,18 @@ export const portalRoutes: RouteModule = {
       // PGlite has one session; a PostgreSQL server's pool commits in parallel.
       parallelCommits: context.config.databaseUrl === undefined ? 1 : 8,
     });
-    const portal: PortalServices = { context, services, forms, store, intake };
+    const laterDocumentsStore = new LaterDocumentsStore(sql);
+    const laterDocuments = new LaterDocumentsIntake({
+      sql, submissions: store, laterDocuments: laterDocumentsStore, services, audit, zeebe, source: context.operationsSource, logger,
+    });
+    const portal: PortalServices = { context, services, forms, store, intake, laterDocuments };
     registerServiceRoutes(routes, portal);
     registerCitizenRoutes(routes, portal);
     registerTaskAttachmentRoute(routes, { store, tasks: new TaskStore(sql) });
     return new SubmissionResumer({
       sql, store, audit, subject: 'submission', zeebe, source: context.operationsSource, logger, config: context.config.portal,
       auditDetailsOf: (submission) => ({ serviceId: submission.serviceId }),
+      followUps: [new LaterDocumentsSettler({ store: laterDocumentsStore, zeebe, logger, config: context.config.portal })],
     });
   },
 };

@@ -38,3 +38,15 @@ export const engineUnreachable = () =>
     type: problemType('submission-pending'), title: 'The submission is not confirmed yet',
     detail: 'The process engine did not answer. Try again with the same Idempotency-Key; the submission is never started twice.',
   });
+
+export const laterDocumentsNotAccepted = () =>
+  new HttpProblem(409, { type: problemType('later-documents-not-accepted'), title: 'No documents accepted', detail: 'This service does not take documents handed in later.' });
+
+export const caseClosed = () =>
+  new HttpProblem(409, { type: problemType('case-closed'), title: 'The case is closed', detail: 'This case is closed; documents can no longer be handed in for it.' });
+
+export const laterDocumentsPending = () =>
+  new HttpProblem(503, {
+    type: problemType('later-documents-pending'), title: 'The documents are not confirmed yet',
+    detail: 'The documents are stored, but the process engine did not answer. Send them again with the same Idempotency-Key; they are never handed on twice.',
+  });

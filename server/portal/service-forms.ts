@@ -17,6 +17,8 @@ export interface ServiceForm {
   /** The exact form version: `form:<form key>` for a linked form, `embedded:<process definition key>:<id>` for an embedded one. */
   formKey: string;
   schema: Record<string, unknown>;
+  /** The messages that process version catches: a service's `laterDocuments` message must be one of them. */
+  messagesCaught: ReadonlySet<string>;
 }
 
 export type ServiceFormLookup = ServiceForm | { kind: 'unavailable'; reason: string };
@@ -50,7 +52,8 @@ export class ServiceFormResolver {
   private async lookUp(bpmnProcessId: string): Promise<ServiceFormLookup> {
     const process = await this.deployments.latest('process', bpmnProcessId);
     if (process === undefined) return unavailable(`The process "${bpmnProcessId}" was not deployed through this server.`);
-    const link = (await this.models.model(process.key, bpmnProcessId))?.startForm;
+    const model = await this.models.model(process.key, bpmnProcessId);
+    const link = model?.startForm;
     if (link === undefined) return unavailable(`Version ${process.version} of "${bpmnProcessId}" has no start event that links a form.`);
     let formKey = link.formKey;
     if (link.formId !== undefined) {
@@ -63,6 +66,7 @@ export class ServiceFormResolver {
     if (problems.length > 0) return unavailable(`The start form cannot be validated here: ${problems.slice(0, 3).map((problem) => problem.message).join('; ')}`);
     return {
       kind: 'form', bpmnProcessId, processDefinitionKey: process.key, processVersion: process.version, formKey: form.cacheKey, schema: form.schema,
+      messagesCaught: model!.messagesCaught,
     };
   }
 }

@@ -18,6 +18,16 @@ const SERVICE_SCHEMA = {
     referencePrefix: { type: 'string' },
     published: { type: 'boolean' },
     updatedAt: { type: 'string', format: 'date-time' },
+    laterDocuments: { type: ['object', 'null'], properties: { message: { type: 'string' }, variable: { type: 'string' } } },
+  },
+};
+
+const LATER_DOCUMENTS_SCHEMA = {
+  type: ['object', 'null'], additionalProperties: false, required: ['message', 'variable'],
+  description: 'The message (name) by which the running case takes documents the citizen hands in later through the status link, correlated by the reference number, with the files as `[{ id, name, contentType, size }]` in `variable`. Null or absent: the service takes none.',
+  properties: {
+    message: { type: 'string', minLength: 1, maxLength: 255 },
+    variable: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]{0,99}$' },
   },
 };
 
@@ -43,6 +53,7 @@ export function registerServiceRoutes(routes: ApiRoutes, portal: PortalServices)
           title: { type: 'string', minLength: 1, maxLength: 200 },
           description: { type: 'string', maxLength: 2000 },
           referencePrefix: { type: 'string', pattern: '^[A-Z]{2,8}$', description: 'Two to eight capital letters, like HUND' },
+          laterDocuments: LATER_DOCUMENTS_SCHEMA,
         },
       },
     },

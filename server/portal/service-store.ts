@@ -9,6 +9,14 @@ export interface PortalService {
   referencePrefix: string;
   published: boolean;
   updatedAt: string;
+  /** The message by which a running case takes documents the citizen hands in later, and the variable they go in; null: none. */
+  laterDocuments: LaterDocumentsMessage | null;
+}
+
+export interface LaterDocumentsMessage {
+  /** The BPMN message name; its correlation key is the case's reference number. */
+  message: string;
+  variable: string;
 }
 
 interface ServiceRow {
@@ -18,9 +26,11 @@ interface ServiceRow {
   reference_prefix: string;
   published: boolean;
   updated_at: Date | string;
+  later_documents_message: string | null;
+  later_documents_variable: string | null;
 }
 
-const COLUMNS = 'process_id, title, description, reference_prefix, published, updated_at';
+const COLUMNS = 'process_id, title, description, reference_prefix, published, updated_at, later_documents_message, later_documents_variable';
 
 export class ServiceStore {
   constructor(private readonly sql: SqlClient) {}
@@ -28,11 +38,12 @@ export class ServiceStore {
   /** Publishes (or re-publishes with new texts) a process; the prefix of another service is refused by the database. `userId` null: the system. */
   async publish(tx: SqlSession, service: Omit<PortalService, 'published' | 'updatedAt'>, userId: string | null): Promise<PortalService> {
     const [row] = await tx.query<ServiceRow>(
-      `INSERT INTO portal_services (process_id, title, description, reference_prefix, published, updated_by)
-       VALUES ($1, $2, $3, $4, true, $5)
-       ON CONFLICT (process_id) DO UPDATE SET title = $2, description = $3, reference_prefix = $4, published = true, updated_at = now(), updated_by = $5
+      `INSERT INTO portal_services (process_id, title, description, reference_prefix, published, updated_by, later_documents_message, later_documents_variable)
+       VALUES ($1, $2, $3, $4, true, $5, $6, $7)
+       ON CONFLICT (process_id) DO UPDATE SET title = $2, description = $3, reference_prefix = $4, published = true, updated_at = now(), updated_by = $5,
+         later_documents_message = $6, later_documents_variable = $7
        RETURNING ${COLUMNS}`,
-      [service.id, service.title, service.description, service.referencePrefix, userId],
+      [service.id, service.title, service.description, service.referencePrefix, userId, service.laterDocuments?.message ?? null, service.laterDocuments?.variable ?? null],
     );
     return serviceOf(row);
   }
@@ -73,5 +84,7 @@ function serviceOf(row: ServiceRow): PortalService {
     referencePrefix: row.reference_prefix,
     published: row.published,
     updatedAt: new Date(row.updated_at).toISOString(),
+    laterDocuments: row.later_documents_message === null || row.later_documents_variable === null
+      ? null : { message: row.later_documents_message, variable: row.later_documents_variable },
   };
 }

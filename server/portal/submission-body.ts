@@ -50,12 +50,7 @@ export async function readSubmissionBody(body: unknown, contentType: string, lim
     const { data, formKey } = body as { data: Record<string, unknown>; formKey?: string };
     return { data, formKey, files: [], fingerprint: fingerprintOf(data, formKey, []) };
   }
-  let form: FormData;
-  try {
-    form = await new Response(new Uint8Array(body), { headers: { 'content-type': contentType } }).formData();
-  } catch {
-    throw validationProblem([{ pointer: '/', detail: 'is not a well-formed multipart/form-data body' }]);
-  }
+  const form = await multipartForm(body, contentType);
   const errors: FieldError[] = [];
   let data: Record<string, unknown> | undefined;
   let formKey: string | undefined;
@@ -79,6 +74,15 @@ export async function readSubmissionBody(body: unknown, contentType: string, lim
   return { data: data!, formKey, files, fingerprint: fingerprintOf(data!, formKey, files) };
 }
 
+/** The parts of a multipart/form-data body; a 400 when it is not one. */
+export async function multipartForm(body: Buffer, contentType: string): Promise<FormData> {
+  try {
+    return await new Response(new Uint8Array(body), { headers: { 'content-type': contentType } }).formData();
+  } catch {
+    throw validationProblem([{ pointer: '/', detail: 'is not a well-formed multipart/form-data body' }]);
+  }
+}
+
 function parseData(text: string, errors: FieldError[]): Record<string, unknown> | undefined {
   let parsed: unknown;
   try {
@@ -92,7 +96,8 @@ function parseData(text: string, errors: FieldError[]): Record<string, unknown> 
   return undefined;
 }
 
-async function readFiles(uploads: { key: string; file: File }[], limits: FileLimits): Promise<SubmittedFile[]> {
+/** Checks uploaded files against the limits (413) and types them by their bytes (400 with a field error per file). */
+export async function readFiles(uploads: { key: string; file: File }[], limits: FileLimits): Promise<SubmittedFile[]> {
   const total = uploads.reduce((sum, { file }) => sum + file.size, 0);
   const tooLarge = uploads.find(({ file }) => file.size > limits.maxFileBytes);
   if (tooLarge) throw new HttpProblem(413, { detail: `${tooLarge.file.name.slice(0, 200)} is larger than ${limits.maxFileBytes} bytes.` });
@@ -112,7 +117,7 @@ async function readFiles(uploads: { key: string; file: File }[], limits: FileLim
   return files;
 }
 
-const pointerSegment = (segment: string) => segment.replaceAll('~', '~0').replaceAll('/', '~1');
+export const pointerSegment = (segment: string) => segment.replaceAll('~', '~0').replaceAll('/', '~1');
 
 function fingerprintOf(data: unknown, formKey: string | undefined, files: readonly SubmittedFile[]): string {
   const hash = createHash('sha256').update(JSON.stringify(data)).update('\n').update(formKey ?? '');

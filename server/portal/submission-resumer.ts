@@ -4,7 +4,8 @@
  * the first attempt did not start one. The embedded engine's exporter tables tell (`findInstancesByVariable
  * ('submissionId', …)`, up to date with every instance the engine acknowledged); against a remote Zeebe there is no
  * such source, and the row is marked `unconfirmed` and logged for a person to look into rather than risk a second
- * instance.
+ * instance. Other settlers that belong to the same rows (the portal's documents handed in later) run after it
+ * (`followUps`).
  */
 import type { Logger } from 'pino';
 import type { ZBClient } from 'zeebe-node';
@@ -21,11 +22,18 @@ export interface SubmissionResumerDeps<Row extends PendingStart> extends Settlem
   config: Pick<PortalConfig, 'resumeAfterMs' | 'resumeIntervalMs'>;
   /** What the audit entry says of a row besides its reference (the portal: its service). */
   auditDetailsOf?: (row: Row) => Record<string, unknown>;
+  /** Run after this ledger's rows on every round. */
+  followUps?: StaleSettler[];
+}
+
+/** Settles what a crash or an unreachable engine left pending; resolves with how many it settled. */
+export interface StaleSettler {
+  settleStale(): Promise<number>;
 }
 
 const ORIGIN = { actor: SYSTEM_ACTOR };
 
-export class SubmissionResumer<Row extends PendingStart> implements BackgroundWork {
+export class SubmissionResumer<Row extends PendingStart> implements BackgroundWork, StaleSettler {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private stopped = false;
@@ -43,7 +51,7 @@ export class SubmissionResumer<Row extends PendingStart> implements BackgroundWo
     await this.running;
   }
 
-  /** Settles every stale pending submission, one at a time; resolves when none is left. */
+  /** Settles every stale pending row, one at a time, then the follow-ups; resolves when none is left. */
   async settleStale(): Promise<number> {
     let settled = 0;
     while (!this.stopped) {
@@ -51,6 +59,10 @@ export class SubmissionResumer<Row extends PendingStart> implements BackgroundWo
       if (submission === undefined) break;
       await this.settle(submission);
       settled += 1;
+    }
+    for (const followUp of this.deps.followUps ?? []) {
+      if (this.stopped) break;
+      settled += await followUp.settleStale();
     }
     return settled;
   }

@@ -3,7 +3,8 @@
  * the process's variables or of anyone else. The state is derived: `received` until a clerk took up a task of the
  * instance, then `in-progress`; `completed` when the instance ended, `rejected` when it was cancelled or ended with
  * the variable `rejected` = true. Instance states come from the embedded engine's exporter tables; against a remote
- * Zeebe only the task list tells, so a case shows no further than `in-progress`.
+ * Zeebe only the task list tells, so a case shows no further than `in-progress`. An open case of a service that takes
+ * documents later says so.
  */
 import type { OperationsSource } from '../operations/operations-source.js';
 import type { SqlClient } from '../storage/server-storage.js';
@@ -20,6 +21,8 @@ export interface SubmissionStatus {
   /** When the case ended (completed or rejected), as far as known. */
   closedAt: string | null;
   attachments: { id: string; name: string; contentType: string; size: number }[];
+  /** Whether the citizen can hand in documents later now: the service takes them and the case is open. */
+  acceptsLaterDocuments: boolean;
 }
 
 export const SUBMISSION_STATUS_SCHEMA = {
@@ -31,6 +34,7 @@ export const SUBMISSION_STATUS_SCHEMA = {
     submittedAt: { type: 'string', format: 'date-time' },
     closedAt: { type: ['string', 'null'], format: 'date-time' },
     attachments: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' }, contentType: { type: 'string' }, size: { type: 'integer' } } } },
+    acceptsLaterDocuments: { type: 'boolean', description: 'Whether documents can be handed in now (`POST …/documents`): the service takes them and the case is open' },
   },
 };
 
@@ -48,10 +52,13 @@ export async function statusOf(
     submittedAt: submission.createdAt,
     closedAt,
     attachments: files.map(({ id, name, contentType, size }) => ({ id, name, contentType, size })),
+    acceptsLaterDocuments: isOpen(state) && Boolean(service?.laterDocuments),
   };
 }
 
-async function caseStateOf(
+export const isOpen = (state: CaseState) => state === 'received' || state === 'in-progress';
+
+export async function caseStateOf(
   sql: SqlClient, source: Pick<OperationsSource, 'processInstance' | 'variable'> | undefined, instanceKey: string | null,
 ): Promise<{ state: CaseState; closedAt: string | null }> {
   if (instanceKey === null) return { state: 'received', closedAt: null };

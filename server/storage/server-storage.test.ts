@@ -19,7 +19,7 @@ describe.each(storageTargets())('server storage on $name', (target) => {
 
   it('applies its migrations once, in order', async () => {
     const applied = await sql.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY version');
-    expect(applied.map((row) => row.name)).toEqual(['001_identity.sql', '002_audit_log.sql', '003_deployments.sql', '004_tasks.sql', '005_portal.sql', '006_invoice_intake.sql', '007_found_items_register.sql', '009_task_aktenzeichen.sql']);
+    expect(applied.map((row) => row.name)).toEqual(['001_identity.sql', '002_audit_log.sql', '003_deployments.sql', '004_tasks.sql', '005_portal.sql', '006_invoice_intake.sql', '007_found_items_register.sql', '008_portal_later_documents.sql', '009_task_aktenzeichen.sql']);
   });
 
   it('keeps the audit log append-only: the database refuses UPDATE, DELETE and TRUNCATE', async () => {

@@ -14,6 +14,8 @@ export interface ProcessModel {
   embeddedForms: ReadonlyMap<string, string>;
   /** The form the none start event links (`zeebe:formDefinition`), if any: what the citizen portal shows. */
   startForm?: { formId?: string; formKey?: string };
+  /** The names of the messages its events and receive tasks catch (for the portal's documents handed in later). */
+  messagesCaught: ReadonlySet<string>;
 }
 
 interface ModdleNode {
@@ -24,6 +26,7 @@ interface ModdleNode {
   formId?: string;
   formKey?: string;
   eventDefinitions?: ModdleNode[];
+  messageRef?: { name?: string };
   flowElements?: ModdleNode[];
   rootElements?: ModdleNode[];
   extensionElements?: { values?: ModdleNode[] };
@@ -72,7 +75,9 @@ export class ProcessModelReader {
     for (const extension of process.extensionElements?.values ?? []) {
       if (extension.$type === 'zeebe:UserTaskForm' && extension.id) embeddedForms.set(extension.id, extension.body ?? '');
     }
-    return { elementNames, embeddedForms, startForm: startFormOf(process) };
+    const messagesCaught = new Set<string>();
+    collectMessagesCaught(process, messagesCaught);
+    return { elementNames, embeddedForms, startForm: startFormOf(process), messagesCaught };
   }
 }
 
@@ -87,5 +92,14 @@ function collectNames(container: ModdleNode, names: Map<string, string>): void {
   for (const element of container.flowElements ?? []) {
     if (element.id && element.name) names.set(element.id, element.name);
     if (element.flowElements) collectNames(element, names);
+  }
+}
+
+function collectMessagesCaught(container: ModdleNode, names: Set<string>): void {
+  for (const element of container.flowElements ?? []) {
+    for (const reference of [element.messageRef, ...(element.eventDefinitions ?? []).map((definition) => definition.messageRef)]) {
+      if (reference?.name) names.add(reference.name);
+    }
+    if (element.flowElements) collectMessagesCaught(element, names);
   }
 }

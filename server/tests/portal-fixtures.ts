@@ -1,7 +1,7 @@
 /**
  * For portal tests: an embedded engine and a server on it (with the engine's exporter tables as operations source),
  * staff signed in, and the dog registration service: a process whose start event links a form with a file picker,
- * then a Kämmerei user task, deployed through the server and published.
+ * then a Kämmerei user task, deployed through the server and published; and a process that asks for documents later.
  */
 import { bpmnProcess, sequence } from '../../engine/tests/harness.js';
 import type { ServerConfig } from '../config.js';
@@ -26,6 +26,23 @@ export function serviceProcess(processId: string, formId = DOG_SERVICE_FORM.id):
   const body = sequence(userTask('pruefen', { name: 'Anmeldung prüfen', candidateGroups: 'kaemmerei' }))
     .replace('<bpmn:startEvent id="start" />', `<bpmn:startEvent id="start"><bpmn:extensionElements><zeebe:formDefinition formId="${formId}" /></bpmn:extensionElements></bpmn:startEvent>`);
   return bpmnProcess(processId, body);
+}
+
+/** The message by which `processAskingForDocuments` takes documents handed in later. */
+export const DOCUMENTS_MESSAGE = 'unterlagen-nachgereicht';
+
+/**
+ * start (the dog form) → a first check → waits for documents (`DOCUMENTS_MESSAGE`, by reference number) → a second
+ * check → waits for documents again → end: a message correlated twice would end the case.
+ */
+export function processAskingForDocuments(processId: string, formId = DOG_SERVICE_FORM.id): Buffer {
+  const waiting = (id: string) => ({ id, xml: `<bpmn:intermediateCatchEvent id="${id}"><bpmn:messageEventDefinition messageRef="unterlagenMessage" /></bpmn:intermediateCatchEvent>` });
+  const body = sequence(
+    userTask('pruefen', { name: 'Prüfen', candidateGroups: 'kaemmerei' }), waiting('warten'),
+    userTask('nachpruefen', { name: 'Nachgereichtes prüfen', candidateGroups: 'kaemmerei' }), waiting('wartenErneut'),
+  ).replace('<bpmn:startEvent id="start" />', `<bpmn:startEvent id="start"><bpmn:extensionElements><zeebe:formDefinition formId="${formId}" /></bpmn:extensionElements></bpmn:startEvent>`);
+  return bpmnProcess(processId, body,
+    `<bpmn:message id="unterlagenMessage" name="${DOCUMENTS_MESSAGE}"><bpmn:extensionElements><zeebe:subscription correlationKey="=submissionReference" /></bpmn:extensionElements></bpmn:message>`);
 }
 
 export type PortalTestBed = TaskTestBed;

@@ -1,8 +1,8 @@
 /**
  * The portal's setup over plain HTTP (fetch), as a client of a running `npm start` would do it: a staff account, the
- * dog registration service deployed and published, and citizens' submissions.
+ * dog registration service deployed and published (or a process that asks for documents later), and citizens' submissions.
  */
-import { DOG_SERVICE_FORM, serviceProcess } from '../../server/tests/portal-fixtures.js';
+import { DOCUMENTS_MESSAGE, DOG_SERVICE_FORM, processAskingForDocuments, serviceProcess } from '../../server/tests/portal-fixtures.js';
 
 export interface StaffSession {
   cookie: string;
@@ -25,17 +25,22 @@ export async function staffCall(url: string, session: StaffSession, method: stri
   });
 }
 
-/** The admin gives themself the process manager's and a Kämmerei clerk's roles, deploys the service and publishes it. */
-export async function publishDogServiceOver(url: string, adminPassword: string, processId = 'hund-anmelden'): Promise<StaffSession> {
+/**
+ * The admin gives themself the process manager's and a Kämmerei clerk's roles, deploys the service and publishes it;
+ * `asksForDocuments`: `processAskingForDocuments`, published to take documents later by `DOCUMENTS_MESSAGE`.
+ */
+export async function publishDogServiceOver(url: string, adminPassword: string, processId = 'hund-anmelden', { asksForDocuments = false } = {}): Promise<StaffSession> {
   const admin = await signInOver(url, 'admin', adminPassword);
   const roles = await staffCall(url, admin, 'PATCH', `/api/admin/users/${admin.userId}`, { roles: ['admin', 'process-manager', 'clerk'], departments: ['kaemmerei'] });
   if (roles.status !== 200) throw new Error(`Roles: ${roles.status} ${await roles.text()}`);
   const files = new FormData();
   files.append('files', new Blob([JSON.stringify(DOG_SERVICE_FORM)]), 'hund-anmelden.form');
-  files.append('files', new Blob([new Uint8Array(serviceProcess(processId))]), `${processId}.bpmn`);
+  files.append('files', new Blob([new Uint8Array(asksForDocuments ? processAskingForDocuments(processId) : serviceProcess(processId))]), `${processId}.bpmn`);
   const deployed = await staffCall(url, admin, 'POST', '/api/deployments', files);
   if (deployed.status !== 201) throw new Error(`Deployment: ${deployed.status} ${await deployed.text()}`);
-  const published = await staffCall(url, admin, 'POST', '/api/services', { processId, title: 'Hund anmelden (Beispiel)', referencePrefix: 'PROBE' });
+  const published = await staffCall(url, admin, 'POST', '/api/services', {
+    processId, title: 'Hund anmelden (Beispiel)', referencePrefix: 'PROBE', ...(asksForDocuments ? { laterDocuments: { message: DOCUMENTS_MESSAGE, variable: 'unterlagen' } } : {}),
+  });
   if (published.status !== 201) throw new Error(`Publishing: ${published.status} ${await published.text()}`);
   return admin;
 }

@@ -8,6 +8,7 @@ const de = {
   'portal.failed': 'Das hat nicht geklappt: {detail}',
   'portal.notFound': 'Seite nicht gefunden',
   'portal.notFoundText': 'Diese Seite gibt es nicht. Vielleicht ist der Link unvollständig.',
+  'portal.uploading': 'Übertragen:',
 
   'catalogue.title': 'Online-Dienste der Stadtverwaltung',
   'catalogue.intro': 'Hier stellen Sie Anträge und melden Anliegen online. Wählen Sie einen Dienst aus.',
@@ -30,7 +31,6 @@ const de = {
   'apply.change': 'Angaben ändern',
   'apply.send': 'Antrag absenden',
   'apply.sending': 'Wird gesendet …',
-  'apply.uploading': 'Übertragen:',
   'apply.outdated': 'Das Formular wurde inzwischen geändert. Bitte laden Sie die Seite neu und füllen Sie es erneut aus.',
   'apply.tooLarge': 'Die Dateien sind zu groß. Bitte hängen Sie kleinere Dateien an.',
   'apply.retry': 'Der Antrag konnte gerade nicht übermittelt werden. Bitte senden Sie ihn noch einmal ab; er wird nicht doppelt gestellt.',
@@ -57,6 +57,19 @@ const de = {
   'status.files': 'Ihre Unterlagen',
   'status.noFiles': 'Sie haben keine Dateien mitgeschickt.',
   'status.download': '{name} herunterladen ({size})',
+  'status.laterTitle': 'Nachweise nachreichen',
+  'status.laterIntro': 'Hat die Verwaltung Sie um weitere Nachweise gebeten? Hier laden Sie sie hoch. Sie werden Ihrem Antrag beigefügt.',
+  'status.laterFiles': 'Dateien (PDF, PNG, JPEG oder Text)',
+  'status.laterHint': 'Sie können mehrere Dateien auf einmal auswählen.',
+  'status.laterNoFiles': 'Bitte wählen Sie mindestens eine Datei aus.',
+  'status.laterSend': 'Nachweise senden',
+  'status.laterSending': 'Wird gesendet …',
+  'status.laterErrors': 'Die Nachweise konnten nicht angenommen werden:',
+  'status.laterReceived': 'Vielen Dank. Ihre Nachweise sind eingegangen: {names}',
+  'status.laterClosed': 'Ihr Antrag ist abgeschlossen; Nachweise können nicht mehr nachgereicht werden.',
+  'status.laterRefused': 'Nicht angenommen (nur PDF, PNG, JPEG oder Text, der Name passend zum Inhalt): {detail}',
+  'status.laterTooLarge': 'Die Dateien sind zu groß. Bitte wählen Sie kleinere Dateien.',
+  'status.laterRetry': 'Die Nachweise konnten gerade nicht übermittelt werden. Bitte senden Sie sie noch einmal; sie werden nicht doppelt eingereicht.',
 } as const;
 
 export type PortalMessageKey = keyof typeof de;
@@ -70,6 +83,7 @@ const en: Record<PortalMessageKey, string> = {
   'portal.failed': 'That did not work: {detail}',
   'portal.notFound': 'Page not found',
   'portal.notFoundText': 'This page does not exist. Perhaps the link is incomplete.',
+  'portal.uploading': 'Uploaded:',
 
   'catalogue.title': 'The city administration\'s online services',
   'catalogue.intro': 'Here you make applications and report matters online. Choose a service.',
@@ -92,7 +106,6 @@ const en: Record<PortalMessageKey, string> = {
   'apply.change': 'Change answers',
   'apply.send': 'Send application',
   'apply.sending': 'Sending …',
-  'apply.uploading': 'Uploaded:',
   'apply.outdated': 'The form has changed meanwhile. Please reload the page and fill it in again.',
   'apply.tooLarge': 'The files are too large. Please attach smaller files.',
   'apply.retry': 'The application could not be sent just now. Please send it again; it will not be made twice.',
@@ -119,6 +132,19 @@ const en: Record<PortalMessageKey, string> = {
   'status.files': 'Your documents',
   'status.noFiles': 'You sent no files.',
   'status.download': 'Download {name} ({size})',
+  'status.laterTitle': 'Hand in documents',
+  'status.laterIntro': 'Has the administration asked you for further documents? Upload them here. They are added to your application.',
+  'status.laterFiles': 'Files (PDF, PNG, JPEG or text)',
+  'status.laterHint': 'You can choose several files at once.',
+  'status.laterNoFiles': 'Please choose at least one file.',
+  'status.laterSend': 'Send documents',
+  'status.laterSending': 'Sending …',
+  'status.laterErrors': 'The documents could not be accepted:',
+  'status.laterReceived': 'Thank you. Your documents have arrived: {names}',
+  'status.laterClosed': 'Your application is closed; documents can no longer be handed in.',
+  'status.laterRefused': 'Not accepted (only PDF, PNG, JPEG or text, named as its content): {detail}',
+  'status.laterTooLarge': 'The files are too large. Please choose smaller files.',
+  'status.laterRetry': 'The documents could not be sent just now. Please send them again; they are never handed in twice.',
 };
 
 export const PORTAL_MESSAGES = { de, en };

@@ -11,6 +11,7 @@ import type { FormSchema } from '../../../../forms/index.js';
 import { ErrorSummary } from '../../shared/a11y/ErrorSummary.js';
 import { ApiProblem } from '../../shared/http/api-problem.js';
 import { newIdempotencyKey, portalApi, type Receipt, type ServiceForm } from '../portal-api.js';
+import { UploadProgress } from '../UploadProgress.js';
 import { formatDate, usePortalI18n } from '../use-portal-i18n.js';
 import { correctFormJsMarkup, type FormJsMarkup } from './form-js-markup.js';
 import { formJsTranslate } from './form-js-texts.js';
@@ -184,19 +185,6 @@ export default function ApplicationForm({ serviceForm, onReceived }: Application
         </section>
       ) : null}
     </div>
-  );
-}
-
-/** A native progress bar, named by its label; a screen reader reads its value as it grows. */
-function UploadProgress({ fraction }: { fraction: number }) {
-  const { t } = usePortalI18n();
-  const percent = Math.round(fraction * 100);
-  return (
-    <p className="upload-progress">
-      <label htmlFor="upload-progress">{t('apply.uploading')}</label>{' '}
-      <progress id="upload-progress" max={100} value={percent}>{percent} %</progress>{' '}
-      <span aria-hidden="true">{percent} %</span>
-    </p>
   );
 }
 

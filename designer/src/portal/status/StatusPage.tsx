@@ -1,11 +1,15 @@
-/** A submission's status at `/status/:statusToken`: where the case stands, when, and the files the citizen sent. */
-import { useEffect, useState } from 'react';
+/**
+ * A submission's status at `/status/:statusToken`: where the case stands, when, and the files the citizen sent; for
+ * an open case of a service that takes them, the form to hand in documents later.
+ */
+import { useCallback, useEffect, useState } from 'react';
 import { usePageTitle } from '../../shared/a11y/use-page-title.js';
 import { ApiProblem } from '../../shared/http/api-problem.js';
 import { formatFileSize } from '../../shared/i18n/file-size.js';
 import { Link } from '../../shared/routing/router.js';
 import { portalApi, type SubmissionStatus } from '../portal-api.js';
 import { formatDateTime, usePortalI18n } from '../use-portal-i18n.js';
+import { LaterDocumentsForm } from './LaterDocumentsForm.js';
 
 type Loaded = { status: 'loading' } | { status: 'loaded'; submission: SubmissionStatus } | { status: 'failed'; message: string };
 
@@ -14,16 +18,20 @@ export function StatusPage({ statusToken }: { statusToken: string }) {
   const headingRef = usePageTitle(t('status.title'), t('portal.name'));
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
 
+  const load = useCallback((isCurrent: () => boolean = () => true) => {
+    portalApi.status(statusToken).then(
+      (submission) => isCurrent() && setLoaded({ status: 'loaded', submission }),
+      (error: Error) => isCurrent() && setLoaded({ status: 'failed', message: error instanceof ApiProblem && error.status === 404 ? 'not-found' : error.message }),
+    );
+  }, [statusToken]);
+
   useEffect(() => {
     let current = true;
-    portalApi.status(statusToken).then(
-      (submission) => current && setLoaded({ status: 'loaded', submission }),
-      (error: Error) => current && setLoaded({ status: 'failed', message: error instanceof ApiProblem && error.status === 404 ? 'not-found' : error.message }),
-    );
+    load(() => current);
     return () => {
       current = false;
     };
-  }, [statusToken]);
+  }, [load]);
 
   return (
     <>
@@ -35,6 +43,7 @@ export function StatusPage({ statusToken }: { statusToken: string }) {
         </p>
       ) : null}
       {loaded.status === 'loaded' ? <StatusFacts submission={loaded.submission} statusToken={statusToken} locale={locale} /> : null}
+      {loaded.status === 'loaded' && loaded.submission.acceptsLaterDocuments ? <LaterDocumentsForm statusToken={statusToken} onHandedIn={() => load()} /> : null}
       <p><Link href="/">{t('portal.home')}</Link></p>
     </>
   );

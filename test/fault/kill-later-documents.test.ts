@@ -1,0 +1,96 @@
+/**
+ * Kills `npm start` with SIGKILL while citizens hand in documents later by their status links, restarts it, and checks
+ * the portal's promise: every hand-in that was answered is stored with its file, every stored one reaches the engine,
+ * and none reaches it twice (one message per case, under the hand-in's id).
+ */
+import { describe, expect, it } from '@jest/globals';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { startTestEngine } from '../../engine/tests/harness.js';
+import { DOCUMENTS_MESSAGE, PDF_BYTES } from '../../server/tests/portal-fixtures.js';
+import { openServerStorage } from '../../server/storage/server-storage.js';
+import { startAmtsflowProcess, TEST_ADMIN_PASSWORD } from '../support/amtsflow-process.js';
+import { publishDogServiceOver } from '../support/portal-http.js';
+
+const CASES = 80;
+const ANSWERED_BEFORE_KILL = 30;
+const CONCURRENT_CITIZENS = 8;
+const PORTAL_ENV = { AMTSFLOW_PORTAL_SUBMISSIONS_PER_MINUTE: '1000000', AMTSFLOW_PORTAL_RESUME_AFTER_SECONDS: '1', AMTSFLOW_PORTAL_RESUME_CHECK_SECONDS: '1' };
+
+describe('crash safety of documents handed in later', () => {
+  it('keeps every answered hand-in and publishes each stored one exactly once, across a SIGKILL', async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'amtsflow-kill-later-documents-'));
+    try {
+      const first = await startAmtsflowProcess(dataDir, PORTAL_ENV);
+      await publishDogServiceOver(first.url, TEST_ADMIN_PASSWORD, 'nachweise', { asksForDocuments: true });
+      const cases: { reference: string; statusToken: string }[] = [];
+      for (let i = 0; i < CASES; i++) {
+        const response = await fetch(`${first.url}/api/portal/services/nachweise/submissions`, {
+          method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ data: { halterName: `Halter ${i}` } }),
+        });
+        expect(response.status).toBe(201);
+        cases.push(await response.json() as { reference: string; statusToken: string });
+      }
+
+      /** The file name each answered hand-in sent, by reference. */
+      const answered = new Map<string, string>();
+      let killed = false;
+      let next = 0;
+      const citizen = async () => {
+        while (!killed && next < cases.length) {
+          const { reference, statusToken } = cases[next++];
+          const name = `nachweis-${reference}.pdf`;
+          const body = new FormData();
+          body.append('files', new Blob([new Uint8Array(PDF_BYTES)]), name);
+          const response = await fetch(`${first.url}/api/portal/submissions/${statusToken}/documents`, {
+            method: 'POST', headers: { 'idempotency-key': `kill-test-${reference}` }, body,
+          }).catch(() => undefined);
+          if (response?.status === 201) answered.set(reference, name);
+        }
+      };
+      const citizens = Array.from({ length: CONCURRENT_CITIZENS }, citizen);
+      const giveUpAt = Date.now() + 120_000;
+      while (answered.size < ANSWERED_BEFORE_KILL && Date.now() < giveUpAt) await new Promise((resolve) => setTimeout(resolve, 5));
+      first.child.kill('SIGKILL');
+      killed = true;
+      expect(await first.exited).toBe('SIGKILL');
+      await Promise.all(citizens);
+      expect(answered.size).toBeGreaterThanOrEqual(ANSWERED_BEFORE_KILL);
+
+      // The restart publishes what the crash left pending (after a second, as configured here), then stops cleanly.
+      const second = await startAmtsflowProcess(dataDir, PORTAL_ENV);
+      await new Promise((resolve) => setTimeout(resolve, 8_000));
+      second.child.kill('SIGTERM');
+      expect(await second.exited).toBe('0');
+
+      const sql = await openServerStorage({ dataDir });
+      const engine = await startTestEngine(dataDir);
+      try {
+        const rows = await sql.query<{ id: string; correlation_key: string; state: string; file: string | null }>(
+          `SELECT d.id::text AS id, d.correlation_key, d.state, f.name AS file FROM portal_later_documents d LEFT JOIN portal_files f ON f.later_documents_id = d.id`,
+        );
+        const byReference = new Map(rows.map((row) => [row.correlation_key, row]));
+        for (const [reference, name] of answered) {
+          expect({ reference, file: byReference.get(reference)?.file }).toEqual({ reference, file: name });
+        }
+        // No instance waits for the documents yet, so each message stays buffered: exactly one per stored hand-in.
+        const messages = [...engine.running.engine.state.messages.values()].filter((message) => message.name === DOCUMENTS_MESSAGE);
+        const problems: string[] = [];
+        for (const row of rows) {
+          const published = messages.filter((message) => message.correlationKey === row.correlation_key);
+          if (row.state !== 'published' || published.length !== 1 || published[0].messageId !== row.id) {
+            problems.push(`${row.correlation_key}: ${row.state}, messages ${JSON.stringify(published.map((message) => message.messageId))}`);
+          }
+        }
+        expect(problems).toEqual([]);
+        expect(messages).toHaveLength(rows.length);
+      } finally {
+        await engine.destroy();
+        await sql.close();
+      }
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  }, 240_000);
+});
