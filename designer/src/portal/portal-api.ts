@@ -1,9 +1,7 @@
 /**
- * The portal's calls to the server (server/README.md, "Citizen portal"). Sending an application, and documents later,
- * goes past the shared HttpClient: it needs an `Idempotency-Key` header, which that does not set, and reports its
- * upload's progress; its problems are read with the same `problemOf`.
+ * The portal's calls to the server (server/README.md, "Citizen portal"), through the shared HttpClient. Sending an
+ * application, and documents later, carries an `Idempotency-Key` and reports its upload's progress (`http.upload`).
  */
-import { problemOf } from '../shared/http/api-problem.js';
 import { http } from '../shared/http/http-client.js';
 
 export interface PortalService {
@@ -74,14 +72,14 @@ export const portalApi = {
     body.append('data', JSON.stringify(data));
     body.append('formKey', formKey);
     for (const [key, chosen] of files) for (const file of chosen) body.append(key, file, file.name);
-    return postWithProgress<Receipt>(`/api/portal/services/${path(serviceId)}/submissions`, body, { idempotencyKey, locale }, onUploaded);
+    return uploadWithKey<Receipt>(`/api/portal/services/${path(serviceId)}/submissions`, body, { idempotencyKey, locale }, onUploaded);
   },
 
   /** Documents handed in later for the case of a status link (each file a part named `files`). */
   handInDocuments(statusToken: string, files: readonly File[], options: { idempotencyKey: string; locale: string }, onUploaded?: (fraction: number) => void): Promise<LaterDocumentsReceipt> {
     const body = new FormData();
     for (const file of files) body.append('files', file, file.name);
-    return postWithProgress<LaterDocumentsReceipt>(`/api/portal/submissions/${path(statusToken, 'documents')}`, body, options, onUploaded);
+    return uploadWithKey<LaterDocumentsReceipt>(`/api/portal/submissions/${path(statusToken, 'documents')}`, body, options, onUploaded);
   },
 
   status(statusToken: string): Promise<SubmissionStatus> {
@@ -94,28 +92,11 @@ export const portalApi = {
 };
 
 /**
- * Through XMLHttpRequest, not fetch: only it reports how much of the body is uploaded (`onUploaded`, 0 to 1), which
- * a citizen with photos on a slow mobile connection needs to see. A lost connection rejects with a TypeError, as
- * fetch does.
+ * With the upload's progress (`onUploaded`, 0 to 1), which a citizen with photos on a slow mobile connection needs to
+ * see; a lost connection rejects with a TypeError, as fetch does.
  */
-function postWithProgress<T>(url: string, body: FormData, { idempotencyKey, locale }: { idempotencyKey: string; locale: string }, onUploaded?: (fraction: number) => void): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const request = new XMLHttpRequest();
-    request.open('POST', url);
-    request.setRequestHeader('Accept', 'application/json, application/problem+json');
-    request.setRequestHeader('Accept-Language', locale);
-    request.setRequestHeader('Idempotency-Key', idempotencyKey);
-    request.upload.onprogress = (event) => {
-      if (event.lengthComputable && event.total > 0) onUploaded?.(event.loaded / event.total);
-    };
-    request.onerror = () => reject(new TypeError('The request could not be sent'));
-    request.onload = () => {
-      const response = new Response(request.responseText, { status: request.status, headers: { 'Content-Type': request.getResponseHeader('Content-Type') ?? '' } });
-      if (response.ok) response.json().then((answer) => resolve(answer as T), reject);
-      else problemOf(response).then(reject, reject);
-    };
-    request.send(body);
-  });
+function uploadWithKey<T>(url: string, body: FormData, { idempotencyKey, locale }: { idempotencyKey: string; locale: string }, onUploaded?: (fraction: number) => void): Promise<T> {
+  return http.upload<T>(url, body, { headers: { 'Idempotency-Key': idempotencyKey, 'Accept-Language': locale }, onProgress: onUploaded });
 }
 
 /** A new key per attempt: 32 random bytes as hex (the server takes 16 to 128 of A-Z a-z 0-9 _ -). */

@@ -67,7 +67,7 @@ export class HttpClient {
       xhr.open('POST', path);
       for (const [name, value] of Object.entries({ ...this.headersFor('POST'), ...headers })) xhr.setRequestHeader(name, value);
       xhr.upload.addEventListener('progress', (event) => {
-        if (event.lengthComputable) onProgress?.(event.loaded / event.total);
+        if (event.lengthComputable && event.total > 0) onProgress?.(event.loaded / event.total);
       });
       xhr.addEventListener('load', () => {
         const response = new Response(xhr.status === 204 ? null : xhr.responseText, {
