@@ -107,6 +107,9 @@ async function applyOnPhone(page: Page, platform: FullPlatform, citizen: Citizen
   const summary = page.getByRole('alert').filter({ hasText: 'Bitte korrigieren Sie folgende Angaben:' });
   await summary.getByRole('link', { name: 'Aufnahme in den Haushalt am: Dieses Feld ist ein Pflichtfeld.' }).waitFor();
   expect(await summary.getByRole('link').count()).toBe(1);
+  // Its link leads to the date's input (form-js's id for it ends in `-date`).
+  await summary.getByRole('link').tap();
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe(await page.getByLabel(/^Aufnahme in den Haushalt am/).getAttribute('id'));
   await fillDate(page, /^Aufnahme in den Haushalt am/, `01.01.${YEAR}`);
   // Nothing runs off the phone's screen: no sideways scrolling, no label cut off.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);

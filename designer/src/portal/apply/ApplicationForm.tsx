@@ -9,13 +9,14 @@ import { Form } from '@bpmn-io/form-js-viewer';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FormSchema } from '../../../../forms/index.js';
 import { ErrorSummary } from '../../shared/a11y/ErrorSummary.js';
+import { cachingExpressionLanguageModule } from '../../shared/forms/caching-expression-language.js';
 import { ApiProblem } from '../../shared/http/api-problem.js';
 import { newIdempotencyKey, portalApi, type Receipt, type ServiceForm } from '../portal-api.js';
 import { formatDate, usePortalI18n } from '../use-portal-i18n.js';
 import { correctFormJsMarkup, type FormJsMarkup } from './form-js-markup.js';
 import { formJsTranslate } from './form-js-texts.js';
 import { loadValidator } from './load-validator.js';
-import { componentsByPath, formJsErrors, fromServer, fromValidator, labelsById, summaryEntries, type FormFieldProblem } from '../../shared/forms/form-field-errors.js';
+import { componentsByPath, formJsErrors, fromServer, fromValidator, summaryEntries, summaryFields, type FormFieldProblem } from '../../shared/forms/form-field-errors.js';
 import { reviewEntries, type ReviewEntry } from './review-entries.js';
 import type { PortalMessageKey } from '../portal-messages.js';
 
@@ -52,12 +53,12 @@ export default function ApplicationForm({ serviceForm, onReceived }: Application
   const [checkFailed, setCheckFailed] = useState(false);
   const [loadError, setLoadError] = useState<string>();
   const byPath = useMemo(() => componentsByPath(schema), [schema]);
-  const labels = useMemo(() => labelsById(schema), [schema]);
-  const summary = useMemo(() => summaryEntries(problems, labels, formRef.current?._id ?? ''), [problems, labels]);
+  const fields = useMemo(() => summaryFields(schema), [schema]);
+  const summary = useMemo(() => summaryEntries(problems, fields, formRef.current?._id ?? ''), [problems, fields]);
 
   useEffect(() => {
     const translate = formJsTranslate(() => localeRef.current);
-    const form = new Form({ container: containerRef.current!, additionalModules: [{ translate: ['value', translate] }] });
+    const form = new Form({ container: containerRef.current!, additionalModules: [{ translate: ['value', translate] }, cachingExpressionLanguageModule] });
     formRef.current = form;
     const markup = correctFormJsMarkup(containerRef.current!, translate);
     markupRef.current = markup;
