@@ -85,7 +85,7 @@ async function fillApplication(page: Page, citizen: Citizen, dog: Dog, proof: Bu
   await page.getByLabel(/^Haftpflichtversicherung/).fill('Provinzial Rheinland');
   await page.getByLabel(/^Versicherungsscheinnummer/).fill('HV-2024-0815');
   if (proof) {
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Browse' }).first().tap()]);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Datei auswählen' }).first().tap()]);
     await chooser.setFiles({ name: 'haftpflicht.pdf', mimeType: 'application/pdf', buffer: proof });
   }
   await page.getByLabel(/^Ich versichere/).check();

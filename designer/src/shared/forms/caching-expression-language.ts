@@ -10,7 +10,7 @@
 import { FeelExpressionLanguage } from '@bpmn-io/form-js-viewer';
 
 /** Enough for every condition of a long form with a few list items, for the last few states of its data. */
-const CAPACITY = 512;
+const CAPACITY = 256;
 const READS_THE_CLOCK = /\b(?:now|today)\s*\(/;
 
 type FeelContext = Record<string, unknown>;
