@@ -9,7 +9,6 @@ import { Form } from '@bpmn-io/form-js-viewer';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FormSchema } from '../../../../forms/index.js';
 import { ErrorSummary } from '../../shared/a11y/ErrorSummary.js';
-import { cachingExpressionLanguageModule } from '../../shared/forms/caching-expression-language.js';
 import { ApiProblem } from '../../shared/http/api-problem.js';
 import { newIdempotencyKey, portalApi, type Receipt, type ServiceForm } from '../portal-api.js';
 import { formatDate, usePortalI18n } from '../use-portal-i18n.js';
@@ -58,7 +57,7 @@ export default function ApplicationForm({ serviceForm, onReceived }: Application
 
   useEffect(() => {
     const translate = formJsTranslate(() => localeRef.current);
-    const form = new Form({ container: containerRef.current!, additionalModules: [{ translate: ['value', translate] }, cachingExpressionLanguageModule] });
+    const form = new Form({ container: containerRef.current!, additionalModules: [{ translate: ['value', translate] }] });
     formRef.current = form;
     const markup = correctFormJsMarkup(containerRef.current!, translate);
     markupRef.current = markup;
