@@ -85,7 +85,7 @@ async function fillApplication(page: Page, citizen: Citizen, dog: Dog, proof: Bu
   await page.getByLabel(/^Haftpflichtversicherung/).fill('Provinzial Rheinland');
   await page.getByLabel(/^Versicherungsscheinnummer/).fill('HV-2024-0815');
   if (proof) {
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Browse' }).first().tap()]);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Datei auswählen' }).first().tap()]);
     await chooser.setFiles({ name: 'haftpflicht.pdf', mimeType: 'application/pdf', buffer: proof });
   }
   await page.getByLabel(/^Ich versichere/).check();
@@ -107,6 +107,9 @@ async function applyOnPhone(page: Page, platform: FullPlatform, citizen: Citizen
   const summary = page.getByRole('alert').filter({ hasText: 'Bitte korrigieren Sie folgende Angaben:' });
   await summary.getByRole('link', { name: 'Aufnahme in den Haushalt am: Dieses Feld ist ein Pflichtfeld.' }).waitFor();
   expect(await summary.getByRole('link').count()).toBe(1);
+  // Its link leads to the date's input (form-js's id for it ends in `-date`).
+  await summary.getByRole('link').tap();
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe(await page.getByLabel(/^Aufnahme in den Haushalt am/).getAttribute('id'));
   await fillDate(page, /^Aufnahme in den Haushalt am/, `01.01.${YEAR}`);
   // Nothing runs off the phone's screen: no sideways scrolling, no label cut off.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);

@@ -16,7 +16,7 @@ import { formatDate, usePortalI18n } from '../use-portal-i18n.js';
 import { correctFormJsMarkup, type FormJsMarkup } from './form-js-markup.js';
 import { formJsTranslate } from './form-js-texts.js';
 import { loadValidator } from './load-validator.js';
-import { componentsByPath, formJsErrors, fromServer, fromValidator, labelsById, summaryEntries, type FormFieldProblem } from '../../shared/forms/form-field-errors.js';
+import { componentsByPath, formJsErrors, fromServer, fromValidator, summaryEntries, summaryFields, type FormFieldProblem } from '../../shared/forms/form-field-errors.js';
 import { reviewEntries, type ReviewEntry } from './review-entries.js';
 import type { PortalMessageKey } from '../portal-messages.js';
 
@@ -53,8 +53,8 @@ export default function ApplicationForm({ serviceForm, onReceived }: Application
   const [checkFailed, setCheckFailed] = useState(false);
   const [loadError, setLoadError] = useState<string>();
   const byPath = useMemo(() => componentsByPath(schema), [schema]);
-  const labels = useMemo(() => labelsById(schema), [schema]);
-  const summary = useMemo(() => summaryEntries(problems, labels, formRef.current?._id ?? ''), [problems, labels]);
+  const fields = useMemo(() => summaryFields(schema), [schema]);
+  const summary = useMemo(() => summaryEntries(problems, fields, formRef.current?._id ?? ''), [problems, fields]);
 
   useEffect(() => {
     const translate = formJsTranslate(() => localeRef.current);

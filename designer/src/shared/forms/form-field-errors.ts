@@ -16,9 +16,18 @@ export interface FormFieldProblem {
 
 interface SchemaComponent {
   id?: string;
+  type?: string;
+  subtype?: string;
   key?: string;
   path?: string;
   components?: SchemaComponent[];
+}
+
+/** What the error summary needs of a field: the text that names it, and how form-js's id of its input ends. */
+export interface SummaryField {
+  label: string | undefined;
+  /** A date-time field's first input (its date input, or its time input alone) has an id of its own: `…-date`. */
+  inputIdSuffix: string;
 }
 
 /** The text that names a field to the user: its label, or (a datetime field has none) its date or time input's. */
@@ -52,14 +61,15 @@ export function componentsByPath(schema: Record<string, unknown>): Map<string, s
   return byPath;
 }
 
-/** The labels of the components by id, to name the field in the error summary. */
-export function labelsById(schema: Record<string, unknown>): Map<string, string> {
-  const labels = new Map<string, string>();
+/** The components by id as the error summary names them and links to them. */
+export function summaryFields(schema: Record<string, unknown>): Map<string, SummaryField> {
+  const fields = new Map<string, SummaryField>();
   visitComponents(schema, (component) => {
-    const label = componentLabel(component);
-    if (component.id && label) labels.set(component.id, label);
+    if (!component.id) return;
+    const inputIdSuffix = component.type !== 'datetime' ? '' : component.subtype === 'time' ? '-time' : '-date';
+    fields.set(component.id, { label: componentLabel(component), inputIdSuffix });
   });
-  return labels;
+  return fields;
 }
 
 /** `dogs[1].breed` → segments `dogs`, `breed` and indexes `[1]`. */
@@ -105,16 +115,16 @@ export function formJsErrors(problems: readonly FormFieldProblem[]): Record<stri
 }
 
 /** The DOM id form-js gives a field's input (`prefixId` in form-js-viewer), for links from the error summary. */
-export function fieldDomId(formInstanceId: string, problem: FormFieldProblem): string | undefined {
+export function fieldDomId(formInstanceId: string, problem: FormFieldProblem, inputIdSuffix = ''): string | undefined {
   if (problem.componentId === undefined) return undefined;
-  return [`fjs-form-${formInstanceId}-${problem.componentId}`, ...problem.indexes].join('_');
+  return [`fjs-form-${formInstanceId}-${problem.componentId}`, ...problem.indexes].join('_') + inputIdSuffix;
 }
 
 /** The error summary's entries: each problem named by its field's label (and list position), linked to its input. */
-export function summaryEntries(problems: readonly FormFieldProblem[], labels: ReadonlyMap<string, string>, formInstanceId: string): { fieldId: string | undefined; message: string }[] {
+export function summaryEntries(problems: readonly FormFieldProblem[], fields: ReadonlyMap<string, SummaryField>, formInstanceId: string): { fieldId: string | undefined; message: string }[] {
   return problems.map((problem) => {
-    const label = problem.componentId === undefined ? undefined : labels.get(problem.componentId);
+    const field = problem.componentId === undefined ? undefined : fields.get(problem.componentId);
     const position = problem.indexes.length > 0 ? ` (${problem.indexes.map((index) => index + 1).join('.')})` : '';
-    return { fieldId: fieldDomId(formInstanceId, problem), message: label ? `${label}${position}: ${problem.message}` : problem.message };
+    return { fieldId: fieldDomId(formInstanceId, problem, field?.inputIdSuffix), message: field?.label ? `${field.label}${position}: ${problem.message}` : problem.message };
   });
 }

@@ -10,7 +10,7 @@ import { ErrorSummary } from '../../../../shared/a11y/ErrorSummary.js';
 import { ApiProblem } from '../../../../shared/http/api-problem.js';
 import { useStaffI18n } from '../../../i18n/use-staff-i18n.js';
 import { checkInBrowser } from './check-in-browser.js';
-import { componentsByPath, formJsErrors, fromServer, labelsById, summaryEntries, type FormFieldProblem } from '../../../../shared/forms/form-field-errors.js';
+import { componentsByPath, formJsErrors, fromServer, summaryEntries, summaryFields, type FormFieldProblem } from '../../../../shared/forms/form-field-errors.js';
 
 export interface CompletionFormProps {
   schema: Record<string, unknown>;
@@ -31,9 +31,9 @@ export default function CompletionForm({ schema, variables, canComplete, onCompl
   const [busy, setBusy] = useState(false);
   const [loadError, setLoadError] = useState<string>();
   const byPath = useMemo(() => componentsByPath(schema), [schema]);
-  const labels = useMemo(() => labelsById(schema), [schema]);
+  const fields = useMemo(() => summaryFields(schema), [schema]);
   // Kept as long as the problems are: the summary takes the focus whenever it gets new errors.
-  const summary = useMemo(() => summaryEntries(problems, labels, formRef.current?._id ?? ''), [problems, labels]);
+  const summary = useMemo(() => summaryEntries(problems, fields, formRef.current?._id ?? ''), [problems, fields]);
 
   useEffect(() => {
     const form = new Form({ container: containerRef.current!, properties: { readOnly: !canComplete } });
