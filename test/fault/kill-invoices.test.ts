@@ -12,6 +12,7 @@ import { FileSystemDocumentStore } from '../../connectors/index.js';
 import { startTestEngine } from '../../engine/tests/harness.js';
 import { openServerStorage } from '../../server/storage/server-storage.js';
 import { startAmtsflowProcess, TEST_ADMIN_PASSWORD } from '../support/amtsflow-process.js';
+import { crashWhileBusy } from '../support/crash-while-busy.js';
 import { signInOver } from '../support/portal-http.js';
 import { SHARED } from '../support/shared-files.js';
 import { notStartedOnce, type StartedRow } from '../support/started-once.js';
@@ -30,34 +31,21 @@ describe('crash safety of the invoice intake', () => {
       const admin = await signInOver(first.url, 'admin', TEST_ADMIN_PASSWORD);
 
       const answered = new Map<string, string>();
-      let killed = false;
-      const uploader = async () => {
-        while (!killed) {
+      await crashWhileBusy({
+        first, dataDir, env: RESUME_ENV, clients: CONCURRENT_UPLOADS, answeredBeforeKill: ANSWERED_BEFORE_KILL,
+        async send() {
           const response = await fetch(`${first.url}/api/invoices?fileName=rechnung.xml`, {
             method: 'POST', headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrfToken, 'content-type': 'application/xml' }, body: INVOICE,
           }).catch(() => undefined);
           if (response?.status === 201) {
             const receipt = await response.json() as { aktenzeichen: string; document: { documentId: string } };
             answered.set(receipt.aktenzeichen, receipt.document.documentId);
-          } else if (response !== undefined && response.status !== 503) {
-            throw new Error(`Unexpected answer ${response.status}: ${await response.text()}`);
+            return true;
           }
-        }
-      };
-      const uploads = Array.from({ length: CONCURRENT_UPLOADS }, uploader);
-      const giveUpAt = Date.now() + 120_000;
-      while (answered.size < ANSWERED_BEFORE_KILL && Date.now() < giveUpAt) await new Promise((resolve) => setTimeout(resolve, 5));
-      first.child.kill('SIGKILL');
-      killed = true;
-      expect(await first.exited).toBe('SIGKILL');
-      await Promise.all(uploads);
-      expect(answered.size).toBeGreaterThanOrEqual(ANSWERED_BEFORE_KILL);
-
-      // The restart settles what the crash left pending (after a second, as configured here), then stops cleanly.
-      const second = await startAmtsflowProcess(dataDir, RESUME_ENV);
-      await new Promise((resolve) => setTimeout(resolve, 8_000));
-      second.child.kill('SIGTERM');
-      expect(await second.exited).toBe('0');
+          if (response !== undefined && response.status !== 503) throw new Error(`Unexpected answer ${response.status}: ${await response.text()}`);
+          return false;
+        },
+      });
 
       const sql = await openServerStorage({ dataDir });
       const engine = await startTestEngine(dataDir);

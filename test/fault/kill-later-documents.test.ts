@@ -11,6 +11,7 @@ import { startTestEngine } from '../../engine/tests/harness.js';
 import { DOCUMENTS_MESSAGE, PDF_BYTES } from '../../server/tests/portal-fixtures.js';
 import { openServerStorage } from '../../server/storage/server-storage.js';
 import { startAmtsflowProcess, TEST_ADMIN_PASSWORD } from '../support/amtsflow-process.js';
+import { crashWhileBusy } from '../support/crash-while-busy.js';
 import { publishDogServiceOver } from '../support/portal-http.js';
 
 const CASES = 80;
@@ -35,10 +36,11 @@ describe('crash safety of documents handed in later', () => {
 
       /** The file name each answered hand-in sent, by reference. */
       const answered = new Map<string, string>();
-      let killed = false;
       let next = 0;
-      const citizen = async () => {
-        while (!killed && next < cases.length) {
+      await crashWhileBusy({
+        first, dataDir, env: PORTAL_ENV, clients: CONCURRENT_CITIZENS, answeredBeforeKill: ANSWERED_BEFORE_KILL,
+        async send() {
+          if (next >= cases.length) return 'done';
           const { reference, statusToken } = cases[next++];
           const name = `nachweis-${reference}.pdf`;
           const body = new FormData();
@@ -46,23 +48,11 @@ describe('crash safety of documents handed in later', () => {
           const response = await fetch(`${first.url}/api/portal/submissions/${statusToken}/documents`, {
             method: 'POST', headers: { 'idempotency-key': `kill-test-${reference}` }, body,
           }).catch(() => undefined);
-          if (response?.status === 201) answered.set(reference, name);
-        }
-      };
-      const citizens = Array.from({ length: CONCURRENT_CITIZENS }, citizen);
-      const giveUpAt = Date.now() + 120_000;
-      while (answered.size < ANSWERED_BEFORE_KILL && Date.now() < giveUpAt) await new Promise((resolve) => setTimeout(resolve, 5));
-      first.child.kill('SIGKILL');
-      killed = true;
-      expect(await first.exited).toBe('SIGKILL');
-      await Promise.all(citizens);
-      expect(answered.size).toBeGreaterThanOrEqual(ANSWERED_BEFORE_KILL);
-
-      // The restart publishes what the crash left pending (after a second, as configured here), then stops cleanly.
-      const second = await startAmtsflowProcess(dataDir, PORTAL_ENV);
-      await new Promise((resolve) => setTimeout(resolve, 8_000));
-      second.child.kill('SIGTERM');
-      expect(await second.exited).toBe('0');
+          if (response?.status !== 201) return false;
+          answered.set(reference, name);
+          return true;
+        },
+      });
 
       const sql = await openServerStorage({ dataDir });
       const engine = await startTestEngine(dataDir);

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { startTestEngine } from '../../engine/tests/harness.js';
 import { openServerStorage } from '../../server/storage/server-storage.js';
 import { startAmtsflowProcess, TEST_ADMIN_PASSWORD } from '../support/amtsflow-process.js';
+import { crashWhileBusy } from '../support/crash-while-busy.js';
 import { publishDogServiceOver } from '../support/portal-http.js';
 import { notStartedOnce } from '../support/started-once.js';
 
@@ -24,31 +25,19 @@ describe('crash safety of the portal', () => {
       await publishDogServiceOver(first.url, TEST_ADMIN_PASSWORD);
 
       const answered = new Map<string, string>();
-      let killed = false;
       let sent = 0;
-      const citizen = async () => {
-        while (!killed) {
+      await crashWhileBusy({
+        first, dataDir, env: PORTAL_ENV, clients: CONCURRENT_CITIZENS, answeredBeforeKill: ANSWERED_BEFORE_KILL,
+        async send() {
           const name = `Halter ${sent++}`;
           const response = await fetch(`${first.url}/api/portal/services/hund-anmelden/submissions`, {
             method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ data: { halterName: name, gewicht: 10 } }),
           }).catch(() => undefined);
-          if (response?.status === 201) answered.set(((await response.json()) as { reference: string }).reference, name);
-        }
-      };
-      const citizens = Array.from({ length: CONCURRENT_CITIZENS }, citizen);
-      const giveUpAt = Date.now() + 120_000;
-      while (answered.size < ANSWERED_BEFORE_KILL && Date.now() < giveUpAt) await new Promise((resolve) => setTimeout(resolve, 5));
-      first.child.kill('SIGKILL');
-      killed = true;
-      expect(await first.exited).toBe('SIGKILL');
-      await Promise.all(citizens);
-      expect(answered.size).toBeGreaterThanOrEqual(ANSWERED_BEFORE_KILL);
-
-      // The restart settles what the crash left pending (after a second, as configured here), then stops cleanly.
-      const second = await startAmtsflowProcess(dataDir, PORTAL_ENV);
-      await new Promise((resolve) => setTimeout(resolve, 8_000));
-      second.child.kill('SIGTERM');
-      expect(await second.exited).toBe('0');
+          if (response?.status !== 201) return false;
+          answered.set(((await response.json()) as { reference: string }).reference, name);
+          return true;
+        },
+      });
 
       const sql = await openServerStorage({ dataDir });
       const engine = await startTestEngine(dataDir);
