@@ -142,16 +142,16 @@ describe('the DMN editor in a browser', () => {
     await page.getByRole('button', { name: 'Neue Entscheidungstabelle anlegen' }).click();
     await page.getByRole('heading', { name: 'Neue Entscheidungen', level: 1 }).waitFor();
     const views = page.getByRole('navigation', { name: 'Ansicht wählen' });
-    const tableView = views.getByRole('button', { name: /Entscheidungstabelle/ });
-    expect(await tableView.getAttribute('aria-current')).toBe('true');
+    // The view buttons mark the open view once dmn-js has opened it: wait for that, do not read it at once.
+    await views.locator('button[aria-current="true"]', { hasText: 'Entscheidungstabelle' }).waitFor();
     await page.locator('.dmn-decision-table-container').waitFor();
 
     // Switched by keyboard to the requirements diagram, which carries the watermark too.
     await views.getByRole('button', { name: /Anforderungsdiagramm/ }).focus();
     await page.keyboard.press('Enter');
     await page.locator('.dmn-drd-container').waitFor();
-    expect(await views.getByRole('button', { name: /Anforderungsdiagramm/ }).getAttribute('aria-current')).toBe('true');
-    expect(await page.locator('.dmn-drd-container .bjs-powered-by').isVisible()).toBe(true);
+    await views.locator('button[aria-current="true"]', { hasText: 'Anforderungsdiagramm' }).waitFor();
+    await page.locator('.dmn-drd-container .bjs-powered-by').waitFor({ state: 'visible' });
     await expectAccessible(page, 'DMN editor on the requirements diagram');
     await keepScreenshot(page, 'dmn-editor', '4-new-drd');
 
