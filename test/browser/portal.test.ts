@@ -37,6 +37,24 @@ const DATED_FORM = {
   ],
 };
 const DATED_PROCESS_ID = 'verlust-melden';
+/**
+ * A form longer than a phone's screen, which the portal renders in sections (one form-js form each): its conditions
+ * reach from the top to the bottom and back, so they only hold if the sections share their data.
+ */
+const LONG_FORM = {
+  id: 'veranstaltung-anzeigen-form',
+  type: 'default',
+  components: [
+    { id: 'securityNotice', type: 'text', text: 'Mit mehr als 500 Gästen brauchen Sie einen Sicherheitsdienst.', conditional: { hide: '=guests = null or guests <= 500' } },
+    { id: 'forCompany', key: 'forCompany', type: 'checkbox', label: 'Ich zeige die Veranstaltung für eine Firma an' },
+    ...['Vorname', 'Nachname', 'Straße und Hausnummer', 'Postleitzahl', 'Ort', 'E-Mail-Adresse', 'Name der Veranstaltung', 'Ort der Veranstaltung']
+      .map((label, index) => ({ id: `field${index}`, key: `field${index}`, type: 'textfield', label, validate: { required: true } })),
+    { id: 'guests', key: 'guests', type: 'number', label: 'Erwartete Gäste' },
+    { id: 'notes', key: 'notes', type: 'textarea', label: 'Anmerkungen' },
+    { id: 'vatId', key: 'company.vatId', type: 'textfield', label: 'USt-IdNr. der Firma', validate: { required: true }, conditional: { hide: '=forCompany != true' } },
+  ],
+};
+const LONG_PROCESS_ID = 'veranstaltung-anzeigen';
 
 describe('the citizen portal on a phone', () => {
   let platform: Platform;
@@ -60,6 +78,11 @@ describe('the citizen portal on a phone', () => {
       { name: `${DATED_PROCESS_ID}.bpmn`, content: serviceProcess(DATED_PROCESS_ID, DATED_FORM.id) },
     ]);
     expect((await api.call(manager, 'post', '/api/services').send({ processId: DATED_PROCESS_ID, title: 'Verlust melden', referencePrefix: 'VERLUST' })).status).toBe(201);
+    await api.deploy(manager, [
+      { name: `${LONG_FORM.id}.form`, content: JSON.stringify(LONG_FORM) },
+      { name: `${LONG_PROCESS_ID}.bpmn`, content: serviceProcess(LONG_PROCESS_ID, LONG_FORM.id) },
+    ]);
+    expect((await api.call(manager, 'post', '/api/services').send({ processId: LONG_PROCESS_ID, title: 'Veranstaltung anzeigen', referencePrefix: 'VA' })).status).toBe(201);
     browser = await launchBrowser();
     watched = await openPage(await browser.newContext({ locale: 'de-DE', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }));
   });
@@ -186,6 +209,55 @@ describe('the citizen portal on a phone', () => {
       expect(await phoneDate.evaluate((input) => input === document.activeElement)).toBe(true);
       expect(await page.getByLabel('Verloren am').evaluate((input) => input.classList.contains('flatpickr-mobile'))).toBe(true);
       await expectAccessible(page, 'service form with a date on a phone');
+      expect(phone.problems).toEqual([]);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('renders a long form in sections that behave as one form: conditions across them, errors, the review and what is sent', async () => {
+    const phone = await openPage(await browser.newContext({ ...devices['Pixel 7'], locale: 'de-DE' }));
+    const { page } = phone;
+    try {
+      await page.goto(`${platform.url}/services/${LONG_PROCESS_ID}`);
+      await page.getByRole('heading', { name: 'Veranstaltung anzeigen', level: 1 }).waitFor();
+      await page.getByLabel('Anmerkungen').waitFor();
+      expect(await page.locator('.fjs-form').count()).toBeGreaterThan(1); // else this test proves nothing
+      const vatId = page.getByLabel(/^USt-IdNr\. der Firma/);
+      const notice = page.getByText('Mit mehr als 500 Gästen brauchen Sie einen Sicherheitsdienst.');
+      expect(await vatId.count()).toBe(0);
+      expect(await notice.count()).toBe(0);
+      // bpmn.io's watermark, once, under the form.
+      expect(await page.locator('.fjs-powered-by').filter({ visible: true }).count()).toBe(1);
+
+      // A field at the top shows a field at the bottom; one at the bottom shows a text at the top.
+      await page.getByLabel('Ich zeige die Veranstaltung für eine Firma an').check();
+      await vatId.waitFor();
+      await page.getByLabel('Erwartete Gäste').fill('800');
+      await notice.waitFor();
+      await page.getByLabel('Erwartete Gäste').fill('120');
+      await notice.waitFor({ state: 'detached' });
+
+      for (const [index, value] of ['Erika', 'Mustermann', 'Am Markt 1', '42799', 'Leichlingen', 'erika@example.org', 'Blütenfest', 'Marktplatz'].entries()) {
+        const label = (LONG_FORM.components[index + 2] as { label: string }).label;
+        await page.getByRole('textbox', { name: new RegExp(`^${label}\\s*\\*?$`) }).fill(value);
+      }
+      // The required field of the last section is named in the summary and its link leads to it.
+      await page.getByRole('button', { name: 'Weiter zur Überprüfung' }).click();
+      const summary = page.getByRole('alert').filter({ hasText: 'Bitte korrigieren Sie folgende Angaben:' });
+      await summary.getByRole('link', { name: 'USt-IdNr. der Firma: Dieses Feld ist ein Pflichtfeld.' }).waitFor();
+      expect(await summary.getByRole('link').count()).toBe(1);
+      await summary.getByRole('link').click();
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe(await vatId.getAttribute('id'));
+      await vatId.fill('DE123456789');
+
+      await page.getByRole('button', { name: 'Weiter zur Überprüfung' }).click();
+      const review = page.getByRole('region', { name: 'Angaben überprüfen' });
+      for (const value of ['Erika', 'Marktplatz', '120', 'DE123456789']) await review.getByText(value, { exact: true }).waitFor();
+      await expectAccessible(page, 'long form in sections, reviewed');
+      await review.getByRole('button', { name: 'Antrag absenden' }).click();
+      await page.getByRole('heading', { name: 'Antrag eingegangen', level: 1 }).waitFor();
+      await page.getByText(`VA-${new Date().getFullYear()}-000001`).waitFor();
       expect(phone.problems).toEqual([]);
     } finally {
       await page.context().close();

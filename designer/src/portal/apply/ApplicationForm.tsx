@@ -5,7 +5,6 @@
  * filling it in (`load-validator.ts`).
  */
 import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
-import { Form } from '@bpmn-io/form-js-viewer';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FormSchema } from '../../../../forms/index.js';
 import { ErrorSummary } from '../../shared/a11y/ErrorSummary.js';
@@ -18,6 +17,7 @@ import { formJsTranslate } from './form-js-texts.js';
 import { loadValidator } from './load-validator.js';
 import { componentsByPath, formJsErrors, fromServer, fromValidator, summaryEntries, summaryFields, type FormFieldProblem } from '../../shared/forms/form-field-errors.js';
 import { reviewEntries, type ReviewEntry } from './review-entries.js';
+import { SectionedForm } from './sectioned-form.js';
 import type { PortalMessageKey } from '../portal-messages.js';
 
 export interface ApplicationFormProps {
@@ -35,7 +35,7 @@ export default function ApplicationForm({ serviceForm, onReceived }: Application
   const { t, locale } = usePortalI18n();
   const { schema, formKey, service } = serviceForm;
   const containerRef = useRef<HTMLDivElement>(null);
-  const formRef = useRef<Form | null>(null);
+  const formRef = useRef<SectionedForm | null>(null);
   const markupRef = useRef<FormJsMarkup | null>(null);
   const reviewHeadingRef = useRef<HTMLHeadingElement>(null);
   /** The current `review`, for the form's own submit event. */
@@ -54,15 +54,15 @@ export default function ApplicationForm({ serviceForm, onReceived }: Application
   const [loadError, setLoadError] = useState<string>();
   const byPath = useMemo(() => componentsByPath(schema), [schema]);
   const fields = useMemo(() => summaryFields(schema), [schema]);
-  const summary = useMemo(() => summaryEntries(problems, fields, formRef.current?._id ?? ''), [problems, fields]);
+  const summary = useMemo(() => summaryEntries(problems, fields, (componentId) => formRef.current?.formIdOf(componentId) ?? ''), [problems, fields]);
 
   useEffect(() => {
     const translate = formJsTranslate(() => localeRef.current);
-    const form = new Form({ container: containerRef.current!, additionalModules: [{ translate: ['value', translate] }] });
+    const form = new SectionedForm(containerRef.current!, schema as unknown as FormSchema, { additionalModules: [{ translate: ['value', translate] }] });
     formRef.current = form;
     const markup = correctFormJsMarkup(containerRef.current!, translate);
     markupRef.current = markup;
-    form.importSchema(schema as never, {}).catch((error: Error) => setLoadError(error.message));
+    form.render().catch((error: Error) => setLoadError(error.message));
     // A submit button the form brings itself (or Enter in a field) leads to the review, as ours does; form-js alone
     // would only check the form and do nothing more.
     const container = containerRef.current!;
@@ -99,7 +99,7 @@ export default function ApplicationForm({ serviceForm, onReceived }: Application
   }, [reviewing]);
 
   const show = (shown: FormFieldProblem[]) => {
-    formRef.current?._setState({ errors: formJsErrors(shown) });
+    formRef.current?.showErrors(formJsErrors(shown));
     setProblems(shown);
   };
 

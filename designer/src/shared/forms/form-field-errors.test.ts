@@ -19,7 +19,7 @@ it('links each problem to its input, as form-js names it', () => {
     { componentId: 'birthDate', indexes: [1], message: 'fehlt' },
     { componentId: undefined, indexes: [], message: 'Unbekannter Wert' },
   ];
-  expect(summaryEntries(problems, summaryFields(schema), 'f1')).toEqual([
+  expect(summaryEntries(problems, summaryFields(schema), () => 'f1')).toEqual([
     { fieldId: 'fjs-form-f1-name', message: 'Name: fehlt' },
     { fieldId: 'fjs-form-f1-keptSince-date', message: 'Aufnahme am: fehlt' },
     { fieldId: 'fjs-form-f1-pickup-time', message: 'Abholzeit: fehlt' },

@@ -114,17 +114,20 @@ export function formJsErrors(problems: readonly FormFieldProblem[]): Record<stri
   return errors;
 }
 
+/** The id of the form-js form that renders a component (one form, or the portal's form in sections). */
+export type FormIdOf = (componentId: string) => string;
+
 /** The DOM id form-js gives a field's input (`prefixId` in form-js-viewer), for links from the error summary. */
-export function fieldDomId(formInstanceId: string, problem: FormFieldProblem, inputIdSuffix = ''): string | undefined {
+export function fieldDomId(formIdOf: FormIdOf, problem: FormFieldProblem, inputIdSuffix = ''): string | undefined {
   if (problem.componentId === undefined) return undefined;
-  return [`fjs-form-${formInstanceId}-${problem.componentId}`, ...problem.indexes].join('_') + inputIdSuffix;
+  return [`fjs-form-${formIdOf(problem.componentId)}-${problem.componentId}`, ...problem.indexes].join('_') + inputIdSuffix;
 }
 
 /** The error summary's entries: each problem named by its field's label (and list position), linked to its input. */
-export function summaryEntries(problems: readonly FormFieldProblem[], fields: ReadonlyMap<string, SummaryField>, formInstanceId: string): { fieldId: string | undefined; message: string }[] {
+export function summaryEntries(problems: readonly FormFieldProblem[], fields: ReadonlyMap<string, SummaryField>, formIdOf: FormIdOf): { fieldId: string | undefined; message: string }[] {
   return problems.map((problem) => {
     const field = problem.componentId === undefined ? undefined : fields.get(problem.componentId);
     const position = problem.indexes.length > 0 ? ` (${problem.indexes.map((index) => index + 1).join('.')})` : '';
-    return { fieldId: fieldDomId(formInstanceId, problem, field?.inputIdSuffix), message: field?.label ? `${field.label}${position}: ${problem.message}` : problem.message };
+    return { fieldId: fieldDomId(formIdOf, problem, field?.inputIdSuffix), message: field?.label ? `${field.label}${position}: ${problem.message}` : problem.message };
   });
 }

@@ -33,7 +33,7 @@ export default function CompletionForm({ schema, variables, canComplete, onCompl
   const byPath = useMemo(() => componentsByPath(schema), [schema]);
   const fields = useMemo(() => summaryFields(schema), [schema]);
   // Kept as long as the problems are: the summary takes the focus whenever it gets new errors.
-  const summary = useMemo(() => summaryEntries(problems, fields, formRef.current?._id ?? ''), [problems, fields]);
+  const summary = useMemo(() => summaryEntries(problems, fields, () => formRef.current?._id ?? ''), [problems, fields]);
 
   useEffect(() => {
     const form = new Form({ container: containerRef.current!, properties: { readOnly: !canComplete } });
