@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { bundleModulesReport } from './build/bundle-modules-report.js';
 import { servicePagePreloads } from './build/service-page-preloads.js';
+import { sharedPropertiesPanelPreact } from './build/shared-properties-panel-preact.js';
 
 const inDesigner = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
@@ -16,9 +17,9 @@ export default defineConfig({
   publicDir: inDesigner('public'),
   // React's automatic JSX runtime; Vite 8 transforms with Oxc (its `esbuild` option is deprecated and mapped onto this).
   oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
-  // What each chunk holds, for the tests that check what the apps load (test/web-build/); the portal's page for
-  // `/services/*` with the form's chunks preloaded.
-  plugins: [bundleModulesReport(), servicePagePreloads()],
+  // The properties panel on the root preact; what each chunk holds, for the tests that check what the apps load
+  // (test/web-build/); the portal's page for `/services/*` with the form's chunks preloaded.
+  plugins: [sharedPropertiesPanelPreact(), bundleModulesReport(), servicePagePreloads()],
   build: {
     outDir: inDesigner('dist'),
     emptyOutDir: true,

@@ -9,6 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DeploymentStore } from '../../server/index.js';
 import { seriousAccessibilityViolations } from './support/accessibility.js';
 import { launchBrowser, openPage, type WatchedPage } from './support/browser.js';
+import { dragFormFieldToEnd } from './support/form-editor.js';
 import { createProcessManager, startPlatform, STAFF_PASSWORD, type Platform } from './support/platform.js';
 
 jest.setTimeout(180_000);
@@ -59,11 +60,16 @@ describe('the designer in a browser', () => {
     await page.getByText('Noch kein Prozess bereitgestellt.').waitFor();
     await expectAccessible(page, 'designer overview');
 
-    // The start form: imported, previewed live, deployed.
+    // The start form: imported, previewed live, a field dragged onto it (the editor keeps its own preact because
+    // dragging broke on newer ones, form-js#760), deployed.
     await page.getByLabel('Formular-Datei importieren').setInputFiles(fixture('hund-anmelden-start.form'));
     await page.getByRole('heading', { name: 'Neues Formular', level: 1 }).waitFor();
     expect(await page.getByLabel('Formular-ID').inputValue()).toBe('hund-anmelden-start');
-    await page.locator('.form-preview-container').getByLabel('Name des Hundes').waitFor();
+    const preview = page.locator('.form-preview-container');
+    await preview.getByLabel('Name des Hundes').waitFor();
+    await dragFormFieldToEnd(page, 'textarea');
+    await preview.getByRole('textbox', { name: 'Text area' }).waitFor();
+    expect(await preview.locator('label').allTextContents()).toEqual(['Name des Hundes*', 'Rasse', 'Text area']);
     await expectAccessible(page, 'form editor');
     await page.getByRole('button', { name: 'Formular bereitstellen' }).click();
     await page.getByRole('status').getByText('Formular hund-anmelden-start ist als Version 1 bereitgestellt.').waitFor();

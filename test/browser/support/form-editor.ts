@@ -1,7 +1,8 @@
 /**
  * Driving form-js's editor (the designer's form editor) as a keyboard user does: a palette entry takes Enter and
  * appends its field; a click selects a field; its label, key and required flag are set in form-js's properties panel.
- * form-js's editor speaks English only (designer/README.md).
+ * And as a mouse user does: a palette entry dragged onto the form. form-js's editor speaks English only
+ * (designer/README.md).
  */
 import type { Page } from 'playwright-core';
 import type { WatchedPage } from './browser.js';
@@ -37,6 +38,22 @@ export async function addFormField(page: Page, field: NewField): Promise<void> {
   const preview = page.locator('.form-preview-container');
   await preview.getByText(field.required ? `${field.label}*` : field.label, { exact: true }).waitFor();
   if (field.accept) await preview.locator(`input[type="file"][accept="${field.accept}"]`).waitFor({ state: 'attached' });
+}
+
+/**
+ * Drags a palette entry (e.g. `textarea`) below the form's last field with the mouse, in steps as a hand moves (the
+ * editor's dragula starts a drag only on movement after the press).
+ */
+export async function dragFormFieldToEnd(page: Page, type: string): Promise<void> {
+  const source = await page.locator(`.fjs-palette-field[data-field-type="${type}"]`).boundingBox();
+  const lastField = await page.locator('.form-editor-container .fjs-drop-container-vertical .fjs-element').last().boundingBox();
+  if (!source || !lastField) throw new Error(`no palette entry ${type} or no field on the form to drop below`);
+  await page.mouse.move(source.x + source.width / 2, source.y + source.height / 2);
+  await page.mouse.down();
+  // Into the form's empty space below its fields, which appends.
+  await page.mouse.move(lastField.x + lastField.width / 2, lastField.y + lastField.height + 40, { steps: 10 });
+  await page.mouse.move(lastField.x + lastField.width / 2, lastField.y + lastField.height + 48, { steps: 2 });
+  await page.mouse.up();
 }
 
 async function openPropertiesGroup(page: Page, title: string): Promise<void> {

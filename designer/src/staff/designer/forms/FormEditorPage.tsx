@@ -1,12 +1,14 @@
 /**
- * The form editor page: form-js's editor beside a live preview (form-js's viewer, re-rendered on every change), the
- * form's id (what processes link to) and deploying it.
+ * The form editor page: form-js's editor beside a live preview, the form's id (what processes link to) and deploying
+ * it. The preview is the viewer the portal and the task list show forms with (form-js-viewer 2.0), not the editor's
+ * own (1.23), so it shows what citizens and clerks will get.
  */
-import '@bpmn-io/form-js/dist/assets/form-js.css';
-import '@bpmn-io/form-js/dist/assets/form-js-editor.css';
-import '@bpmn-io/form-js/dist/assets/properties-panel.css';
-import { Form } from '@bpmn-io/form-js';
+import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
+import '@bpmn-io/form-js-editor/dist/assets/form-js-editor.css';
+import '@bpmn-io/form-js-editor/dist/assets/properties-panel.css';
+import './form-editor-theme.css';
 import { FormEditor } from '@bpmn-io/form-js-editor';
+import { Form } from '@bpmn-io/form-js-viewer';
 import { useEffect, useRef, useState } from 'react';
 import { TextField } from '../../../shared/a11y/TextField.js';
 import { usePageTitle } from '../../../shared/a11y/use-page-title.js';
@@ -113,7 +115,7 @@ export function FormEditorPage({ formId, version }: { formId?: string; version?:
       <div className="form-editor-layout">
         <section className="form-editor-pane" aria-labelledby="form-editor-heading">
           <h2 id="form-editor-heading">{t('formEditor.editor')}</h2>
-          <div ref={editorRef} className="form-editor-container" />
+          <div ref={editorRef} className="form-editor-container bio-theme-parent" />
         </section>
         <section className="form-preview-pane" aria-labelledby="form-preview-heading">
           <h2 id="form-preview-heading">{t('formEditor.preview')}</h2>
