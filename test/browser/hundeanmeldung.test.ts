@@ -98,6 +98,15 @@ async function applyOnPhone(page: Page, platform: FullPlatform, citizen: Citizen
   await page.getByRole('link', { name: SERVICE_TITLE }).tap();
   await page.getByRole('heading', { name: SERVICE_TITLE, level: 1 }).waitFor();
   await page.getByLabel(/^Vorname/).waitFor();
+  // form-js's own words in German too: an empty select, the date's placeholder, a list item's remove button, the calendar.
+  await page.locator('.fjs-form-field-select').filter({ has: page.getByLabel('Anrede') }).getByText('Bitte auswählen').waitFor();
+  expect(await page.getByLabel(/^Geburtsdatum/).getAttribute('placeholder')).toBe('TT.MM.JJJJ');
+  await page.getByRole('button', { name: 'Eintrag 1 entfernen' }).waitFor();
+  await page.getByLabel(/^Geburtsdatum/).focus();
+  const calendar = page.locator('.flatpickr-calendar.open');
+  expect(await calendar.locator('.flatpickr-weekday').allTextContents()).toEqual(['Mo', 'Di', 'Mi', 'Do', 'Fr', 'Sa', 'So'].map((day) => expect.stringContaining(day)));
+  await page.keyboard.press('Escape');
+  await calendar.waitFor({ state: 'detached' });
   await expectAccessible(page, `${shots}: service form`);
   await keepScreenshot(page, shots, '1-form');
 

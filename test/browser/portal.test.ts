@@ -215,6 +215,41 @@ describe('the citizen portal on a phone', () => {
     }
   });
 
+  it('speaks the chosen language in form-js\'s own words and its calendar, also after a switch while the form is open', async () => {
+    const desktop = await openPage(await browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 900 } }));
+    const { page } = desktop;
+    try {
+      await page.goto(`${platform.url}/services/${DATED_PROCESS_ID}`);
+      const date = page.getByLabel('Verloren am');
+      await date.waitFor();
+      const calendar = page.locator('.flatpickr-calendar.open');
+      const weekdays = async () => {
+        await date.click();
+        await calendar.waitFor();
+        const days = (await calendar.locator('.flatpickr-weekday').allTextContents()).map((day) => day.trim());
+        await page.keyboard.press('Escape');
+        await calendar.waitFor({ state: 'detached' });
+        return days;
+      };
+      expect(await weekdays()).toEqual(['Mo', 'Di', 'Mi', 'Do', 'Fr', 'Sa', 'So']);
+      expect(await date.getAttribute('placeholder')).toBe('TT.MM.JJJJ');
+      await page.getByRole('button', { name: 'Datei auswählen' }).waitFor();
+
+      await page.getByRole('combobox', { name: 'Sprache' }).selectOption('en');
+      await page.getByRole('button', { name: 'Browse' }).waitFor();
+      expect(await weekdays()).toEqual(['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']);
+      expect(await date.getAttribute('placeholder')).toBe('dd.mm.yyyy');
+
+      await page.getByRole('combobox', { name: 'Language' }).selectOption('de');
+      await page.getByRole('button', { name: 'Datei auswählen' }).waitFor();
+      expect(await weekdays()).toEqual(['Mo', 'Di', 'Mi', 'Do', 'Fr', 'Sa', 'So']);
+      await expectAccessible(page, 'service form on a desktop, German again');
+      expect(desktop.problems).toEqual([]);
+    } finally {
+      await page.context().close();
+    }
+  });
+
   it('renders a long form in sections that behave as one form: conditions across them, errors, the review and what is sent', async () => {
     const phone = await openPage(await browser.newContext({ ...devices['Pixel 7'], locale: 'de-DE' }));
     const { page } = phone;

@@ -127,6 +127,9 @@ describe('the task list in a browser', () => {
       if (sent.url().endsWith('/complete')) completions.push(sent.url());
     });
     await page.getByLabel('Vermerk').fill('Halter ist umgezogen, neue Anschrift folgt');
+    // form-js's own check on leaving the field speaks the app's language too.
+    await page.getByLabel('Vermerk').press('Tab');
+    await page.locator('.fjs-form-field-error', { hasText: 'Höchstens 20 Zeichen.' }).waitFor();
     await complete.click();
     const summary = page.getByRole('alert').filter({ hasText: 'Bitte korrigieren Sie folgende Angaben:' });
     await summary.waitFor();

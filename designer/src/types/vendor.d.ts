@@ -69,3 +69,14 @@ declare module 'dmn-moddle' {
     fromXML(xml: string, type?: string): Promise<{ rootElement: unknown }>;
   }
 }
+/** flatpickr (form-js's date picker) as form-js imports it, the ES build; its own typings describe the CommonJS one. */
+declare module 'flatpickr/dist/esm/index.js' {
+  const flatpickr: { localize(texts: import('flatpickr/dist/types/locale.js').CustomLocale): void };
+  export default flatpickr;
+}
+declare module 'flatpickr/dist/esm/l10n/de.js' {
+  export const German: import('flatpickr/dist/types/locale.js').CustomLocale;
+}
+declare module 'flatpickr/dist/esm/l10n/default.js' {
+  export const english: import('flatpickr/dist/types/locale.js').CustomLocale;
+}

@@ -12,8 +12,7 @@ import { ApiProblem } from '../../shared/http/api-problem.js';
 import { newIdempotencyKey, portalApi, type Receipt, type ServiceForm } from '../portal-api.js';
 import { UploadProgress } from '../UploadProgress.js';
 import { formatDate, usePortalI18n } from '../use-portal-i18n.js';
-import { correctFormJsMarkup, type FormJsMarkup } from './form-js-markup.js';
-import { formJsTranslate } from './form-js-texts.js';
+import { useFormJsLanguage } from '../../shared/forms/use-form-js-language.js';
 import { loadValidator } from './load-validator.js';
 import { componentsByPath, formJsErrors, fromServer, fromValidator, summaryEntries, summaryFields, type FormFieldProblem } from '../../shared/forms/form-field-errors.js';
 import { reviewEntries, type ReviewEntry } from './review-entries.js';
@@ -36,12 +35,10 @@ export default function ApplicationForm({ serviceForm, onReceived }: Application
   const { schema, formKey, service } = serviceForm;
   const containerRef = useRef<HTMLDivElement>(null);
   const formRef = useRef<SectionedForm | null>(null);
-  const markupRef = useRef<FormJsMarkup | null>(null);
   const reviewHeadingRef = useRef<HTMLHeadingElement>(null);
   /** The current `review`, for the form's own submit event. */
   const reviewRef = useRef<() => void>(() => undefined);
-  const localeRef = useRef(locale);
-  localeRef.current = locale;
+  const formJsLanguage = useFormJsLanguage(locale);
   // One key per attempt: a retry after a lost answer is recognised by the server and never makes a second application.
   const idempotencyKey = useRef(newIdempotencyKey());
   const [problems, setProblems] = useState<FormFieldProblem[]>([]);
@@ -57,11 +54,9 @@ export default function ApplicationForm({ serviceForm, onReceived }: Application
   const summary = useMemo(() => summaryEntries(problems, fields, (componentId) => formRef.current?.formIdOf(componentId) ?? ''), [problems, fields]);
 
   useEffect(() => {
-    const translate = formJsTranslate(() => localeRef.current);
-    const form = new SectionedForm(containerRef.current!, schema as unknown as FormSchema, { additionalModules: [{ translate: ['value', translate] }] });
+    const form = new SectionedForm(containerRef.current!, schema as unknown as FormSchema, { additionalModules: formJsLanguage.modules });
     formRef.current = form;
-    const markup = correctFormJsMarkup(containerRef.current!, translate);
-    markupRef.current = markup;
+    const markup = formJsLanguage.correctMarkup(containerRef.current!);
     form.render().catch((error: Error) => setLoadError(error.message));
     // A submit button the form brings itself (or Enter in a field) leads to the review, as ours does; form-js alone
     // would only check the form and do nothing more.
@@ -76,10 +71,8 @@ export default function ApplicationForm({ serviceForm, onReceived }: Application
       markup.disconnect();
       form.destroy();
       formRef.current = null;
-      markupRef.current = null;
     };
-  }, [schema]);
-  useEffect(() => markupRef.current?.refresh(), [locale]);
+  }, [schema, formJsLanguage]);
 
   // The review is a step of its own: it names itself in the title and takes the focus; back in the form, the first
   // field does.

@@ -13,6 +13,7 @@ import { useEffect, useRef, useState } from 'react';
 import { TextField } from '../../../shared/a11y/TextField.js';
 import { usePageTitle } from '../../../shared/a11y/use-page-title.js';
 import { Link } from '../../../shared/routing/router.js';
+import { useFormJsLanguage } from '../../../shared/forms/use-form-js-language.js';
 import { useStaffI18n } from '../../i18n/use-staff-i18n.js';
 import { takeHandedOver } from '../catalogue/pending-file.js';
 import { deploymentsApi } from '../deployments-api.js';
@@ -25,7 +26,8 @@ const FORM_ID_PATTERN = /^[A-Za-z_][\w.-]*$/;
 const PREVIEW_DELAY_MS = 300;
 
 export function FormEditorPage({ formId, version }: { formId?: string; version?: number }) {
-  const { t } = useStaffI18n();
+  const { t, locale } = useStaffI18n();
+  const formJsLanguage = useFormJsLanguage(locale);
   const headingRef = usePageTitle(formId ? t('formEditor.title', { id: formId }) : t('formEditor.titleNew'), t('app.name'));
   const editorRef = useRef<HTMLDivElement>(null);
   const previewRef = useRef<HTMLDivElement>(null);
@@ -40,7 +42,9 @@ export function FormEditorPage({ formId, version }: { formId?: string; version?:
 
   useEffect(() => {
     const formEditor = new FormEditor({ container: editorRef.current! });
-    const preview = new Form({ container: previewRef.current! });
+    // The preview in the app's language, as the portal and the task list show the form.
+    const preview = new Form({ container: previewRef.current!, additionalModules: formJsLanguage.modules });
+    const previewMarkup = formJsLanguage.correctMarkup(previewRef.current!);
     editor.current = formEditor;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const showPreview = () => {
@@ -66,6 +70,7 @@ export function FormEditorPage({ formId, version }: { formId?: string; version?:
     return () => {
       clearTimeout(timer);
       formEditor.destroy();
+      previewMarkup.disconnect();
       preview.destroy();
     };
   }, []); // eslint-disable-line react-hooks/exhaustive-deps

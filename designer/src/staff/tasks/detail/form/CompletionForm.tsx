@@ -10,6 +10,7 @@ import { ErrorSummary } from '../../../../shared/a11y/ErrorSummary.js';
 import { ApiProblem } from '../../../../shared/http/api-problem.js';
 import { useStaffI18n } from '../../../i18n/use-staff-i18n.js';
 import { checkInBrowser } from './check-in-browser.js';
+import { useFormJsLanguage } from '../../../../shared/forms/use-form-js-language.js';
 import { componentsByPath, formJsErrors, fromServer, summaryEntries, summaryFields, type FormFieldProblem } from '../../../../shared/forms/form-field-errors.js';
 
 export interface CompletionFormProps {
@@ -27,6 +28,7 @@ export default function CompletionForm({ schema, variables, canComplete, onCompl
   const { t, locale } = useStaffI18n();
   const containerRef = useRef<HTMLDivElement>(null);
   const formRef = useRef<Form | null>(null);
+  const formJsLanguage = useFormJsLanguage(locale);
   const [problems, setProblems] = useState<FormFieldProblem[]>([]);
   const [busy, setBusy] = useState(false);
   const [loadError, setLoadError] = useState<string>();
@@ -36,14 +38,16 @@ export default function CompletionForm({ schema, variables, canComplete, onCompl
   const summary = useMemo(() => summaryEntries(problems, fields, () => formRef.current?._id ?? ''), [problems, fields]);
 
   useEffect(() => {
-    const form = new Form({ container: containerRef.current!, properties: { readOnly: !canComplete } });
+    const form = new Form({ container: containerRef.current!, properties: { readOnly: !canComplete }, additionalModules: formJsLanguage.modules });
     formRef.current = form;
+    const markup = formJsLanguage.correctMarkup(containerRef.current!);
     form.importSchema(schema as never, variables).catch((error: Error) => setLoadError(error.message));
     return () => {
+      markup.disconnect();
       form.destroy();
       formRef.current = null;
     };
-  }, [schema, variables, canComplete]);
+  }, [schema, variables, canComplete, formJsLanguage]);
 
   const show = (shown: FormFieldProblem[]) => {
     formRef.current?._setState({ errors: formJsErrors(shown) });

@@ -1,9 +1,11 @@
 /**
- * German for what form-js's viewer says itself (its live checks on leaving a field, the file picker), through its
- * `translate` service. form-js writes the file picker's button ("Browse") without it; `form-js-markup.ts` puts this
- * translation there.
+ * German for what form-js's viewer says itself (its live checks on leaving a field, the file picker, the select),
+ * through its `translate` service, in the portal and the task list alike. Some of its texts form-js writes without
+ * `translate` ("Browse", "Select", "Search", a list item's remove button, the date's placeholder);
+ * `form-js-markup.ts` puts these translations there, and `date-picker-locale.ts` speaks German in the calendar.
  */
-import { libraryTranslate, type LibraryTranslate } from '../../shared/i18n/translator.js';
+import type { Locale } from '../i18n/locale.js';
+import { libraryTranslate, type LibraryTranslate } from '../i18n/translator.js';
 
 const GERMAN: Readonly<Record<string, string>> = {
   'Field is required.': 'Dieses Feld ist ein Pflichtfeld.',
@@ -23,15 +25,26 @@ const GERMAN: Readonly<Record<string, string>> = {
   'No files selected': 'Keine Datei ausgewählt',
   '{value} files selected': '{value} Dateien ausgewählt',
   'Add new': 'Hinzufügen',
+  'Remove list item {value}': 'Eintrag {value} entfernen',
   'Remove tag': 'Entfernen',
   'Search': 'Suchen',
+  'Select': 'Bitte auswählen',
   'Increment': 'Erhöhen',
   'Decrement': 'Verringern',
+  // The parts of a date field's placeholder, which form-js writes in the browser's order (`dd.mm.yyyy`).
+  'dd': 'TT',
+  'mm': 'MM',
+  'yyyy': 'JJJJ',
 };
 
-/** form-js's `translate` for the language the portal shows at the moment of each call. */
-export function formJsTranslate(currentLocale: () => string): LibraryTranslate {
+/** form-js's `translate` for the language the app shows at the moment of each call. */
+export function formJsTranslate(currentLocale: () => Locale): LibraryTranslate {
   const german = libraryTranslate(GERMAN);
   const english = libraryTranslate(undefined);
   return (template, replacements) => (currentLocale() === 'de' ? german : english)(template, replacements);
+}
+
+/** The module that gives a form-js form this `translate`. */
+export function formJsTranslateModule(translate: LibraryTranslate): Record<string, unknown> {
+  return { translate: ['value', translate] };
 }
