@@ -209,4 +209,34 @@ describe('the task list in a browser', () => {
     expect(await page.title()).toBe('Tasks – amtsflow');
     await expectAccessible(page, 'task list in English');
   });
+
+  it('shows the case\'s data where a task has no form, and completes it without data', async () => {
+    const { page } = watched;
+    await api.deploy(manager, [{ name: 'akte-pruefen.bpmn', content: userTaskProcess('akte-pruefen', userTask('pruefen', { name: 'Akte prüfen', candidateGroups: 'kaemmerei' })) }]);
+    const created = await zeebe.createProcessInstance({
+      bpmnProcessId: 'akte-pruefen',
+      variables: { betrag: 1250.5, befreit: false, halter: { name: 'Erika Mustermann', ort: 'Leichlingen' }, hunde: ['Bello', 'Rex'], hinweis: '' },
+    });
+    const taskKey = await taskKeyOf(String(created.processInstanceKey));
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('de');
+    await page.goto(`${platform.url}/staff/tasks/${taskKey}`);
+    await page.getByRole('heading', { name: /^Akte prüfen – Vorgang/, level: 1 }).waitFor();
+
+    const caseData = page.locator('details.case-data');
+    expect(await caseData.getAttribute('open')).not.toBeNull();
+    const valueOf = (name: string) => caseData.locator('.case-data__entry', { has: page.getByRole('term').getByText(name, { exact: true }) }).last().getByRole('definition').first().innerText(); // the innermost entry of that name
+    expect(await valueOf('betrag')).toBe('1.250,5');
+    expect(await valueOf('befreit')).toBe('nein');
+    expect(await valueOf('hinweis')).toBe('keine Angabe');
+    expect(await valueOf('ort')).toBe('Leichlingen');
+    expect(await caseData.getByRole('listitem').allInnerTexts()).toEqual(['Bello', 'Rex']);
+    await expectAccessible(page, 'task without a form');
+    await keepScreenshot(page, 'task-list', '5-no-form');
+
+    await page.getByRole('button', { name: 'Aufgabe übernehmen' }).click();
+    await page.getByRole('button', { name: 'Aufgabe abschließen' }).click();
+    await page.getByRole('status').getByText('Die Aufgabe ist abgeschlossen.').waitFor();
+    expect((await api.call(manager, 'get', `/api/tasks/${taskKey}`)).status).toBe(410);
+    expect(watched.problems).toEqual([]);
+  });
 });

@@ -11,6 +11,7 @@ import { useStaffI18n } from '../../i18n/use-staff-i18n.js';
 import { PageNotice, type Notice } from '../../layout/PageNotice.js';
 import { caseReference } from '../case-reference.js';
 import { tasksApi, type TaskDetail, type TaskSummary } from '../tasks-api.js';
+import { CaseData } from './CaseData.js';
 import { TaskAttachments } from './TaskAttachments.js';
 import { TaskActions } from './TaskActions.js';
 import { conflictAssignee, conflictMessage } from './task-conflict.js';
@@ -99,6 +100,8 @@ export function TaskPage({ taskKey }: { taskKey: string }) {
           </dl>
           <TaskActions task={loaded.detail.task} run={run} />
           <TaskAttachments attachments={loaded.detail.attachments} />
+          {/* Open where no form shows the case; folded away beside a form. */}
+          <CaseData variables={loaded.detail.variables} open={loaded.detail.form === null || loaded.detail.formProblem !== undefined} />
           <TaskFormSection detail={loaded.detail} onComplete={complete} onFailed={failed} />
         </>
       ) : null}
