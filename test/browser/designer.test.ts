@@ -9,7 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DeploymentStore } from '../../server/index.js';
 import { seriousAccessibilityViolations } from './support/accessibility.js';
 import { launchBrowser, openPage, type WatchedPage } from './support/browser.js';
-import { dragFormFieldToEnd } from './support/form-editor.js';
+import { dragFormFieldToEnd, selectFormField, setFieldPattern } from './support/form-editor.js';
 import { createProcessManager, startPlatform, STAFF_PASSWORD, type Platform } from './support/platform.js';
 
 jest.setTimeout(180_000);
@@ -70,6 +70,30 @@ describe('the designer in a browser', () => {
     await dragFormFieldToEnd(page, 'textarea');
     await preview.getByRole('textbox', { name: 'Text area' }).waitFor();
     expect(await preview.locator('label').allTextContents()).toEqual(['Name des Hundes*', 'Rasse', 'Text area']);
+    const checks = page.getByRole('region', { name: 'Prüfung' });
+    await checks.getByText('Keine Probleme gefunden: Portal, Aufgabenliste und Server können das Formular prüfen.').waitFor();
+
+    // What is entered in the preview is checked with the server's rules, at the preview's fields.
+    await checks.getByRole('button', { name: 'Eingaben der Vorschau prüfen' }).click();
+    await checks.getByText('Ungültige Eingaben in der Vorschau: 1. Sie sind an den Feldern markiert.').waitFor();
+    await preview.locator('.fjs-form-field-error', { hasText: 'Dieses Feld ist ein Pflichtfeld.' }).waitFor();
+    await preview.getByLabel(/^Name des Hundes/).fill('Bello');
+    await checks.getByRole('button', { name: 'Eingaben der Vorschau prüfen' }).click();
+    await checks.getByText('Die Eingaben der Vorschau sind gültig: der Server nähme sie so an.').waitFor();
+
+    // A pattern no browser can use: named at once, deploying waits, and the problem leads to its field.
+    await setFieldPattern(page, 'rasse', '[');
+    await checks.getByText('Probleme im Formular: 1. So kann es nicht bereitgestellt werden.').waitFor();
+    await checks.getByText(/validate\.pattern is not a valid regular expression/).waitFor();
+    await page.getByRole('button', { name: 'Formular bereitstellen' }).click();
+    await page.getByRole('alert').getByText('Bitte beheben Sie zuerst die Probleme des Formulars (siehe Prüfung).').waitFor();
+    await expectAccessible(page, 'form editor with a problem');
+    await selectFormField(page, 'hundename');
+    await checks.getByRole('button', { name: 'Feld rasse anzeigen' }).click();
+    await page.locator('.form-editor-container .fjs-element.fjs-editor-selected[data-id="rasse"]').waitFor();
+    await setFieldPattern(page, 'rasse', '');
+    await checks.getByText('Keine Probleme gefunden: Portal, Aufgabenliste und Server können das Formular prüfen.').waitFor();
+
     await expectAccessible(page, 'form editor');
     await page.getByRole('button', { name: 'Formular bereitstellen' }).click();
     await page.getByRole('status').getByText('Formular hund-anmelden-start ist als Version 1 bereitgestellt.').waitFor();

@@ -56,6 +56,20 @@ export async function dragFormFieldToEnd(page: Page, type: string): Promise<void
   await page.mouse.up();
 }
 
+/** Selects a field of the editor by its id (a click toggles a selection, so only unless it is selected). */
+export async function selectFormField(page: Page, componentId: string): Promise<void> {
+  const field = page.locator(`.form-editor-container .fjs-element[data-id="${componentId}"]`);
+  if (!(await field.getAttribute('class'))?.includes('fjs-editor-selected')) await field.click();
+  await field.and(page.locator('.fjs-editor-selected')).waitFor();
+}
+
+/** Gives a text field a pattern of its own ("Custom regular expression"; empty for none). */
+export async function setFieldPattern(page: Page, componentId: string, pattern: string): Promise<void> {
+  await selectFormField(page, componentId);
+  await openPropertiesGroup(page, 'Validation');
+  await page.locator('.fjs-properties-container').getByRole('textbox', { name: 'Custom regular expression' }).fill(pattern);
+}
+
 async function openPropertiesGroup(page: Page, title: string): Promise<void> {
   const header = page.locator('.fjs-properties-container .bio-properties-panel-group-header', { hasText: title });
   if (!(await header.getAttribute('class'))?.includes('open')) await header.click();

@@ -13,7 +13,7 @@ import { newIdempotencyKey, portalApi, type Receipt, type ServiceForm } from '..
 import { UploadProgress } from '../UploadProgress.js';
 import { formatDate, usePortalI18n } from '../use-portal-i18n.js';
 import { useFormJsLanguage } from '../../shared/forms/use-form-js-language.js';
-import { loadValidator } from './load-validator.js';
+import { loadValidator } from '../../shared/forms/load-validator.js';
 import { componentsByPath, formJsErrors, fromServer, fromValidator, summaryEntries, summaryFields, type FormFieldProblem } from '../../shared/forms/form-field-errors.js';
 import { reviewEntries, type ReviewEntry } from './review-entries.js';
 import { SectionedForm } from './sectioned-form.js';

@@ -13,12 +13,16 @@ import { useEffect, useRef, useState } from 'react';
 import { TextField } from '../../../shared/a11y/TextField.js';
 import { usePageTitle } from '../../../shared/a11y/use-page-title.js';
 import { Link } from '../../../shared/routing/router.js';
+import { formJsErrors, fromValidator } from '../../../shared/forms/form-field-errors.js';
+import { loadValidator } from '../../../shared/forms/load-validator.js';
 import { useFormJsLanguage } from '../../../shared/forms/use-form-js-language.js';
 import { useStaffI18n } from '../../i18n/use-staff-i18n.js';
 import { takeHandedOver } from '../catalogue/pending-file.js';
 import { deploymentsApi } from '../deployments-api.js';
 import { downloadText } from '../download.js';
-import { newFormSchema, type FormSchema } from './new-form.js';
+import { FormChecks, type PreviewCheck, type SchemaCheck } from './FormChecks.js';
+import type { FormSchema } from '../../../../../forms/index.js';
+import { newFormSchema } from './new-form.js';
 
 type Message = { kind: 'success' | 'error'; text: string } | undefined;
 
@@ -32,6 +36,9 @@ export function FormEditorPage({ formId, version }: { formId?: string; version?:
   const editorRef = useRef<HTMLDivElement>(null);
   const previewRef = useRef<HTMLDivElement>(null);
   const editor = useRef<FormEditor>(undefined);
+  const previewForm = useRef<Form>(undefined);
+  const [schemaCheck, setSchemaCheck] = useState<SchemaCheck>();
+  const [previewCheck, setPreviewCheck] = useState<PreviewCheck>();
   const [id, setId] = useState(formId ?? '');
   const [idError, setIdError] = useState<string>();
   const [message, setMessage] = useState<Message>();
@@ -46,12 +53,23 @@ export function FormEditorPage({ formId, version }: { formId?: string; version?:
     const preview = new Form({ container: previewRef.current!, additionalModules: formJsLanguage.modules });
     const previewMarkup = formJsLanguage.correctMarkup(previewRef.current!);
     editor.current = formEditor;
+    previewForm.current = preview;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const showPreview = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => void preview.importSchema(formEditor.saveSchema()).catch(() => undefined), PREVIEW_DELAY_MS);
+    // The preview and the checks follow the editor; the preview's entries and their check start afresh.
+    const showPreview = async () => {
+      const schema = formEditor.saveSchema();
+      setPreviewCheck(undefined);
+      await preview.importSchema(schema).catch(() => undefined);
+      try {
+        setSchemaCheck((await loadValidator()).checkSchema(schema));
+      } catch {
+        setSchemaCheck('unavailable');
+      }
     };
-    formEditor.on('changed', showPreview);
+    formEditor.on('changed', () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void showPreview(), PREVIEW_DELAY_MS);
+    });
     const load = async (): Promise<FormSchema> => {
       if (!formId) {
         return handedOver ? (JSON.parse(handedOver) as FormSchema) : newFormSchema();
@@ -64,7 +82,7 @@ export function FormEditorPage({ formId, version }: { formId?: string; version?:
       .then(async (schema) => {
         setId((current) => current || String(schema.id ?? ''));
         await formEditor.importSchema(schema);
-        await preview.importSchema(formEditor.saveSchema());
+        await showPreview();
       })
       .catch((error: Error) => setMessage({ kind: 'error', text: t('modeler.importFailed', { detail: error.message }) }));
     return () => {
@@ -79,7 +97,32 @@ export function FormEditorPage({ formId, version }: { formId?: string; version?:
     return { ...(editor.current!.saveSchema() as FormSchema), id };
   }
 
+  function showComponent(componentId: string) {
+    const formEditor = editor.current!;
+    const field = formEditor.get<{ get(id: string): unknown }>('formFieldRegistry').get(componentId);
+    if (field) formEditor.get<{ set(field: unknown): void }>('selection').set(field);
+    editorRef.current?.querySelector<HTMLElement>('.fjs-properties-container input, .fjs-properties-container [contenteditable]')?.focus();
+  }
+
+  async function checkPreview() {
+    const preview = previewForm.current!;
+    try {
+      const validator = await loadValidator();
+      const { data, files } = preview.submit();
+      const { errors } = validator.validateSubmission(currentSchema(), data, { locale, files });
+      preview._setState({ errors: formJsErrors(fromValidator(errors)) });
+      setPreviewCheck({ errors: errors.length });
+    } catch {
+      setSchemaCheck('unavailable');
+    }
+  }
+
   async function deploy() {
+    if (Array.isArray(schemaCheck) && schemaCheck.length > 0) {
+      setMessage({ kind: 'error', text: t('formEditor.deployBlocked') });
+      document.getElementById('form-schema-problems')?.focus();
+      return;
+    }
     if (!FORM_ID_PATTERN.test(id)) {
       setIdError(t('formEditor.formIdInvalid'));
       document.getElementById('form-id')?.focus();
@@ -126,6 +169,7 @@ export function FormEditorPage({ formId, version }: { formId?: string; version?:
           <h2 id="form-preview-heading">{t('formEditor.preview')}</h2>
           <p className="field__hint">{t('formEditor.previewHint')}</p>
           <div ref={previewRef} className="form-preview-container" />
+          <FormChecks schemaCheck={schemaCheck} previewCheck={previewCheck} onShowComponent={showComponent} onCheckPreview={() => void checkPreview()} />
         </section>
       </div>
     </div>

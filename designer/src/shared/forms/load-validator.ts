@@ -1,6 +1,7 @@
 /**
  * `forms/`'s validator (with feelin and its Temporal polyfill, about as much code as form-js itself) as a chunk of its
- * own: the form shows without it, and it loads while the citizen fills in the form, before the review needs it.
+ * own: a form shows without it, and it loads while someone works with the form (the citizen filling it in, the
+ * process manager editing it), before its check is needed.
  */
 type Validator = typeof import('../../../../forms/index.js');
 
