@@ -4,6 +4,7 @@
  * hands in documents later (when the service takes them).
  */
 import type { Request, Response } from 'express';
+import type { Locale } from '../../forms/index.js';
 import { requestOrigin } from '../audit/audit-log.js';
 import type { ApiRoutes } from '../http/api-routes.js';
 import { validationProblem } from '../http/problem.js';
@@ -96,10 +97,9 @@ export function registerCitizenRoutes(routes: ApiRoutes, portal: PortalServices)
     },
     async handler(req, res, { params, body }) {
       const idempotencyKey = idempotencyKeyOf(req);
-      const submission = await readSubmissionBody(body, req.get('content-type') ?? '', limits);
-      const receipt = await intake.submit({
-        serviceId: params.serviceId, body: submission, idempotencyKey, locale: req.acceptsLanguages('de', 'en') || 'de', origin: requestOrigin(req),
-      });
+      const locale = citizenLocale(req);
+      const submission = await readSubmissionBody(body, req.get('content-type') ?? '', limits, locale);
+      const receipt = await intake.submit({ serviceId: params.serviceId, body: submission, idempotencyKey, locale, origin: requestOrigin(req) });
       const statusUrl = new URL(statusPath(receipt.statusToken), context.config.publicUrl).href;
       const statusPageUrl = new URL(statusPagePath(receipt.statusToken), context.config.publicUrl).href;
       noStore(res).status(201).location(statusUrl).json({ reference: receipt.reference, statusToken: receipt.statusToken, statusUrl, statusPageUrl, submittedAt: receipt.submittedAt });
@@ -148,7 +148,7 @@ export function registerCitizenRoutes(routes: ApiRoutes, portal: PortalServices)
     },
     async handler(req, res, { params, body }) {
       const idempotencyKey = idempotencyKeyOf(req);
-      const documents = await readLaterDocumentsBody(body, req.get('content-type') ?? '', limits);
+      const documents = await readLaterDocumentsBody(body, req.get('content-type') ?? '', limits, citizenLocale(req));
       const receipt = await laterDocuments.handIn({ statusToken: params.statusToken, body: documents, idempotencyKey, origin: requestOrigin(req) });
       noStore(res).status(201).json(receipt);
     },
@@ -180,4 +180,9 @@ export function idempotencyKeyOf(req: Request): string | undefined {
 /** A stored file as a download that no browser renders or sniffs. */
 export function sendFile(res: Response, file: { name: string; contentType: string; content: Buffer }): void {
   noStore(res).attachment(file.name).type(file.contentType).set('X-Content-Type-Options', 'nosniff').send(file.content);
+}
+
+/** The language the citizen's client asks for (the portal sends the one it shows), of those the portal speaks: German by default. */
+function citizenLocale(req: Request): Locale {
+  return req.acceptsLanguages('de', 'en') === 'en' ? 'en' : 'de';
 }

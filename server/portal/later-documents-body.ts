@@ -3,6 +3,7 @@
  * checked against the same limits and typed by their bytes as a submission's files.
  */
 import { createHash } from 'node:crypto';
+import type { Locale } from '../../forms/index.js';
 import { validationProblem } from '../http/problem.js';
 import { multipartForm, pointerSegment, readFiles, type FileLimits, type SubmittedFile } from './submission-body.js';
 
@@ -14,7 +15,7 @@ export interface LaterDocumentsBody {
   fingerprint: string;
 }
 
-export async function readLaterDocumentsBody(body: unknown, contentType: string, limits: FileLimits): Promise<LaterDocumentsBody> {
+export async function readLaterDocumentsBody(body: unknown, contentType: string, limits: FileLimits, locale: Locale): Promise<LaterDocumentsBody> {
   if (!Buffer.isBuffer(body)) throw validationProblem([{ pointer: '/', detail: 'must be multipart/form-data with the files as parts named files' }]);
   const form = await multipartForm(body, contentType);
   const uploads: { key: string; file: File }[] = [];
@@ -26,7 +27,7 @@ export async function readLaterDocumentsBody(body: unknown, contentType: string,
   }
   if (uploads.length === 0) throw validationProblem([{ pointer: `/${LATER_DOCUMENTS_PART}`, detail: 'is required: at least one file' }]);
   if (uploads.length > limits.maxFiles) throw validationProblem([{ pointer: `/${LATER_DOCUMENTS_PART}`, detail: `must be at most ${limits.maxFiles} files` }]);
-  const files = await readFiles(uploads, limits);
+  const files = await readFiles(uploads, limits, locale);
   const hash = createHash('sha256');
   for (const file of files) hash.update(`${file.name}\n${file.sha256}\n`);
   return { files, fingerprint: hash.digest('hex') };

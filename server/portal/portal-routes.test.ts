@@ -170,9 +170,13 @@ describe('files', () => {
     const before = await submissionCount();
     const exe = await multipart({ halterName: 'X', impfnachweis: 'files::a' }).attach('files::a', Buffer.from('MZ\u0090\u0000\u0003'), 'virus.pdf');
     expect(exe.status).toBe(400);
-    expect(exe.body.errors[0].pointer).toBe('/files/files::a');
+    expect(exe.body.errors[0]).toMatchObject({ pointer: '/files/files::a', detail: 'virus.pdf: Angenommen werden nur PDF-, PNG-, JPEG- und Textdateien.' });
+    // In the language the portal shows, which it sends as Accept-Language.
+    const inEnglish = await multipart({ halterName: 'X', impfnachweis: 'files::a' }).set('Accept-Language', 'en').attach('files::a', Buffer.from('MZ\u0090\u0000\u0003'), 'virus.pdf');
+    expect(inEnglish.body.errors[0].detail).toBe('virus.pdf: only PDF, PNG, JPEG and plain text files are accepted.');
     const disguised = await multipart({ halterName: 'X', impfnachweis: 'files::a' }).attach('files::a', PNG_BYTES, 'bild.pdf');
     expect(disguised.status).toBe(400);
+    expect(disguised.body.errors[0].detail).toBe('bild.pdf: Der Name passt nicht zum Inhalt der Datei (image/png).');
     const text = await multipart({ halterName: 'X', impfnachweis: 'files::a' }).attach('files::a', Buffer.from('nur Text'), 'notiz.txt');
     expect(text.status).toBe(422);
     expect(text.body.errors).toEqual([expect.objectContaining({ key: 'impfnachweis', code: 'fileType' })]);
@@ -190,6 +194,7 @@ describe('files', () => {
     expect((await call).status).toBe(400);
     const large = await multipart({ halterName: 'X', impfnachweis: 'files::big' }).attach('files::big', Buffer.concat([PDF_BYTES, Buffer.alloc(5 * 1024 * 1024)]), 'big.pdf');
     expect(large.status).toBe(413);
+    expect(large.body.detail).toMatch(/^big\.pdf ist größer als \d+(\.\d)? MB\.$/);
     expect(await submissionCount()).toBe(before);
   });
 });

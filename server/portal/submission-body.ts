@@ -6,6 +6,8 @@
 import { createHash } from 'node:crypto';
 import type { PortalConfig } from '../config.js';
 import { HttpProblem, validationProblem, type FieldError } from '../http/problem.js';
+import type { Locale } from '../../forms/index.js';
+import { fileMessage, megabytes } from './file-messages.js';
 import { nameFits, sniffContentType } from './file-types.js';
 
 export interface SubmittedFile {
@@ -45,7 +47,7 @@ export const FILE_NAME = /^[^/\\\u0000-\u001f\u007f]{1,200}$/;
 /** Room for the form data and the parts' headers beside the files. */
 export const MULTIPART_OVERHEAD_BYTES = 128 * 1024;
 
-export async function readSubmissionBody(body: unknown, contentType: string, limits: FileLimits): Promise<SubmissionBody> {
+export async function readSubmissionBody(body: unknown, contentType: string, limits: FileLimits, locale: Locale): Promise<SubmissionBody> {
   if (!Buffer.isBuffer(body)) {
     const { data, formKey } = body as { data: Record<string, unknown>; formKey?: string };
     return { data, formKey, files: [], fingerprint: fingerprintOf(data, formKey, []) };
@@ -70,7 +72,7 @@ export async function readSubmissionBody(body: unknown, contentType: string, lim
   if (data === undefined && !errors.some((error) => error.pointer === '/data')) errors.push({ pointer: '/data', detail: 'is required: the form data as a JSON object' });
   if (uploads.length > limits.maxFiles) errors.push({ pointer: '/files', detail: `must be at most ${limits.maxFiles} files` });
   if (errors.length > 0) throw validationProblem(errors.slice(0, 20));
-  const files = await readFiles(uploads, limits);
+  const files = await readFiles(uploads, limits, locale);
   return { data: data!, formKey, files, fingerprint: fingerprintOf(data!, formKey, files) };
 }
 
@@ -96,21 +98,24 @@ function parseData(text: string, errors: FieldError[]): Record<string, unknown> 
   return undefined;
 }
 
-/** Checks uploaded files against the limits (413) and types them by their bytes (400 with a field error per file). */
-export async function readFiles(uploads: { key: string; file: File }[], limits: FileLimits): Promise<SubmittedFile[]> {
+/**
+ * Checks uploaded files against the limits (413) and types them by their bytes (400 with a field error per file), and
+ * says so in the citizen's language.
+ */
+export async function readFiles(uploads: { key: string; file: File }[], limits: FileLimits, locale: Locale): Promise<SubmittedFile[]> {
   const total = uploads.reduce((sum, { file }) => sum + file.size, 0);
   const tooLarge = uploads.find(({ file }) => file.size > limits.maxFileBytes);
-  if (tooLarge) throw new HttpProblem(413, { detail: `${tooLarge.file.name.slice(0, 200)} is larger than ${limits.maxFileBytes} bytes.` });
-  if (total > limits.maxTotalBytes) throw new HttpProblem(413, { detail: `The files together are larger than ${limits.maxTotalBytes} bytes.` });
+  if (tooLarge) throw new HttpProblem(413, { detail: fileMessage(locale, 'tooLarge', { name: tooLarge.file.name.slice(0, 200), megabytes: megabytes(limits.maxFileBytes) }) });
+  if (total > limits.maxTotalBytes) throw new HttpProblem(413, { detail: fileMessage(locale, 'allTooLarge', { megabytes: megabytes(limits.maxTotalBytes) }) });
   const errors: FieldError[] = [];
   const files: SubmittedFile[] = [];
   for (const { key, file } of uploads) {
     const pointer = `/files/${pointerSegment(key)}`;
     const content = Buffer.from(await file.arrayBuffer());
     const type = sniffContentType(content);
-    if (!FILE_NAME.test(file.name)) errors.push({ pointer, detail: 'needs a file name without path or control characters, at most 200 characters' });
-    else if (type === undefined) errors.push({ pointer, detail: `${file.name}: only PDF, PNG, JPEG and plain text files are accepted` });
-    else if (!nameFits(file.name, type)) errors.push({ pointer, detail: `${file.name}: the name does not fit its content (${type.contentType})` });
+    if (!FILE_NAME.test(file.name)) errors.push({ pointer, detail: fileMessage(locale, 'badName') });
+    else if (type === undefined) errors.push({ pointer, detail: fileMessage(locale, 'notAccepted', { name: file.name }) });
+    else if (!nameFits(file.name, type)) errors.push({ pointer, detail: fileMessage(locale, 'nameMismatch', { name: file.name, contentType: type.contentType }) });
     else files.push({ key, name: file.name, contentType: type.contentType, content, sha256: createHash('sha256').update(content).digest('hex') });
   }
   if (errors.length > 0) throw validationProblem(errors.slice(0, 20), 'Some files cannot be accepted.');

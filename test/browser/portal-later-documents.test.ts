@@ -75,8 +75,10 @@ describe('handing in documents later on the status page, on a phone', () => {
     // A program named like a PDF: the server judges by the bytes, and its answer comes back to the input.
     await input.setInputFiles({ name: 'nachweis.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ\u0090\u0000\u0003') });
     await send.click();
-    await section.locator('.field__error', { hasText: /^Nicht angenommen .*nachweis\.pdf/ }).waitFor();
-    await summary.getByRole('link', { name: /^Nicht angenommen / }).click();
+    // The server's words, in the portal's language.
+    const refused = 'Nicht angenommen: nachweis.pdf: Angenommen werden nur PDF-, PNG-, JPEG- und Textdateien.';
+    await section.locator('.field__error', { hasText: refused }).waitFor();
+    await summary.getByRole('link', { name: refused }).click();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('later-documents');
     await expectAccessible(page, 'refused file');
     await keepScreenshot(page, 'portal-later-documents', '2-refused');

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { devices, type Browser, type Request } from 'playwright-core';
-import { PDF_BYTES, serviceProcess } from '../../server/tests/portal-fixtures.js';
+import { PDF_BYTES, PNG_BYTES, serviceProcess } from '../../server/tests/portal-fixtures.js';
 import { expectAccessible } from './support/accessibility.js';
 import { launchBrowser, openPage, type WatchedPage } from './support/browser.js';
 import { createProcessManager, startPlatform, type Platform } from './support/platform.js';
@@ -129,9 +129,19 @@ describe('the citizen portal on a phone', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe(await finder.getAttribute('id'));
 
     await finder.fill('Erika Mustermann');
-    // As a citizen does it: through form-js's button and the browser's file chooser.
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Datei auswählen' }).click()]);
-    await chooser.setFiles({ name: 'beleg.pdf', mimeType: 'application/pdf', buffer: PDF_BYTES });
+    // A picture named like a PDF: the server judges by the bytes, and says so at the file's field, in German.
+    const chooseFile = async (file: { name: string; mimeType: string; buffer: Buffer }) => {
+      // As a citizen does it: through form-js's button and the browser's file chooser.
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Datei auswählen' }).click()]);
+      await chooser.setFiles(file);
+    };
+    await chooseFile({ name: 'beleg.pdf', mimeType: 'application/pdf', buffer: PNG_BYTES });
+    await toReview.click();
+    await page.getByRole('region', { name: 'Angaben überprüfen' }).getByRole('button', { name: 'Antrag absenden' }).click();
+    const refused = 'beleg.pdf: Der Name passt nicht zum Inhalt der Datei (image/png).';
+    await page.locator('.fjs-form-field-filepicker .fjs-form-field-error', { hasText: refused }).waitFor();
+    await summary.getByRole('link', { name: `Foto oder Beleg: ${refused}` }).waitFor();
+    await chooseFile({ name: 'beleg.pdf', mimeType: 'application/pdf', buffer: PDF_BYTES });
     await toReview.click();
     const review = page.getByRole('region', { name: 'Angaben überprüfen' });
     await review.waitFor();

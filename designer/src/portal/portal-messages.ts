@@ -67,7 +67,7 @@ const de = {
   'status.laterErrors': 'Die Nachweise konnten nicht angenommen werden:',
   'status.laterReceived': 'Vielen Dank. Ihre Nachweise sind eingegangen: {names}',
   'status.laterClosed': 'Ihr Antrag ist abgeschlossen; Nachweise können nicht mehr nachgereicht werden.',
-  'status.laterRefused': 'Nicht angenommen (nur PDF, PNG, JPEG oder Text, der Name passend zum Inhalt): {detail}',
+  'status.laterRefused': 'Nicht angenommen: {detail}',
   'status.laterTooLarge': 'Die Dateien sind zu groß. Bitte wählen Sie kleinere Dateien.',
   'status.laterRetry': 'Die Nachweise konnten gerade nicht übermittelt werden. Bitte senden Sie sie noch einmal; sie werden nicht doppelt eingereicht.',
 } as const;
@@ -142,7 +142,7 @@ const en: Record<PortalMessageKey, string> = {
   'status.laterErrors': 'The documents could not be accepted:',
   'status.laterReceived': 'Thank you. Your documents have arrived: {names}',
   'status.laterClosed': 'Your application is closed; documents can no longer be handed in.',
-  'status.laterRefused': 'Not accepted (only PDF, PNG, JPEG or text, named as its content): {detail}',
+  'status.laterRefused': 'Not accepted: {detail}',
   'status.laterTooLarge': 'The files are too large. Please choose smaller files.',
   'status.laterRetry': 'The documents could not be sent just now. Please send them again; they are never handed in twice.',
 };

@@ -132,9 +132,10 @@ export default function ApplicationForm({ serviceForm, onReceived }: Application
       // A definite answer ends the attempt; after a lost one (network, 503, still in progress) the same key retries it.
       const definite = error instanceof ApiProblem && error.status !== 503 && error.slug !== 'submission-in-progress';
       if (definite) idempotencyKey.current = newIdempotencyKey();
-      if (error instanceof ApiProblem && error.status === 422 && error.errors.length > 0) {
+      // Field errors (a refused file's too) go back to the form, at their fields.
+      if (error instanceof ApiProblem && (error.status === 400 || error.status === 422) && error.errors.length > 0) {
         setChecked(undefined);
-        show(fromServer(error.errors, byPath));
+        show(fromServer(error.errors, byPath, checked.data));
       } else {
         setFailure(failureMessage(error, t));
       }

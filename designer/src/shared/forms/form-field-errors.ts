@@ -91,13 +91,28 @@ export function fromValidator(errors: readonly FieldError[]): FormFieldProblem[]
   }));
 }
 
-/** The server's field errors: pointers into the request body (`/data/...`). */
-export function fromServer(errors: readonly FieldProblem[], byPath: ReadonlyMap<string, string>): FormFieldProblem[] {
+/**
+ * The server's field errors: pointers into the request body, `/data/...` for a value, `/files/<key>` for a file it
+ * refused, which belongs to the file picker whose value in `data` is that key.
+ */
+export function fromServer(errors: readonly FieldProblem[], byPath: ReadonlyMap<string, string>, data: unknown = {}): FormFieldProblem[] {
   return errors.map((error) => {
     const segments = error.pointer.split('/').slice(1).map((segment) => segment.replaceAll('~1', '/').replaceAll('~0', '~'));
-    const { path, indexes } = splitPath(segments[0] === 'data' ? segments.slice(1) : segments);
+    const inData = segments[0] === 'data' ? segments.slice(1) : segments[0] === 'files' ? placeOf(data, segments[1] ?? '') : undefined;
+    const { path, indexes } = splitPath(inData ?? segments);
     return { componentId: byPath.get(path), indexes, message: error.detail };
   });
+}
+
+/** Where in the data a value stands (`documents`, `dogs`, `0`, `photo`), if it does. */
+function placeOf(data: unknown, value: string, at: readonly string[] = []): string[] | undefined {
+  if (data === value) return [...at];
+  if (typeof data !== 'object' || data === null) return undefined;
+  for (const [name, inner] of Object.entries(data)) {
+    const found = placeOf(inner, value, [...at, name]);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** The problems as form-js keeps them in its state: by component id, then by list position, a list of messages. */
