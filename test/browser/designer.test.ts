@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Dialog, Page } from 'playwright-core';
 import { DeploymentStore } from '../../server/index.js';
 import { seriousAccessibilityViolations } from './support/accessibility.js';
 import { launchBrowser, openPage, type WatchedPage } from './support/browser.js';
@@ -124,6 +124,21 @@ describe('the designer in a browser', () => {
     await lintPanel.getByText(/^(Keine Probleme gefunden\.|Fehler: 0,)/).waitFor();
     expect(await deployButton.getAttribute('aria-disabled')).toBe('false');
     await expectAccessible(page, 'modeler without errors');
+
+    // The changes are not deployed yet: leaving the page, or switching the language (which rebuilds the modeler), asks.
+    const asked: string[] = [];
+    const decline = (dialog: Dialog) => {
+      asked.push(dialog.message());
+      void dialog.dismiss();
+    };
+    page.on('dialog', decline);
+    await page.getByRole('link', { name: 'Zurück zur Übersicht' }).click();
+    await page.getByRole('combobox', { name: 'Sprache' }).selectOption('en');
+    page.off('dialog', decline);
+    expect(asked).toEqual(Array(2).fill('Ihre Änderungen sind weder bereitgestellt noch heruntergeladen und gehen verloren. Trotzdem fortfahren?'));
+    await page.getByRole('heading', { name: 'Neuer Prozess', level: 1 }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('de');
+    expect(await properties.getByLabel('Job-Typ').inputValue()).toBe('bescheid-erstellen');
 
     await deployButton.click();
     await page.getByRole('status').getByText('Prozess hund-anmelden ist als Version 1 bereitgestellt.').waitFor();

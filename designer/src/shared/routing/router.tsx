@@ -2,7 +2,8 @@
  * A small History-API router: the apps have a handful of routes, so a path matcher and a context are enough.
  * Links are real `<a href>` elements (keyboard, middle-click and screen readers work as usual).
  */
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type AnchorHTMLAttributes, type MouseEvent, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type AnchorHTMLAttributes, type MouseEvent, type ReactNode } from 'react';
+import { confirmLeaving } from './leave-guard.js';
 
 const IN_APP_ENTRY = { amtsflow: true };
 
@@ -16,12 +17,22 @@ const RouterContext = createContext<RouterState | undefined>(undefined);
 
 export function Router({ children }: { children: ReactNode }) {
   const [location, setLocation] = useState(() => ({ path: window.location.pathname, search: window.location.search }));
+  const shown = useRef(location);
+  shown.current = location;
   useEffect(() => {
-    const onPop = () => setLocation({ path: window.location.pathname, search: window.location.search });
+    const onPop = () => {
+      // Back or forward has changed the address already: declined, the page that stays gets it back.
+      if (!confirmLeaving()) {
+        window.history.pushState(IN_APP_ENTRY, '', `${shown.current.path}${shown.current.search}`);
+        return;
+      }
+      setLocation({ path: window.location.pathname, search: window.location.search });
+    };
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
   }, []);
   const navigate = useCallback((to: string, { replace = false } = {}) => {
+    if (!confirmLeaving()) return;
     // A non-null state marks an entry the app made itself: usePageTitle then moves focus to the new page's heading.
     if (replace) window.history.replaceState(IN_APP_ENTRY, '', to);
     else window.history.pushState(IN_APP_ENTRY, '', to);

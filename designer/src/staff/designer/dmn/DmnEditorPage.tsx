@@ -16,6 +16,7 @@ import { createDmnModeler, type DmnModeler, type DmnView } from './create-dmn-mo
 import { DmnProblemList } from './DmnProblemList.js';
 import { DmnViewTabs } from './DmnViewTabs.js';
 import { locateProblems, type DmnProblem, type RejectedElement } from './engine-problems.js';
+import { useUnsavedChanges } from '../use-unsaved-changes.js';
 import { newDecisionXml } from './new-decision.js';
 
 type Message = { kind: 'success' | 'error'; text: string } | undefined;
@@ -26,6 +27,7 @@ export default function DmnEditorPage({ decisionRequirementsId, version }: { dec
   const headingRef = usePageTitle(title, t('app.name'));
   const containerRef = useRef<HTMLDivElement>(null);
   const modelerRef = useRef<DmnModeler>(undefined);
+  const unsaved = useUnsavedChanges();
   const [views, setViews] = useState<DmnView[]>([]);
   const [activeView, setActiveView] = useState<DmnView>();
   const [problems, setProblems] = useState<DmnProblem[]>([]);
@@ -51,9 +53,16 @@ export default function DmnEditorPage({ decisionRequirementsId, version }: { dec
   useEffect(() => {
     const modeler = createDmnModeler(containerRef.current!, locale);
     modelerRef.current = modeler;
+    // Each view (the requirements diagram, a decision table) edits through a viewer and command stack of its own.
+    const watched = new WeakSet<object>();
     modeler.on('views.changed', ({ views: available, activeView: active }: { views: DmnView[]; activeView?: DmnView }) => {
       setViews([...available]);
       setActiveView(active);
+      const viewer = modeler.getActiveViewer();
+      if (viewer && !watched.has(viewer)) {
+        watched.add(viewer);
+        viewer.get<{ on(event: string, callback: (event: { trigger?: string }) => void): void }>('eventBus').on('commandStack.changed', unsaved.commandStackChanged);
+      }
     });
     const load = async () => {
       if (!decisionRequirementsId) return handedOver ?? newDecisionXml();
@@ -79,6 +88,7 @@ export default function DmnEditorPage({ decisionRequirementsId, version }: { dec
       const definition = deployed.definitions.find((candidate) => candidate.kind === 'decision-requirements') ?? deployed.definitions[0];
       setProblems([]);
       setOpenedVersion(definition.version);
+      unsaved.saved();
       setMessage({ kind: 'success', text: t('dmnEditor.deployed', { id: definition.id, version: definition.version }) });
     } catch (error) {
       const elements = error instanceof ApiProblem ? (error.extensions.elements as RejectedElement[] | undefined) ?? [] : [];
@@ -93,6 +103,7 @@ export default function DmnEditorPage({ decisionRequirementsId, version }: { dec
   async function download() {
     const { xml } = await modelerRef.current!.saveXML({ format: true });
     downloadText(`${drgId()}.dmn`, xml, 'application/xml');
+    unsaved.saved();
   }
 
   async function showProblem(problem: DmnProblem) {

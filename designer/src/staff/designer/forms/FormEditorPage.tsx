@@ -23,6 +23,7 @@ import { downloadText } from '../download.js';
 import { FormChecks, type PreviewCheck, type SchemaCheck } from './FormChecks.js';
 import type { FormSchema } from '../../../../../forms/index.js';
 import { newFormSchema } from './new-form.js';
+import { useUnsavedChanges } from '../use-unsaved-changes.js';
 
 type Message = { kind: 'success' | 'error'; text: string } | undefined;
 
@@ -36,6 +37,7 @@ export function FormEditorPage({ formId, version }: { formId?: string; version?:
   const editorRef = useRef<HTMLDivElement>(null);
   const previewRef = useRef<HTMLDivElement>(null);
   const editor = useRef<FormEditor>(undefined);
+  const unsaved = useUnsavedChanges();
   const previewForm = useRef<Form>(undefined);
   const [schemaCheck, setSchemaCheck] = useState<SchemaCheck>();
   const [previewCheck, setPreviewCheck] = useState<PreviewCheck>();
@@ -66,6 +68,7 @@ export function FormEditorPage({ formId, version }: { formId?: string; version?:
         setSchemaCheck('unavailable');
       }
     };
+    formEditor.on('commandStack.changed', unsaved.commandStackChanged);
     formEditor.on('changed', () => {
       clearTimeout(timer);
       timer = setTimeout(() => void showPreview(), PREVIEW_DELAY_MS);
@@ -135,6 +138,7 @@ export function FormEditorPage({ formId, version }: { formId?: string; version?:
       const [deployed] = await deploymentsApi.deploy([{ name: `${id}.form`, content: JSON.stringify(currentSchema(), null, 2), type: 'application/json' }]);
       const definition = deployed.definitions[0];
       setOpenedVersion(definition.version);
+      unsaved.saved();
       setMessage({ kind: 'success', text: t('formEditor.deployed', { id: definition.id, version: definition.version }) });
     } catch (error) {
       setMessage({ kind: 'error', text: t('formEditor.deployRejected', { detail: (error as Error).message }) });
@@ -154,7 +158,10 @@ export function FormEditorPage({ formId, version }: { formId?: string; version?:
           onChange={(event) => setId(event.target.value.trim())} error={idError} autoComplete="off" spellCheck={false} />
         <div className="button-row">
           <button type="button" className="button button--primary" onClick={() => void deploy()} aria-disabled={deploying}>{t('formEditor.deploy')}</button>
-          <button type="button" className="button" onClick={() => downloadText(`${id || 'form'}.form`, JSON.stringify(currentSchema(), null, 2), 'application/json')}>{t('formEditor.download')}</button>
+          <button type="button" className="button" onClick={() => {
+            downloadText(`${id || 'form'}.form`, JSON.stringify(currentSchema(), null, 2), 'application/json');
+            unsaved.saved();
+          }}>{t('formEditor.download')}</button>
         </div>
       </div>
       <div aria-live="polite" aria-atomic="true">

@@ -12,6 +12,7 @@ import { FileOpenButton } from '../catalogue/FileOpenButton.js';
 import { takeHandedOver } from '../catalogue/pending-file.js';
 import { deploymentsApi } from '../deployments-api.js';
 import { downloadText } from '../download.js';
+import { useUnsavedChanges } from '../use-unsaved-changes.js';
 import { elementTemplatesApi } from '../element-templates-api.js';
 import { createModeler, type Modeler } from './create-modeler.js';
 import { ElementTemplateStore, type DiagramElement, type ElementTemplate, type ElementTemplateService } from './element-templates/index.js';
@@ -31,6 +32,7 @@ export function ModelerPage({ processId, version }: { processId?: string; versio
   const canvasRef = useRef<HTMLDivElement>(null);
   const panelRef = useRef<HTMLDivElement>(null);
   const modelerRef = useRef<Modeler>(undefined);
+  const unsaved = useUnsavedChanges();
   const overlaysRef = useRef<LintOverlays>(undefined);
   const [templates] = useState(() => new ElementTemplateStore());
   const [issues, setIssues] = useState<LintIssue[]>([]);
@@ -76,7 +78,8 @@ export function ModelerPage({ processId, version }: { processId?: string; versio
     overlaysRef.current = new LintOverlays(modeler.get('overlays'), modeler.get('canvas'), modeler.get('elementRegistry'));
     let timer: ReturnType<typeof setTimeout> | undefined;
     const eventBus = modeler.get('eventBus') as { on(event: string, callback: (event: any) => void): void };
-    eventBus.on('commandStack.changed', () => {
+    eventBus.on('commandStack.changed', (event: { trigger?: string }) => {
+      unsaved.commandStackChanged(event);
       // Until the change is checked, deploying waits and the lint result is marked as being updated.
       changeCount.current += 1;
       setLinted(false);
@@ -118,6 +121,7 @@ export function ModelerPage({ processId, version }: { processId?: string; versio
       const [deployed] = await deploymentsApi.deploy([{ name: `${id}.bpmn`, content: xml!, type: 'application/xml' }]);
       const definition = deployed.definitions.find((candidate) => candidate.kind === 'process') ?? deployed.definitions[0];
       setOpenedVersion(definition.version);
+      unsaved.saved();
       setMessage({ kind: 'success', text: t('modeler.deployed', { id: definition.id, version: definition.version }) });
     } catch (error) {
       setMessage({ kind: 'error', text: t('modeler.deployRejected', { detail: (error as Error).message }) });
@@ -139,6 +143,7 @@ export function ModelerPage({ processId, version }: { processId?: string; versio
   async function download() {
     const { xml } = await modelerRef.current!.saveXML({ format: true });
     downloadText(`${processIdOf(modelerRef.current!) ?? 'process'}.bpmn`, xml!, 'application/xml');
+    unsaved.saved();
   }
 
   function nameOf(elementId: string): string | undefined {
