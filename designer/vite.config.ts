@@ -6,6 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { bundleModulesReport } from './build/bundle-modules-report.js';
+import { oneCopyPerRelease } from './build/one-copy-per-release.js';
 import { servicePagePreloads } from './build/service-page-preloads.js';
 import { sharedPropertiesPanelPreact } from './build/shared-properties-panel-preact.js';
 
@@ -17,9 +18,10 @@ export default defineConfig({
   publicDir: inDesigner('public'),
   // React's automatic JSX runtime; Vite 8 transforms with Oxc (its `esbuild` option is deprecated and mapped onto this).
   oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
-  // The properties panel on the root preact; what each chunk holds, for the tests that check what the apps load
-  // (test/web-build/); the portal's page for `/services/*` with the form's chunks preloaded.
-  plugins: [sharedPropertiesPanelPreact(), bundleModulesReport(), servicePagePreloads()],
+  // One copy of each package release, and the properties panel on the root preact; what each chunk holds, for the
+  // tests that check what the apps load (test/web-build/); the portal's page for `/services/*` with the form's chunks
+  // preloaded.
+  plugins: [oneCopyPerRelease(inDesigner('..')), sharedPropertiesPanelPreact(), bundleModulesReport(), servicePagePreloads()],
   build: {
     outDir: inDesigner('dist'),
     emptyOutDir: true,

@@ -4,6 +4,7 @@
  * of it on the catalogue, forms/'s validator apart from the form, and the form's chunks preloaded by the page for
  * `/services/*`. The staff app: the copies of viewer and preact its form editor cannot do without, and no more.
  */
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from '@jest/globals';
@@ -15,6 +16,7 @@ import { ensureWebBuild, WEB_DIST_DIR } from '../../designer/build/web-build.js'
 const FORM_JS_VIEWER = /(^|\/)@bpmn-io\/form-js-viewer\/dist\/index\.es\.js$/;
 const PREACT = /(^|\/)preact\/dist\/preact\.module\.js$/;
 const VALIDATOR = /^forms\/submission\/validate-submission\.ts$/;
+const REPOSITORY_DIR = path.resolve(WEB_DIST_DIR, '../..');
 
 let chunks: Map<string, BundleChunk>;
 
@@ -98,5 +100,21 @@ describe('the staff app\'s built bundle', () => {
       'node_modules/preact/dist/preact.module.js',
     ]);
     expect(everything.filter((id) => id.startsWith('node_modules/@bpmn-io/properties-panel/preact/'))).toEqual([]);
+  });
+
+  it('holds one copy of each package release, though npm installs some several times', () => {
+    const everything = [...chunks.values()].flatMap((chunk) => chunk.modules);
+    const copiesByRelease = new Map<string, Set<string>>();
+    for (const id of everything) {
+      const found = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(id);
+      if (!found) continue;
+      const { name, version } = JSON.parse(readFileSync(path.join(REPOSITORY_DIR, found[1]!, 'package.json'), 'utf8')) as { name: string; version: string };
+      const release = `${name}@${version}`;
+      copiesByRelease.set(release, (copiesByRelease.get(release) ?? new Set()).add(found[1]!));
+    }
+    const repeated = [...copiesByRelease].filter(([, copies]) => copies.size > 1).map(([release, copies]) => `${release}: ${[...copies].join(', ')}`);
+    expect(repeated).toEqual([]);
+    // npm does install @bpmn-io/lezer-feel 3.0.1 more than once (beside the root's 2.5.0): the case this is about.
+    expect([...copiesByRelease.keys()]).toContain('@bpmn-io/lezer-feel@3.0.1');
   });
 });
