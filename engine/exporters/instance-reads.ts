@@ -51,8 +51,15 @@ export interface ActiveElementCount {
   incidents: number;
 }
 
+/** How many instances of one element have completed (a loop or a multi-instance activity counts each). */
+export interface CompletedElementCount {
+  elementId: string;
+  completed: number;
+}
+
 export interface ProcessInstanceRecord extends ProcessInstanceSummary {
   activeElements: ActiveElementCount[];
+  completedElements: CompletedElementCount[];
 }
 
 export type ElementInstanceState = 'ACTIVE' | 'COMPLETED' | 'TERMINATED';
@@ -184,7 +191,7 @@ export async function processInstances(sql: SqlSession, filter: ProcessInstanceF
   return { instances, nextCursor: rows.length > limit ? instances.at(-1)!.processInstanceKey : null };
 }
 
-/** One process instance with its active elements counted per element id. */
+/** One process instance with its active and its completed elements counted per element id. */
 export async function processInstance(sql: SqlSession, processInstanceKey: string): Promise<ProcessInstanceRecord | undefined> {
   if (!isKey(processInstanceKey)) return undefined;
   const [row] = await sql.query<InstanceRow>(`SELECT ${INSTANCE_COLUMNS} FROM process_instance p WHERE p.process_instance_key = $1`, [processInstanceKey]);
@@ -198,9 +205,16 @@ export async function processInstance(sql: SqlSession, processInstanceKey: strin
      GROUP BY e.element_id ORDER BY e.element_id`,
     [processInstanceKey],
   );
+  const completed = await sql.query<{ element_id: string; completed: number }>(
+    `SELECT e.element_id, count(*)::int AS completed FROM element_instance e
+     WHERE e.process_instance_key = $1 AND e.state = 'COMPLETED' AND e.element_type NOT IN ('PROCESS', '${MULTI_INSTANCE_BODY}')
+     GROUP BY e.element_id ORDER BY e.element_id`,
+    [processInstanceKey],
+  );
   return {
     ...instanceSummary(row),
     activeElements: counts.map((count) => ({ elementId: count.element_id, active: count.active, incidents: count.incidents })),
+    completedElements: completed.map((count) => ({ elementId: count.element_id, completed: count.completed })),
   };
 }
 

@@ -80,6 +80,7 @@ describe.each(storageTargets().flatMap((target) => PAGINGS.map((paging) => ({ ..
       processInstanceKey: key, processDefinitionKey: created.processDefinitionKey, bpmnProcessId: 'hund-anmelden', version: 1,
       state: 'ACTIVE', activeIncidents: 0, startTime: expect.any(Date), endTime: null, parentProcessInstanceKey: null, parentElementInstanceKey: null,
       activeElements: [{ elementId: 'pruefen', active: 1, incidents: 0 }],
+      completedElements: [{ elementId: 'start', completed: 1 }],
     });
     expect(Math.abs(running.startTime.getTime() - Date.now())).toBeLessThan(60_000);
     expect((await reads.variablesOf(key)).map(({ scopeKey, name, value }) => ({ scopeKey, name, value }))).toEqual([
@@ -92,6 +93,8 @@ describe.each(storageTargets().flatMap((target) => PAGINGS.map((paging) => ({ ..
     const completed = await eventually(async () => (await reads.processInstance(key))?.state === 'COMPLETED' && reads.processInstance(key));
     expect(completed.endTime).toEqual(expect.any(Date));
     expect(completed.activeElements).toEqual([]);
+    // The path taken, for the diagram: every element once, the process itself not counted.
+    expect(completed.completedElements).toEqual([{ elementId: 'end', completed: 1 }, { elementId: 'pruefen', completed: 1 }, { elementId: 'start', completed: 1 }]);
     const history = await reads.elementHistory(key);
     expect(history.elements.map(({ elementId, elementType, state }) => [elementId, elementType, state])).toEqual([
       ['hund-anmelden', 'PROCESS', 'COMPLETED'],

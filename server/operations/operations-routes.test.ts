@@ -62,6 +62,7 @@ describe('operations API', () => {
     expect(withIncident).toMatchObject({
       processInstanceKey: key, bpmnProcessId: 'hundesteuer', version: 1, state: 'ACTIVE',
       activeElements: [{ elementId: 'berechnen', active: 1, incidents: 1 }],
+      completedElements: [{ elementId: 'start', completed: 1 }],
       variables: [{ scopeKey: key, name: 'hund', value: '"Bello"' }],
     });
     const [incident] = withIncident.incidents;

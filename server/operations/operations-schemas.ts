@@ -90,6 +90,11 @@ export const INSTANCE_DETAIL_SCHEMA = {
       description: 'Tokens for the diagram: per element id, its active instances and how many of them an incident stops',
       items: { type: 'object', properties: { elementId: { type: 'string' }, active: { type: 'integer' }, incidents: { type: 'integer' } } },
     },
+    completedElements: {
+      type: 'array',
+      description: 'The path taken, for the diagram: per element id, how many of its instances completed',
+      items: { type: 'object', properties: { elementId: { type: 'string' }, completed: { type: 'integer' } } },
+    },
     incidents: { type: 'array', items: INCIDENT_SCHEMA },
     variables: { type: 'array', items: VARIABLE_SCHEMA },
     history: { ...HISTORY_SCHEMA, description: 'The first page of GET .../history' },

@@ -23,6 +23,7 @@ export interface InstanceSummaryView {
 
 export interface InstanceView extends InstanceSummaryView {
   activeElements: { elementId: string; active: number; incidents: number }[];
+  completedElements: { elementId: string; completed: number }[];
 }
 
 export interface ElementInstanceView {

@@ -87,7 +87,10 @@ describe('operations in a browser', () => {
     const history = page.getByRole('table', { name: 'Verlauf' });
     await history.getByRole('row', { name: /Steuer berechnen SERVICE_TASK Abgeschlossen/ }).waitFor();
     await page.getByText('Kein Schritt ist gerade aktiv.').waitFor();
-    await page.locator('.instance-diagram .djs-element[data-element-id="berechnen"]').waitFor();
+    // The path it took: every step marked on the diagram with how often it completed, and said in words.
+    await page.locator('.instance-diagram .djs-element[data-element-id="berechnen"].was-completed').waitFor();
+    expect(await page.locator('.djs-overlay .completed-badge').allTextContents()).toEqual(expect.arrayContaining(['1']));
+    await page.getByText(/^Abgeschlossene Schritte: .*Steuer berechnen \(1-mal abgeschlossen\)/).waitFor();
     await expectAccessible(page, 'completed instance');
     expect(watched.problems).toEqual([]);
   });

@@ -57,8 +57,15 @@ export interface ActiveElement {
   incidents: number;
 }
 
+/** Per element: how many of its instances completed (the path the instance took). */
+export interface CompletedElement {
+  elementId: string;
+  completed: number;
+}
+
 export interface InstanceDetail extends InstanceSummary {
   activeElements: ActiveElement[];
+  completedElements: CompletedElement[];
   incidents: Incident[];
   variables: Variable[];
   history: { elements: ElementInstance[]; nextCursor: string | null };

@@ -1,6 +1,6 @@
 /**
  * The instance's process diagram (bpmn-js's NavigatedViewer: pan and zoom, no editing) with the active tokens and
- * incidents counted on each element as overlays. A chunk of its own, loaded only when an instance is opened. The
+ * incidents counted on each element as overlays, and the path taken: completed elements marked, with their count. A chunk of its own, loaded only when an instance is opened. The
  * same counts are given as text beside it (`ActiveElementList`) for keyboard and screen reader users.
  */
 import 'bpmn-js/dist/assets/diagram-js.css';
@@ -8,7 +8,7 @@ import 'bpmn-js/dist/assets/bpmn-js.css';
 import * as viewerModule from 'bpmn-js/lib/NavigatedViewer.js';
 import { useEffect, useRef, useState } from 'react';
 import { useStaffI18n } from '../../i18n/use-staff-i18n.js';
-import type { ActiveElement } from '../operations-api.js';
+import type { ActiveElement, CompletedElement } from '../operations-api.js';
 
 // As in the modeler (create-modeler.ts): TypeScript sees bpmn-js's class one `default` deeper than the bundler does.
 type ViewerClass = typeof viewerModule.default.default;
@@ -37,11 +37,15 @@ function badge(className: string, text: string, label: string): HTMLElement {
   return element;
 }
 
-export default function InstanceDiagram({ xml, activeElements }: { xml: string; activeElements: readonly ActiveElement[] }) {
+export default function InstanceDiagram({ xml, activeElements, completedElements }: {
+  xml: string;
+  activeElements: readonly ActiveElement[];
+  completedElements: readonly CompletedElement[];
+}) {
   const { t } = useStaffI18n();
   const containerRef = useRef<HTMLDivElement>(null);
   const viewerRef = useRef<NavigatedViewer | null>(null);
-  const markedRef = useRef<string[]>([]);
+  const markedRef = useRef<{ elementId: string; marker: string }[]>([]);
   const [ready, setReady] = useState(false);
   const [error, setError] = useState<string>();
 
@@ -68,8 +72,17 @@ export default function InstanceDiagram({ xml, activeElements }: { xml: string; 
     const canvas = viewer.get<Canvas>('canvas');
     const registry = viewer.get<ElementRegistry>('elementRegistry');
     overlays.remove({ type: 'instance-state' });
-    for (const elementId of markedRef.current) canvas.removeMarker(elementId, 'has-incident');
+    for (const { elementId, marker } of markedRef.current) canvas.removeMarker(elementId, marker);
     markedRef.current = [];
+    const mark = (elementId: string, marker: string) => {
+      canvas.addMarker(elementId, marker);
+      markedRef.current.push({ elementId, marker });
+    };
+    for (const { elementId, completed } of completedElements) {
+      if (!registry.get(elementId)) continue;
+      mark(elementId, 'was-completed');
+      overlays.add(elementId, 'instance-state', { position: { top: -12, right: 10 }, html: badge('completed-badge', String(completed), t('instance.completedCount', { count: completed })) });
+    }
     for (const { elementId, active, incidents } of activeElements) {
       if (!registry.get(elementId)) continue;
       const running = active - incidents;
@@ -77,12 +90,11 @@ export default function InstanceDiagram({ xml, activeElements }: { xml: string; 
         overlays.add(elementId, 'instance-state', { position: { bottom: 12, left: -10 }, html: badge('token-badge', String(running), t('instance.tokens', { count: running })) });
       }
       if (incidents > 0) {
-        canvas.addMarker(elementId, 'has-incident');
-        markedRef.current.push(elementId);
+        mark(elementId, 'has-incident');
         overlays.add(elementId, 'instance-state', { position: { bottom: 12, right: 10 }, html: badge('incident-badge', String(incidents), t('instance.incidentCount', { count: incidents })) });
       }
     }
-  }, [ready, activeElements, t]);
+  }, [ready, activeElements, completedElements, t]);
 
   return (
     <>

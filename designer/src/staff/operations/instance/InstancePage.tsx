@@ -130,10 +130,10 @@ export function InstancePage({ instanceKey }: { instanceKey: string }) {
             <h2 id="diagram-heading">{t('instance.diagram')}</h2>
             {xml ? (
               <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>
-                <InstanceDiagram xml={xml} activeElements={instance.activeElements} />
+                <InstanceDiagram xml={xml} activeElements={instance.activeElements} completedElements={instance.completedElements} />
               </Suspense>
             ) : xml === '' ? <p>{t('instance.noDiagram')}</p> : null}
-            <ActiveElementList activeElements={instance.activeElements} elementName={elementName} />
+            <ActiveElementList activeElements={instance.activeElements} completedElements={instance.completedElements} elementName={elementName} />
           </section>
           <IncidentList incidents={instance.incidents} elementName={elementName} onRetry={retry} />
           <VariableTable variables={instance.variables} instanceKey={instanceKey} editable={instance.state === 'ACTIVE'}
