@@ -287,6 +287,11 @@ describe('the citizen portal on a phone', () => {
         const label = (LONG_FORM.components[index + 2] as { label: string }).label;
         await page.getByRole('textbox', { name: new RegExp(`^${label}\\s*\\*?$`) }).fill(value);
       }
+      // Enter in a field stays in the form, whichever section it is in; the buttons lead on.
+      for (const field of [page.getByLabel('Erwartete Gäste'), vatId]) { // the second is a section's only field
+        await field.press('Enter');
+        expect(await page.getByRole('alert').filter({ hasText: 'Bitte korrigieren Sie folgende Angaben:' }).count()).toBe(0);
+      }
       // The required field of the last section is named in the summary and its link leads to it.
       await page.getByRole('button', { name: 'Weiter zur Überprüfung' }).click();
       const summary = page.getByRole('alert').filter({ hasText: 'Bitte korrigieren Sie folgende Angaben:' });

@@ -58,16 +58,22 @@ export default function ApplicationForm({ serviceForm, onReceived }: Application
     formRef.current = form;
     const markup = formJsLanguage.correctMarkup(containerRef.current!);
     form.render().catch((error: Error) => setLoadError(error.message));
-    // A submit button the form brings itself (or Enter in a field) leads to the review, as ours does; form-js alone
-    // would only check the form and do nothing more.
+    // A submit button the form brings itself leads to the review, as ours does; form-js alone would only check the
+    // form and do nothing more. Enter in a field never does: the browser would submit only those sections that hold a
+    // single field, and a date field takes Enter to confirm the date typed.
     const container = containerRef.current!;
     const toReview = (event: Event) => {
       event.preventDefault();
       reviewRef.current();
     };
+    const noImplicitSubmission = (event: KeyboardEvent) => {
+      if (event.key === 'Enter' && event.target instanceof HTMLInputElement) event.preventDefault();
+    };
     container.addEventListener('submit', toReview);
+    container.addEventListener('keydown', noImplicitSubmission);
     return () => {
       container.removeEventListener('submit', toReview);
+      container.removeEventListener('keydown', noImplicitSubmission);
       markup.disconnect();
       form.destroy();
       formRef.current = null;
