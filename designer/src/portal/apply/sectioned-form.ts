@@ -13,7 +13,10 @@ import { Form } from '@bpmn-io/form-js-viewer';
 import type { FormComponent, FormSchema } from '../../../../forms/index.js';
 import { componentIds, formSections } from './form-sections.js';
 
-/** About as many fields as a phone's screen shows: each section renders in well under 50 ms on a fast machine. */
+/**
+ * About as many fields as a phone's screen shows. Six plain fields render in 12–36 ms at Lighthouse's 4× slower CPU,
+ * under the 50 ms that count as blocking; smaller sections measured no better (docs/performance.md).
+ */
 const FIELDS_PER_SECTION = 6;
 
 type Data = Record<string, unknown>;
@@ -59,6 +62,7 @@ export class SectionedForm {
       section.lastData = form._getState().data;
       form.on('changed', () => this.shareChange(section));
     }
+    if (this.destroyed) return;
     // A section rendered earlier may name fields of a later one: it gets their values now.
     for (const [index, section] of this.sections.entries()) this.shareWith(section, this.sections.slice(index + 1));
   }
