@@ -8,6 +8,7 @@
  *   citizen types, so a condition on a field of another section sees what it would see in one form;
  * - submitting merges the sections' data (each gives only its own visible fields, as form-js does) and files;
  * - errors go to every section (form-js shows those of its own fields).
+ * Each section, a form-js form, shows bpmn.io's watermark: form-js's licence asks for it wherever form-js renders.
  */
 import { Form } from '@bpmn-io/form-js-viewer';
 import type { FormComponent, FormSchema } from '../../../../forms/index.js';
