@@ -9,13 +9,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { FileSystemDocumentStore } from '../../connectors/index.js';
-import { startTestEngine } from '../../engine/tests/harness.js';
-import { openServerStorage } from '../../server/storage/server-storage.js';
 import { startAmtsflowProcess, TEST_ADMIN_PASSWORD } from '../support/amtsflow-process.js';
-import { crashWhileBusy } from '../support/crash-while-busy.js';
+import { crashWhileBusy, inspectAfterCrash } from '../support/crash-while-busy.js';
 import { signInOver } from '../support/portal-http.js';
 import { SHARED } from '../support/shared-files.js';
-import { notStartedOnce, type StartedRow } from '../support/started-once.js';
+import { expectStartedExactlyOnce, type StartedRow } from '../support/started-once.js';
 
 const ANSWERED_BEFORE_KILL = 40;
 const CONCURRENT_UPLOADS = 4;
@@ -47,10 +45,8 @@ describe('crash safety of the invoice intake', () => {
         },
       });
 
-      const sql = await openServerStorage({ dataDir });
-      const engine = await startTestEngine(dataDir);
       const documents = new FileSystemDocumentStore(path.join(dataDir, 'documents'));
-      try {
+      await inspectAfterCrash(dataDir, async ({ sql, engine }) => {
         const rows = await sql.query<StartedRow & { document_id: string }>(
           `SELECT id::text AS id, aktenzeichen AS reference, state, process_instance_key, document->>'documentId' AS document_id FROM invoice_intakes`,
         );
@@ -60,13 +56,8 @@ describe('crash safety of the invoice intake', () => {
           expect({ aktenzeichen, state: row?.state, documentId: row?.document_id }).toEqual({ aktenzeichen, state: 'confirmed', documentId });
           expect(Buffer.from((await documents.get(documentId)).bytes).equals(INVOICE)).toBe(true);
         }
-        expect(await notStartedOnce(engine.running.reads, rows)).toEqual([]);
-        const instanceCount = (await engine.running.reads.processInstances({ bpmnProcessId: 'rechnungsworkflow', limit: 1000 })).instances.length;
-        expect(instanceCount).toBe(rows.length);
-      } finally {
-        await engine.destroy();
-        await sql.close();
-      }
+        await expectStartedExactlyOnce(engine.running.reads, rows, 'rechnungsworkflow');
+      });
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }

@@ -7,23 +7,20 @@ import { describe, expect, it } from '@jest/globals';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { startTestEngine } from '../../engine/tests/harness.js';
 import { DOCUMENTS_MESSAGE, PDF_BYTES } from '../../server/tests/portal-fixtures.js';
-import { openServerStorage } from '../../server/storage/server-storage.js';
 import { startAmtsflowProcess, TEST_ADMIN_PASSWORD } from '../support/amtsflow-process.js';
-import { crashWhileBusy } from '../support/crash-while-busy.js';
-import { publishDogServiceOver } from '../support/portal-http.js';
+import { crashWhileBusy, inspectAfterCrash } from '../support/crash-while-busy.js';
+import { BUSY_PORTAL_ENV, publishDogServiceOver } from '../support/portal-http.js';
 
 const CASES = 80;
 const ANSWERED_BEFORE_KILL = 30;
 const CONCURRENT_CITIZENS = 8;
-const PORTAL_ENV = { AMTSFLOW_PORTAL_SUBMISSIONS_PER_MINUTE: '1000000', AMTSFLOW_PORTAL_RESUME_AFTER_SECONDS: '1', AMTSFLOW_PORTAL_RESUME_CHECK_SECONDS: '1' };
 
 describe('crash safety of documents handed in later', () => {
   it('keeps every answered hand-in and publishes each stored one exactly once, across a SIGKILL', async () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'amtsflow-kill-later-documents-'));
     try {
-      const first = await startAmtsflowProcess(dataDir, PORTAL_ENV);
+      const first = await startAmtsflowProcess(dataDir, BUSY_PORTAL_ENV);
       await publishDogServiceOver(first.url, TEST_ADMIN_PASSWORD, 'nachweise', { asksForDocuments: true });
       const cases: { reference: string; statusToken: string }[] = [];
       for (let i = 0; i < CASES; i++) {
@@ -38,7 +35,7 @@ describe('crash safety of documents handed in later', () => {
       const answered = new Map<string, string>();
       let next = 0;
       await crashWhileBusy({
-        first, dataDir, env: PORTAL_ENV, clients: CONCURRENT_CITIZENS, answeredBeforeKill: ANSWERED_BEFORE_KILL,
+        first, dataDir, env: BUSY_PORTAL_ENV, clients: CONCURRENT_CITIZENS, answeredBeforeKill: ANSWERED_BEFORE_KILL,
         async send() {
           if (next >= cases.length) return 'done';
           const { reference, statusToken } = cases[next++];
@@ -54,9 +51,7 @@ describe('crash safety of documents handed in later', () => {
         },
       });
 
-      const sql = await openServerStorage({ dataDir });
-      const engine = await startTestEngine(dataDir);
-      try {
+      await inspectAfterCrash(dataDir, async ({ sql, engine }) => {
         const rows = await sql.query<{ id: string; correlation_key: string; state: string; file: string | null }>(
           `SELECT d.id::text AS id, d.correlation_key, d.state, f.name AS file FROM portal_later_documents d LEFT JOIN portal_files f ON f.later_documents_id = d.id`,
         );
@@ -75,10 +70,7 @@ describe('crash safety of documents handed in later', () => {
         }
         expect(problems).toEqual([]);
         expect(messages).toHaveLength(rows.length);
-      } finally {
-        await engine.destroy();
-        await sql.close();
-      }
+      });
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }

@@ -1,9 +1,12 @@
 /**
  * The choreography the SIGKILL tests share: clients send requests to `npm start` until enough were answered, the
  * process is killed with SIGKILL mid-load, the clients finish (their requests now fail), and a restart on the same data
- * settles what the crash left pending (after a second, as the tests configure) before it stops cleanly.
+ * settles what the crash left pending (after a second, as the tests configure) before it stops cleanly. Then the tests
+ * look at what was left behind.
  */
 import { expect } from '@jest/globals';
+import { startTestEngine, type TestEngine } from '../../engine/tests/harness.js';
+import { openServerStorage, type SqlClient } from '../../server/storage/server-storage.js';
 import { startAmtsflowProcess, type AmtsflowProcess } from './amtsflow-process.js';
 
 export interface CrashWhileBusyOptions {
@@ -43,4 +46,16 @@ export async function crashWhileBusy({ first, dataDir, env, clients, send, answe
   await new Promise((resolve) => setTimeout(resolve, 8_000));
   second.child.kill('SIGTERM');
   expect(await second.exited).toBe('0');
+}
+
+/** Opens what the killed and restarted process left behind (the server's storage and its engine) for `inspect`. */
+export async function inspectAfterCrash(dataDir: string, inspect: (left: { sql: SqlClient; engine: TestEngine }) => Promise<void>): Promise<void> {
+  const sql = await openServerStorage({ dataDir });
+  const engine = await startTestEngine(dataDir);
+  try {
+    await inspect({ sql, engine });
+  } finally {
+    await engine.destroy();
+    await sql.close();
+  }
 }

@@ -4,6 +4,9 @@
  */
 import { DOCUMENTS_MESSAGE, DOG_SERVICE_FORM, processAskingForDocuments, serviceProcess } from '../../server/tests/portal-fixtures.js';
 
+/** For tests that load the portal: no rate limit in the way, and what a crash left pending settled after a second. */
+export const BUSY_PORTAL_ENV = { AMTSFLOW_PORTAL_SUBMISSIONS_PER_MINUTE: '1000000', AMTSFLOW_PORTAL_RESUME_AFTER_SECONDS: '1', AMTSFLOW_PORTAL_RESUME_CHECK_SECONDS: '1' };
+
 export interface StaffSession {
   cookie: string;
   csrfToken: string;

@@ -2,6 +2,7 @@
  * For the crash tests of what is written pending before its instance is asked for (portal submissions, received
  * invoices): what is wrong with the rows, judged by the engine's exported instances that carry their `submissionId`.
  */
+import { expect } from '@jest/globals';
 import type { RunningEngine } from '../../engine/index.js';
 
 export interface StartedRow {
@@ -21,4 +22,10 @@ export async function notStartedOnce(reads: RunningEngine['reads'], rows: readon
     }
   }
   return problems;
+}
+
+/** Every row confirmed with exactly its one instance, and no instance of the process without its row. */
+export async function expectStartedExactlyOnce(reads: RunningEngine['reads'], rows: readonly StartedRow[], bpmnProcessId: string): Promise<void> {
+  expect(await notStartedOnce(reads, rows)).toEqual([]);
+  expect((await reads.processInstances({ bpmnProcessId, limit: 1000 })).instances.length).toBe(rows.length);
 }

@@ -31,6 +31,8 @@ interface Section {
   ownPaths: ValuePath[];
   /** The names this section's FEEL expressions and templates use. */
   namesUsed: Set<string>;
+  /** Its components' ids, nested ones included. */
+  componentIds: Set<string>;
   /** The data this section last held, to tell a citizen's change from one of ours. */
   lastData: unknown;
 }
@@ -48,7 +50,7 @@ export class SectionedForm {
       const element = document.createElement('div');
       element.className = 'application__section';
       container.append(element);
-      return { schema: section, element, form: undefined, ownPaths: ownValuePaths(section.components), namesUsed: namesUsed(section.components), lastData: undefined };
+      return { schema: section, element, form: undefined, ownPaths: ownValuePaths(section.components), namesUsed: namesUsed(section.components), componentIds: new Set(componentIds(section)), lastData: undefined };
     });
   }
 
@@ -86,7 +88,7 @@ export class SectionedForm {
 
   /** The id of the form-js form that renders a component (form-js builds its inputs' ids from it). */
   formIdOf(componentId: string): string {
-    const section = this.sections.find((each) => componentIds(each.schema).includes(componentId)) ?? this.sections[0];
+    const section = this.sections.find((each) => each.componentIds.has(componentId)) ?? this.sections[0];
     return section?.form?._id ?? '';
   }
 
