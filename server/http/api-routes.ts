@@ -123,6 +123,8 @@ export class ApiRoutes {
       const params = { ...req.params } as Record<string, string>;
       // A copy: express 5's req.query is a getter, and coercion writes into the object it checks.
       const query = structuredClone(req.query ?? {}) as Record<string, unknown>;
+      const withNul = [...nulCharacters(params, '#/path'), ...nulCharacters(query, '#/query')];
+      if (withNul.length > 0) throw validationProblem(withNul);
       const errors = [
         ...check(checkParams, params, '#/path'),
         ...check(checkQuery, query, '#/query'),
@@ -139,6 +141,16 @@ function guardFor(access: Exclude<Access, 'public'>): RequestHandler {
   if (access === 'signed-in') return staffGuard([], { allowPendingPasswordChange: true });
   if (access === 'staff') return staffGuard([], {});
   return staffGuard(access, {});
+}
+
+/**
+ * Path and query values with a NUL character, for every route alike: PostgreSQL text cannot hold or compare one, so
+ * such a value would reach the database only to fail there as a server error.
+ */
+function nulCharacters(values: Record<string, unknown>, prefix: string): FieldError[] {
+  return Object.entries(values)
+    .filter(([, value]) => [value].flat().some((each) => typeof each === 'string' && each.includes('\u0000')))
+    .map(([name]) => ({ pointer: `${prefix}/${name.replaceAll('~', '~0').replaceAll('/', '~1')}`, detail: 'must not contain a NUL character' }));
 }
 
 function check(validate: ValidateFunction | undefined, value: unknown, prefix: string): FieldError[] {

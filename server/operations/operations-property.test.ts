@@ -77,6 +77,16 @@ describe('operations routes under hostile input', () => {
     );
   });
 
+  it('refuses a NUL character in a query or path value with its field, before the database sees it', async () => {
+    // The property below found this: PostgreSQL text cannot hold a NUL, and the filter reached the database.
+    const filtered = await as(test, manager, 'get', `/api/operations/instances?bpmnProcessId=${encodeURIComponent('hostile\u0000')}`);
+    expect(filtered.status).toBe(400);
+    expect(filtered.body.errors).toEqual([{ pointer: '#/query/bpmnProcessId', detail: 'must not contain a NUL character' }]);
+    const keyed = await as(test, manager, 'get', `/api/operations/instances/${encodeURIComponent(`${instanceKey}\u0000`)}`);
+    expect(keyed.status).toBe(400);
+    expect(keyed.body.errors).toEqual([{ pointer: '#/path/processInstanceKey', detail: 'must not contain a NUL character' }]);
+  });
+
   it('reads: hostile keys and query strings never cause a server error', async () => {
     const queryValue = fc.oneof(fc.string({ maxLength: 40 }), hostileKey, fc.constantFrom('INCIDENT', 'ACTIVE', '-1', '0', '1e9', '2147483648'));
     const query = fc.dictionary(fc.constantFrom('bpmnProcessId', 'version', 'state', 'parentProcessInstanceKey', 'cursor', 'limit', 'x', '__proto__'), queryValue, { maxKeys: 4 });
